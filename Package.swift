@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "shufa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shufa", targets: ["shufa"]),
+        .executable(name: "shufa-bench", targets: ["shufa-bench"]),
+        .library(name: "ShufaKit", targets: ["ShufaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libxml2, the XML engine: parsing, trees, RELAX NG validation.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib's deflate and CRC-32, for writing ODF packages.
+        .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Safe parsing and schema validation over libxml2.
+        .target(name: "ShufaXML", dependencies: ["CLibXML2"]),
+        // ODF output: XML escaping, deterministic ZIP packages.
+        .target(name: "ShufaODF", dependencies: ["CZlibShim"]),
+        // The pipeline: roster → catalog → template → ODF writer → checks → outputs.
+        .target(name: "ShufaKit", dependencies: [
+            "ShufaXML", "ShufaODF", "Yams", "ZIPFoundation",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "shufa", dependencies: [
+            "ShufaKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit"]),
+        .testTarget(name: "ShufaKitTests", dependencies: ["ShufaKit", "ShufaXML", "ShufaODF"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

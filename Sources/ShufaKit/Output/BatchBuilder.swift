@@ -1,0 +1,161 @@
+import Crypto
+import Foundation
+
+/// What to build.
+public struct BuildRequest: Sendable {
+    public var roster: URL
+    public var templates: URL
+    public var output: URL
+    public var formats: [OutputFormat]
+    public var kinds: Set<DocumentKind>
+
+    public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
+                kinds: Set<DocumentKind> = Set(DocumentKind.allCases)) {
+        self.roster = roster
+        self.templates = templates
+        self.output = output
+        self.formats = formats
+        self.kinds = kinds
+    }
+}
+
+/// Why nothing could be built.
+public enum BuildError: Error, Sendable, CustomStringConvertible {
+    case catalog(CatalogError)
+    case templates(TemplateErrors)
+    case roster(RosterError)
+
+    public var description: String {
+        switch self {
+        case .catalog(let error): return "catalog: \(error)\n  fix templates/catalog.yaml and run again"
+        case .templates(let errors): return "templates have errors; nothing was written:\n" + errors.errors.map { "  \($0)" }.joined(separator: "\n")
+        case .roster(let error): return "roster: \(error)"
+        }
+    }
+}
+
+/// Builds every document of a roster: reads the catalog and templates once, then renders and writes
+/// each leader's documents (in parallel), and the summary.
+public struct BatchBuilder: Sendable {
+    public let catalog: Catalog
+    public let templates: TemplateSet
+    public let request: BuildRequest
+
+    /// Loads the catalog and compiles the templates.
+    public init(_ request: BuildRequest) throws(BuildError) {
+        do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch { throw .catalog(error) }
+        do { templates = try TemplateSet(catalog: catalog, directory: request.templates, kinds: request.kinds) } catch { throw .templates(error) }
+        self.request = request
+    }
+
+    /// Reads the roster and builds everything; returns the summary (also written as summary.json).
+    public func run() throws(BuildError) -> BuildSummary {
+        let roster: Roster
+        do { roster = try RosterReader(catalog: catalog).read(request.roster) } catch { throw .roster(error) }
+        return build(roster)
+    }
+
+    /// Builds the documents of an already read roster.
+    public func build(_ roster: Roster) -> BuildSummary {
+        let jobs = self.jobs(for: roster)
+        let results = ParallelMap.run(jobs) { job in try write(job, roster: roster) }
+        var documents: [BuildSummary.Document] = []
+        var problems = roster.problems
+        var failed = Set<String>()
+        for (job, result) in zip(jobs, results) {
+            switch result {
+            case .success(let written): documents += written
+            case .failure(let error):
+                problems.append(RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
+                                              field: nil, message: "could not write \(job.kind.chineseName): \(error.localizedDescription)"))
+                if let id = job.leader?.id { failed.insert(id) }
+            }
+        }
+        let skipped = Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count + failed.count
+        let summary = BuildSummary(documents: documents, problems: problems, skippedLeaders: skipped)
+        writeSummary(summary)
+        return summary
+    }
+
+    /// One document to make: a kind for a leader, or a unit's ballot.
+    struct Job: Sendable {
+        var kind: DocumentKind
+        var leader: Leader?
+        var unit: String
+        var unitIndex: Int
+        var members: [Leader]
+    }
+
+    func jobs(for roster: Roster) -> [Job] {
+        var jobs: [Job] = []
+        for leader in roster.leaders {
+            guard let role = catalog.role(named: leader.role) else { continue }
+            for kind in DocumentKind.allCases where request.kinds.contains(kind) && kind != .ballot {
+                guard templates.template(kind, for: role) != nil else { continue }
+                if kind == .report && (leader.duty.isEmpty || leader.law.trimmingSpaces.isEmpty) { continue }
+                jobs.append(Job(kind: kind, leader: leader, unit: leader.unit, unitIndex: 0, members: []))
+            }
+        }
+        if request.kinds.contains(.ballot) {
+            var units: [String] = []
+            var members: [String: [Leader]] = [:]
+            for leader in roster.leaders {
+                if members[leader.unit] == nil { units.append(leader.unit) }
+                members[leader.unit, default: []].append(leader)
+            }
+            for (index, unit) in units.enumerated() {
+                jobs.append(Job(kind: .ballot, leader: nil, unit: unit, unitIndex: index + 1, members: members[unit]!))
+            }
+        }
+        return jobs
+    }
+
+    /// Renders one job in every requested format and writes the files.
+    private func write(_ job: Job, roster: Roster) throws -> [BuildSummary.Document] {
+        let (template, data, meta, base) = prepare(job, roster: roster)
+        return try request.formats.map { format in
+            let bytes = template.render(data, meta: meta, format: format)
+            let relative = "\(job.kind.rawValue)/\(base).\(format.fileExtension)"
+            try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(relative))
+            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            return BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
+        }
+    }
+
+    private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
+        if let leader = job.leader, let role = catalog.role(named: leader.role), let template = templates.template(job.kind, for: role) {
+            let base = OutputFiles.safeName("\(leader.id)-\(leader.name)-\(job.kind.chineseName)")
+            return (template, DocumentData.leader(leader, role: role, roster: roster), DocumentData.meta(job.kind, leader: leader, roster: roster), base)
+        }
+        let base = OutputFiles.safeName(String(format: "%02d", job.unitIndex) + "-\(job.unit)-\(DocumentKind.ballot.chineseName)")
+        return (templates.ballotTemplate(catalog: catalog)!, DocumentData.ballot(unit: job.unit, leaders: job.members, roster: roster),
+                DocumentData.ballotMeta(unit: job.unit, roster: roster), base)
+    }
+
+    private func writeSummary(_ summary: BuildSummary) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(summary) {
+            try? OutputFiles.writeAtomically(Array(data) + [0x0A], to: request.output.appendingPathComponent("summary.json"))
+        }
+    }
+}
+
+/// Maps over items on all cores, keeping the order of results.
+enum ParallelMap {
+    static func run<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) throws -> R) -> [Result<R, Error>] {
+        let results = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, Result { try body(items[index]) })
+        }
+        return results.values
+    }
+
+    private final class ResultBox<R>: @unchecked Sendable {
+        private var storage: [Result<R, Error>?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<R, Error>) { lock.withLock { storage[index] = value } }
+        var values: [Result<R, Error>] { storage.map { $0! } }
+    }
+}

@@ -1,0 +1,31 @@
+/// What a build wrote and what went wrong: `summary.json`.
+public struct BuildSummary: Sendable, Encodable {
+    /// One document written.
+    public struct Document: Sendable, Encodable, Equatable {
+        /// The leader's id; nil for a unit's ballot.
+        public var leader: String?
+        public var unit: String
+        public var kind: DocumentKind
+        /// Path relative to the output folder, with `/`.
+        public var path: String
+        public var sha256: String
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(leader, forKey: .leader)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(path, forKey: .path)
+            try container.encode(sha256, forKey: .sha256)
+        }
+
+        enum CodingKeys: String, CodingKey { case leader, unit, kind, path, sha256 }
+    }
+
+    public var documents: [Document]
+    public var problems: [RosterProblem]
+    /// Leaders whose documents could not all be made.
+    public var skippedLeaders: Int
+
+    enum CodingKeys: String, CodingKey { case documents, problems }
+}

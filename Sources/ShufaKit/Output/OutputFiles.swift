@@ -1,0 +1,41 @@
+import Foundation
+
+/// Safe file names and atomic writes.
+public enum OutputFiles {
+    /// Characters Windows forbids in names, and path separators everywhere.
+    private static let forbidden = Set("/\\:*?\"<>|")
+    /// The longest name part kept, in characters (well under the 255-byte limit in UTF-8).
+    static let maximumLength = 60
+
+    /// A file name part made from ids and names: no separators, no `..`, nothing Windows forbids,
+    /// no control characters, no leading or trailing dots or spaces, bounded length.
+    public static func safeName(_ text: String) -> String {
+        var cleaned = String(text.unicodeScalars.map { scalar -> Character in
+            let character = Character(scalar)
+            return forbidden.contains(character) || scalar.properties.generalCategory == .control ? "_" : character
+        })
+        cleaned = cleaned.replacingOccurrences(of: "..", with: "_")
+        cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: ". ").union(.whitespacesAndNewlines))
+        if cleaned.count > maximumLength { cleaned = String(cleaned.prefix(maximumLength)) }
+        let reserved = ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] }
+        if cleaned.isEmpty || reserved.contains(cleaned.uppercased()) { cleaned = "_" + cleaned }
+        return cleaned
+    }
+
+    /// Writes `bytes` to `url` through a temporary file in the same folder and a rename, so a crash
+    /// never leaves a half-written file under the final name.
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

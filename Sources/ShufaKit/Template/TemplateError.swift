@@ -1,0 +1,69 @@
+/// Where in a template something is: the file, the paragraph of the document body (1-based,
+/// counting every paragraph and heading), the source line when known, and the paragraph's text.
+public struct TemplateLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var paragraph: Int?
+    public var line: Int?
+    public var excerpt: String?
+
+    public var description: String {
+        var text = file
+        if let paragraph { text += ", paragraph \(paragraph)" }
+        if let line, line > 0 { text += " (line \(line))" }
+        if let excerpt { text += " 「\(excerpt)」" }
+        return text
+    }
+}
+
+/// A template that cannot be used, with what to change in it.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Problem: Error, Sendable, Equatable {
+        case unreadable(String)
+        case notODFText(String)
+        case unclosedMarker
+        case emptyMarker(String)
+        case unclosedSection(String)
+        case unexpectedClose(String, expected: String?)
+        case unknownField(String, suggestion: String?)
+        case listAsValue(String)
+        case dotOutsideTextList
+        case markerMustStandAlone(String)
+        case markerOutsideBody
+        case sectionAcrossParts(String)
+        case multipleMarkersInControlParagraph
+    }
+
+    public var location: TemplateLocation
+    public var problem: Problem
+
+    public var description: String { "\(location): \(message)" }
+
+    /// What is wrong and how to fix it.
+    public var message: String {
+        switch problem {
+        case .unreadable(let reason): return "cannot read the template: \(reason)"
+        case .notODFText(let reason): return "not an ODF text document: \(reason)"
+        case .unclosedMarker: return "a marker opened with {{ is not closed with }}"
+        case .emptyMarker(let text): return "marker \(text) names no field"
+        case .unclosedSection(let name): return "section \(name) is never closed: add {{/\(name)}} after it"
+        case .unexpectedClose(let name, let expected):
+            if let expected { return "{{/\(name)}} closes a section that is not open; the open section is \(expected): close it with {{/\(expected)}} first" }
+            return "{{/\(name)}} closes a section that was never opened"
+        case .unknownField(let name, let suggestion):
+            let hint = suggestion.map { "; did you mean {{\($0)}}?" } ?? "; see templates/README.md for the field names"
+            return "unknown field \(name)\(hint)"
+        case .listAsValue(let name): return "\(name) is a list: repeat it with {{#\(name)}}…{{/\(name)}} and use {{.}} or its fields inside"
+        case .dotOutsideTextList: return "{{.}} works only inside a section over a list of texts"
+        case .markerMustStandAlone(let marker): return "\(marker) must stand alone in its paragraph (or both markers of the section must be in one paragraph, or in cells of one table row)"
+        case .markerOutsideBody: return "markers work only in paragraphs of the document body, not in headers, footers, styles or attributes"
+        case .sectionAcrossParts(let marker): return "\(marker) and its closing marker must be in one paragraph, in paragraphs of one level, or in rows of one table"
+        case .multipleMarkersInControlParagraph: return "a paragraph that opens or closes a section on its own must hold only that one marker"
+        }
+    }
+}
+
+/// Every problem found in a template, reported together.
+public struct TemplateErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [TemplateError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

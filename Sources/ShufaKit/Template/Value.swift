@@ -1,0 +1,40 @@
+/// The data a template is filled with: texts, lists and records, keyed by the Chinese field names
+/// documented in `templates/README.md`.
+public indirect enum Value: Sendable, Equatable {
+    case text(String)
+    case list([Value])
+    case record([String: Value])
+
+    /// Empty text (spaces only counts as empty), empty list; a record is never empty.
+    public var isEmpty: Bool {
+        switch self {
+        case .text(let text): return text.allSatisfy(\.isWhitespace)
+        case .list(let items): return items.isEmpty
+        case .record: return false
+        }
+    }
+
+    /// A field of a record, nil otherwise.
+    public subscript(field: String) -> Value? {
+        if case .record(let fields) = self { return fields[field] }
+        return nil
+    }
+
+    /// A list of texts.
+    public static func texts(_ items: [String]) -> Value { .list(items.map(Value.text)) }
+}
+
+/// What shape each field of a template's data has, so a template can be checked before any
+/// document is written: an unknown field or a list used as a value is a template error.
+public indirect enum FieldType: Sendable, Equatable {
+    case text
+    case texts
+    case records(RecordSchema)
+}
+
+/// The fields of a record, by name.
+public struct RecordSchema: Sendable, Equatable {
+    public var fields: [String: FieldType]
+
+    public init(_ fields: [String: FieldType]) { self.fields = fields }
+}

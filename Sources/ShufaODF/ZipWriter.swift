@@ -1,0 +1,125 @@
+import CZlibShim
+
+/// One file of a ZIP archive, ready to be written: its bytes already compressed (or stored).
+/// Prepare what does not change per document once, and reuse it for every package.
+public struct ZipEntry: Sendable {
+    public let name: String
+    let method: UInt16
+    let crc: UInt32
+    let uncompressedSize: Int
+    let payload: [UInt8]
+
+    /// Stores `bytes` uncompressed (required for an ODF package's `mimetype`).
+    public static func stored(_ name: String, _ bytes: [UInt8]) -> ZipEntry {
+        ZipEntry(name: name, method: 0, crc: CRC32.checksum(bytes), uncompressedSize: bytes.count, payload: bytes)
+    }
+
+    /// Compresses `bytes` with raw deflate at `level` (1 fastest … 9 smallest).
+    public static func deflated(_ name: String, _ bytes: [UInt8], level: Int32 = 6) -> ZipEntry {
+        ZipEntry(name: name, method: 8, crc: CRC32.checksum(bytes), uncompressedSize: bytes.count,
+                 payload: Deflate.compress(bytes, level: level))
+    }
+}
+
+/// Writes a ZIP archive in memory with fixed timestamps, so equal inputs give equal bytes.
+public enum ZipWriter {
+    /// 1980-01-01 00:00, the earliest DOS date: no wall-clock time enters the archive.
+    static let dosTime: UInt16 = 0
+    static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
+
+    /// The archive holding `entries` in the given order.
+    public static func archive(_ entries: [ZipEntry]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(512) { $0 + $1.payload.count + 2 * $1.name.utf8.count + 92 })
+        var offsets: [Int] = []
+        for entry in entries {
+            offsets.append(out.count)
+            out.le32(0x0403_4b50)
+            header(entry, into: &out)
+            out.append(contentsOf: entry.name.utf8)
+            out.append(contentsOf: entry.payload)
+        }
+        let directoryStart = out.count
+        for (entry, offset) in zip(entries, offsets) {
+            out.le32(0x0201_4b50)
+            out.le16(20)  // made by: version 2.0
+            header(entry, into: &out)
+            out.le16(0)  // comment length
+            out.le16(0)  // disk number
+            out.le16(0)  // internal attributes
+            out.le32(0)  // external attributes
+            out.le32(UInt32(offset))
+            out.append(contentsOf: entry.name.utf8)
+        }
+        let directorySize = out.count - directoryStart
+        out.le32(0x0605_4b50)
+        out.le16(0)
+        out.le16(0)
+        out.le16(UInt16(entries.count))
+        out.le16(UInt16(entries.count))
+        out.le32(UInt32(directorySize))
+        out.le32(UInt32(directoryStart))
+        out.le16(0)
+        return out
+    }
+
+    /// The fields shared by local and central headers, from "version needed" to "extra length".
+    private static func header(_ entry: ZipEntry, into out: inout [UInt8]) {
+        out.le16(20)  // version needed
+        out.le16(0x0800)  // flags: names are UTF-8
+        out.le16(entry.method)
+        out.le16(dosTime)
+        out.le16(dosDate)
+        out.le32(entry.crc)
+        out.le32(UInt32(entry.payload.count))
+        out.le32(UInt32(entry.uncompressedSize))
+        out.le16(UInt16(entry.name.utf8.count))
+        out.le16(0)  // extra length
+    }
+}
+
+/// CRC-32 as ZIP uses it, through zlib.
+public enum CRC32 {
+    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+    }
+}
+
+/// Raw deflate (no zlib header), as ZIP's method 8 wants it.
+public enum Deflate {
+    public static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            preconditionFailure("zlib deflateInit2 failed")
+        }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
+        var output = [UInt8](repeating: 0, count: bound)
+        var input = bytes
+        let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = UInt32(inBuffer.count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = UInt32(outBuffer.count)
+                let result = deflate(&stream, Z_FINISH)
+                precondition(result == Z_STREAM_END, "zlib deflate did not finish within deflateBound")
+                return outBuffer.count - Int(stream.avail_out)
+            }
+        }
+        output.removeSubrange(written...)
+        return output
+    }
+}
+
+extension [UInt8] {
+    mutating func le16(_ value: UInt16) {
+        append(UInt8(value & 0xff))
+        append(UInt8(value >> 8))
+    }
+
+    mutating func le32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((value >> UInt32(shift)) & 0xff)) }
+    }
+}

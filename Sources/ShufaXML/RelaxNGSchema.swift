@@ -1,0 +1,53 @@
+import CLibXML2
+import Foundation
+
+/// A RELAX NG schema parsed once and reused for every document it validates.
+public final class RelaxNGSchema: @unchecked Sendable {
+    private let schema: xmlRelaxNGPtr
+    private let lock = NSLock()
+    /// The schema file, for messages.
+    public let path: String
+
+    /// Why a schema could not be loaded.
+    public struct LoadError: Error, CustomStringConvertible {
+        public let path: String
+        public let issues: [XMLIssue]
+        public var description: String {
+            "cannot load RELAX NG schema \(path): " + issues.prefix(3).map(\.description).joined(separator: "; ")
+        }
+    }
+
+    /// Parses the schema at `path`.
+    public init(path: String) throws(LoadError) {
+        XMLLibrary.initialize()
+        let collector = IssueCollector(source: path)
+        let parsed: xmlRelaxNGPtr? = collector.capture {
+            guard let ctxt = xmlRelaxNGNewParserCtxt(path) else { return nil }
+            defer { xmlRelaxNGFreeParserCtxt(ctxt) }
+            xmlRelaxNGSetParserStructuredErrors(ctxt, IssueCollector.callback, collector.context)
+            return xmlRelaxNGParse(ctxt)
+        }
+        guard let parsed else {
+            throw LoadError(path: path, issues: collector.issues.isEmpty ? [XMLIssue(source: path, line: 0, message: "unreadable")] : collector.issues)
+        }
+        self.schema = parsed
+        self.path = path
+    }
+
+    deinit { xmlRelaxNGFree(schema) }
+
+    /// Validates `document`; returns every error (empty when valid). Thread-safe; validations are serialised.
+    public func validate(_ document: XMLDocument) -> [XMLIssue] {
+        lock.lock()
+        defer { lock.unlock() }
+        let collector = IssueCollector(source: document.source)
+        let result: Int32 = collector.capture {
+            guard let ctxt = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
+            defer { xmlRelaxNGFreeValidCtxt(ctxt) }
+            xmlRelaxNGSetValidStructuredErrors(ctxt, IssueCollector.callback, collector.context)
+            return xmlRelaxNGValidateDoc(ctxt, document.pointer)
+        }
+        if result == 0 { return [] }
+        return collector.issues.isEmpty ? [XMLIssue(source: document.source, line: 0, message: "does not validate")] : collector.issues
+    }
+}

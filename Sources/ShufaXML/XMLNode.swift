@@ -1,0 +1,229 @@
+import CLibXML2
+
+/// Well-known namespace URIs.
+public enum Namespace {
+    public static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    public static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+    public static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    public static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    public static let meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+    public static let dc = "http://purl.org/dc/elements/1.1/"
+    public static let xml = "http://www.w3.org/XML/1998/namespace"
+    public static let manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+    /// Every namespace the OASIS ODF 1.3 schema defines elements or attributes in (plus xml:).
+    /// Anything else (LibreOffice's loext:, officeooo:, …) is a vendor extension.
+    public static let odf: Set<String> = [
+        "urn:oasis:names:tc:opendocument:xmlns:animation:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:chart:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:config:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:database:1.0",
+        "http://purl.org/dc/elements/1.1/",
+        "urn:oasis:names:tc:opendocument:xmlns:dr3d:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
+        "http://www.w3.org/2003/g/data-view#",
+        "http://www.w3.org/1998/Math/MathML",
+        "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:script:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:smil-compatible:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+        "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+        "http://www.w3.org/2002/xforms",
+        "http://www.w3.org/1999/xhtml",
+        "http://www.w3.org/1999/xlink",
+        "http://www.w3.org/XML/1998/namespace",
+        "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+    ]
+}
+
+/// A thin, non-owning view of a libxml2 node. Valid while its document lives.
+public struct XMLNode: Hashable, @unchecked Sendable {
+    public let pointer: xmlNodePtr
+
+    public init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE }
+
+    /// The local name (without prefix).
+    public var name: String { String(cString: pointer.pointee.name) }
+    /// The namespace URI, or nil.
+    public var namespace: String? { pointer.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+    /// The prefix as written, or nil.
+    public var prefix: String? { pointer.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) } }
+    /// `prefix:name`, as written.
+    public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
+    /// 1-based line in the source, when known.
+    public var line: Int { Int(xmlGetLineNo(pointer)) }
+
+    /// True when this is the element `name` in namespace `namespace`.
+    public func `is`(_ namespace: String, _ name: String) -> Bool {
+        isElement && self.name == name && self.namespace == namespace
+    }
+
+    public var parent: XMLNode? { pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? XMLNode($0) : nil } }
+    public var firstChild: XMLNode? { pointer.pointee.children.map(XMLNode.init) }
+    public var next: XMLNode? { pointer.pointee.next.map(XMLNode.init) }
+    public var previous: XMLNode? { pointer.pointee.prev.map(XMLNode.init) }
+
+    /// Direct children, in order.
+    public var children: [XMLNode] {
+        var result: [XMLNode] = []
+        var node = firstChild
+        while let current = node { result.append(current); node = current.next }
+        return result
+    }
+
+    /// Direct child elements, in order.
+    public var elements: [XMLNode] { children.filter(\.isElement) }
+
+    /// The first child element with this name.
+    public func child(_ namespace: String, _ name: String) -> XMLNode? {
+        elements.first { $0.is(namespace, name) }
+    }
+
+    /// All descendants (not self), depth first, in document order.
+    public func descendants() -> [XMLNode] {
+        var result: [XMLNode] = []
+        func walk(_ node: XMLNode) {
+            for child in node.children { result.append(child); walk(child) }
+        }
+        walk(self)
+        return result
+    }
+
+    /// Ancestors from the parent up to the root element.
+    public var ancestors: [XMLNode] {
+        var result: [XMLNode] = []
+        var node = parent
+        while let current = node { result.append(current); node = current.parent }
+        return result
+    }
+
+    /// Text content of a text node, or the concatenated text of an element.
+    public var content: String {
+        get {
+            guard let raw = xmlNodeGetContent(pointer) else { return "" }
+            defer { shufa_xml_free(raw) }
+            return String(cString: raw)
+        }
+        nonmutating set { xmlNodeSetContent(pointer, newValue) }
+    }
+
+    /// Attribute value by namespace and local name.
+    public func attribute(_ namespace: String, _ name: String) -> String? {
+        guard let raw = xmlGetNsProp(pointer, name, namespace) else { return nil }
+        defer { shufa_xml_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Attributes as (namespace, prefix, name, value), in document order.
+    public var attributes: [XMLAttribute] {
+        var result: [XMLAttribute] = []
+        var attr = pointer.pointee.properties
+        while let current = attr {
+            let value: String = {
+                guard let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+                defer { shufa_xml_free(raw) }
+                return String(cString: raw)
+            }()
+            let ns = current.pointee.ns
+            result.append(XMLAttribute(
+                namespace: ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
+                prefix: ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) },
+                name: String(cString: current.pointee.name), value: value, pointer: current))
+            attr = current.pointee.next
+        }
+        return result
+    }
+
+    /// Namespace declarations made on this element, as (prefix, uri).
+    public var namespaceDeclarations: [(prefix: String?, uri: String)] {
+        var result: [(String?, String)] = []
+        var ns = pointer.pointee.nsDef
+        while let current = ns {
+            result.append((current.pointee.prefix.map { String(cString: $0) }, String(cString: current.pointee.href)))
+            ns = current.pointee.next
+        }
+        return result
+    }
+
+    // MARK: Editing
+
+    /// Detaches and frees this node and its subtree.
+    public func remove() {
+        xmlUnlinkNode(pointer)
+        xmlFreeNode(pointer)
+    }
+
+    /// Detaches this node (it stays alive, owned by the document).
+    public func unlink() { xmlUnlinkNode(pointer) }
+
+    /// Inserts `node` (detached first) right before this one. Unlike libxml2's own calls,
+    /// never merges adjacent text nodes, so every `XMLNode` held stays valid.
+    public func insertBefore(_ node: XMLNode) {
+        node.unlink()
+        let me = pointer, new = node.pointer
+        new.pointee.parent = me.pointee.parent
+        new.pointee.doc = me.pointee.doc
+        new.pointee.prev = me.pointee.prev
+        new.pointee.next = me
+        if let prev = me.pointee.prev { prev.pointee.next = new } else { me.pointee.parent?.pointee.children = new }
+        me.pointee.prev = new
+    }
+
+    /// Inserts `node` (detached first) right after this one, without merging text nodes.
+    public func insertAfter(_ node: XMLNode) {
+        if let next { next.insertBefore(node); return }
+        guard let parent = parent else { return }
+        parent.append(node)
+    }
+
+    /// Appends `node` (detached first) as the last child, without merging text nodes.
+    public func append(_ node: XMLNode) {
+        node.unlink()
+        let me = pointer, new = node.pointer
+        new.pointee.parent = me
+        new.pointee.doc = me.pointee.doc
+        new.pointee.next = nil
+        new.pointee.prev = me.pointee.last
+        if let last = me.pointee.last { last.pointee.next = new } else { me.pointee.children = new }
+        me.pointee.last = new
+    }
+
+    /// A new text node in this node's document.
+    public func makeText(_ text: String) -> XMLNode { XMLNode(xmlNewDocText(pointer.pointee.doc, text)) }
+
+    /// A new element in this node's document, in a namespace declared on the root with `prefix`.
+    public func makeElement(_ name: String, namespace: String, prefix: String) -> XMLNode {
+        let element = xmlNewDocNode(pointer.pointee.doc, nil, name, nil)!
+        let root = xmlDocGetRootElement(pointer.pointee.doc)!
+        let ns = xmlSearchNsByHref(pointer.pointee.doc, root, namespace) ?? xmlNewNs(root, namespace, prefix)
+        xmlSetNs(element, ns)
+        return XMLNode(element)
+    }
+
+    /// A shallow copy (element and attributes, no children).
+    public func shallowCopy() -> XMLNode { XMLNode(xmlDocCopyNode(pointer, pointer.pointee.doc, 2)) }
+
+    /// Removes an attribute.
+    public func removeAttribute(_ attribute: XMLAttribute) { xmlRemoveProp(attribute.pointer) }
+}
+
+/// An attribute of an element.
+public struct XMLAttribute: @unchecked Sendable {
+    public let namespace: String?
+    public let prefix: String?
+    public let name: String
+    public let value: String
+    let pointer: xmlAttrPtr
+
+    public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
+}
