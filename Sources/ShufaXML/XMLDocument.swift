@@ -46,7 +46,7 @@ public final class XMLDocument: @unchecked Sendable {
 
     /// The root element.
     public var root: XMLNode? {
-        xmlDocGetRootElement(pointer).map(XMLNode.init)
+        xmlDocGetRootElement(pointer).map { XMLNode($0, owner: self) }
     }
 
     /// Serialises the document (or what is left of it) back to bytes, UTF-8.
@@ -75,12 +75,12 @@ public final class XMLDocument: @unchecked Sendable {
     }
 }
 
-/// One-time libxml2 set-up: no entity substitution, no external entity loading, no network.
+/// One-time libxml2 set-up: no entity substitution. (Documents with a DTD are refused before parsing, so
+/// no entity, internal or external, can be declared; network access is off through parse options.)
 enum XMLLibrary {
     private static let once: Void = {
         xmlInitParser()
         xmlSubstituteEntitiesDefault(0)
-        xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
 
     static func initialize() { _ = once }

@@ -43,11 +43,21 @@ public enum Namespace {
     ]
 }
 
-/// A thin, non-owning view of a libxml2 node. Valid while its document lives.
+/// A view of a libxml2 node that keeps its document alive.
 public struct XMLNode: Hashable, @unchecked Sendable {
     public let pointer: xmlNodePtr
+    /// The document owning the node, retained so the node outlives any other reference to it.
+    let owner: XMLDocument?
 
-    public init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+    init(_ pointer: xmlNodePtr, owner: XMLDocument?) {
+        self.pointer = pointer
+        self.owner = owner
+    }
+
+    private func node(_ pointer: xmlNodePtr) -> XMLNode { XMLNode(pointer, owner: owner) }
+
+    public static func == (a: XMLNode, b: XMLNode) -> Bool { a.pointer == b.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
 
     public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
     public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE }
@@ -68,10 +78,10 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         isElement && self.name == name && self.namespace == namespace
     }
 
-    public var parent: XMLNode? { pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? XMLNode($0) : nil } }
-    public var firstChild: XMLNode? { pointer.pointee.children.map(XMLNode.init) }
-    public var next: XMLNode? { pointer.pointee.next.map(XMLNode.init) }
-    public var previous: XMLNode? { pointer.pointee.prev.map(XMLNode.init) }
+    public var parent: XMLNode? { pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? node($0) : nil } }
+    public var firstChild: XMLNode? { pointer.pointee.children.map(node) }
+    public var next: XMLNode? { pointer.pointee.next.map(node) }
+    public var previous: XMLNode? { pointer.pointee.prev.map(node) }
 
     /// Direct children, in order.
     public var children: [XMLNode] {
@@ -199,7 +209,7 @@ public struct XMLNode: Hashable, @unchecked Sendable {
     }
 
     /// A new text node in this node's document.
-    public func makeText(_ text: String) -> XMLNode { XMLNode(xmlNewDocText(pointer.pointee.doc, text)) }
+    public func makeText(_ text: String) -> XMLNode { node(xmlNewDocText(pointer.pointee.doc, text)) }
 
     /// A new element in this node's document, in a namespace declared on the root with `prefix`.
     public func makeElement(_ name: String, namespace: String, prefix: String) -> XMLNode {
@@ -207,11 +217,11 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         let root = xmlDocGetRootElement(pointer.pointee.doc)!
         let ns = xmlSearchNsByHref(pointer.pointee.doc, root, namespace) ?? xmlNewNs(root, namespace, prefix)
         xmlSetNs(element, ns)
-        return XMLNode(element)
+        return node(element)
     }
 
     /// A shallow copy (element and attributes, no children).
-    public func shallowCopy() -> XMLNode { XMLNode(xmlDocCopyNode(pointer, pointer.pointee.doc, 2)) }
+    public func shallowCopy() -> XMLNode { node(xmlDocCopyNode(pointer, pointer.pointee.doc, 2)) }
 
     /// Removes an attribute.
     public func removeAttribute(_ attribute: XMLAttribute) { xmlRemoveProp(attribute.pointer) }

@@ -22,7 +22,7 @@ public enum TemplateCompiler {
         VendorExtensions.strip(root)
         let placed = state.findMarkers(in: body)
         state.placeSections(placed)
-        state.rejectStrayMarkers(in: root)
+        if state.errors.isEmpty { state.rejectStrayMarkers(in: root) }
         guard state.errors.isEmpty else { throw TemplateErrors(errors: state.errors) }
         let template = state.assemble(root: root, body: body, fields: fields)
         guard state.errors.isEmpty, let template else { throw TemplateErrors(errors: state.errors) }

@@ -1,0 +1,85 @@
+import Foundation
+import ZIPFoundation
+
+/// The XML parts of an ODF document, from a Flat XML file or a package, with size limits so a
+/// hostile archive (a zip bomb) is refused rather than unpacked.
+public struct ODFParts: Sendable {
+    /// The part name (`content.xml`, … or the file name for Flat XML) and its bytes.
+    public var parts: [(name: String, bytes: [UInt8])]
+    /// True when the document is a package (.odt).
+    public var isPackage: Bool
+    /// Packaging problems found while reading (mimetype not first or not stored, …).
+    public var packagingIssues: [String]
+
+    /// The largest part accepted, uncompressed.
+    public static let partLimit = 64 << 20
+
+    /// Why a file is not an ODF document shufa can read.
+    public struct ReadError: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var message: String
+        public var description: String { "\(file): \(message)" }
+    }
+
+    /// Reads `url`: a package when it starts like a ZIP archive, Flat XML otherwise.
+    public static func read(_ url: URL) throws(ReadError) -> ODFParts {
+        let file = url.lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
+            throw ReadError(file: file, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try read(data, file: file)
+    }
+
+    /// Reads a document held in memory; `file` names it in messages.
+    public static func read(_ data: Data, file: String) throws(ReadError) -> ODFParts {
+        guard !data.isEmpty else { throw ReadError(file: file, message: "the file is empty") }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try package(data, file: file) }
+        guard data.count <= partLimit else { throw ReadError(file: file, message: "larger than \(partLimit >> 20) MiB") }
+        return ODFParts(parts: [(file, Array(data))], isPackage: false, packagingIssues: [])
+    }
+
+    private static func package(_ data: Data, file: String) throws(ReadError) -> ODFParts {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw ReadError(file: file, message: "not a readable ZIP package (truncated or damaged)")
+        }
+        var issues: [String] = []
+        let entries = Array(archive)
+        if let first = entries.first {
+            if first.path != "mimetype" { issues.append("mimetype is not the first file of the package") }
+            else if first.isCompressed { issues.append("mimetype is compressed; ODF wants it stored") }
+        } else {
+            throw ReadError(file: file, message: "the package is empty")
+        }
+        var parts: [(String, [UInt8])] = []
+        for name in ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml", "settings.xml"] {
+            guard let entry = archive[name] else { continue }
+            parts.append((name, try extract(entry, from: archive, file: file)))
+        }
+        guard parts.contains(where: { $0.0 == "content.xml" }) else {
+            throw ReadError(file: file, message: "the package has no content.xml: not an ODF document")
+        }
+        return ODFParts(parts: parts, isPackage: true, packagingIssues: issues)
+    }
+
+    /// Unpacks one entry, stopping as soon as it passes the size limit, whatever its header claims.
+    private static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
+        guard entry.uncompressedSize <= UInt64(partLimit) else {
+            throw ReadError(file: file, message: "\(entry.path) would unpack to \(entry.uncompressedSize) bytes: refused (limit \(partLimit >> 20) MiB)")
+        }
+        var bytes: [UInt8] = []
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                bytes.append(contentsOf: chunk)
+                if bytes.count > partLimit { throw CocoaError(.fileReadTooLarge) }
+            }
+        } catch {
+            throw ReadError(file: file, message: "cannot unpack \(entry.path): damaged or over the size limit")
+        }
+        return bytes
+    }
+
+    /// The bytes of a part.
+    public func part(_ name: String) -> [UInt8]? { parts.first { $0.name == name }?.bytes }
+}
