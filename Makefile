@@ -1,0 +1,26 @@
+# shufa — two commands do everything on a fresh Debian machine with Swift:
+#   make run    build every document for the bundled sample roster into output/
+#   make test   run the test suite (installs LibreOffice, CJK fonts and poppler on first use)
+
+SWIFT ?= swift
+
+.PHONY: run test bench setup setup-build clean
+
+setup-build:
+	@bash scripts/setup.sh build
+
+setup:
+	@bash scripts/setup.sh full
+
+run: setup
+	$(SWIFT) run shufa build samples/roster.json --out output --format both; status=$$?; \
+	  if [ $$status -gt 1 ]; then exit $$status; fi
+
+test: setup
+	$(SWIFT) test
+
+bench: setup-build
+	$(SWIFT) run -c release shufa-bench
+
+clean:
+	rm -rf .build output/*/ output/summary.json

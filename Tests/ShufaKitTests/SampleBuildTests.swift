@@ -1,0 +1,127 @@
+import Crypto
+import Foundation
+import ShufaKit
+import ShufaXML
+import Testing
+
+/// The bundled sample roster, built once for all tests of this suite, in both formats.
+enum SampleBuild {
+    struct Built: Sendable {
+        var directory: URL
+        var summary: BuildSummary
+    }
+
+    static func build(into directory: URL = Repo.temporaryDirectory()) throws -> Built {
+        let request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: directory, formats: [.fodt, .odt])
+        return Built(directory: directory, summary: try BatchBuilder(request).run())
+    }
+
+    static let shared: Built = { try! build() }()
+
+    static func documents(_ kind: DocumentKind, format: OutputFormat = .fodt) -> [BuildSummary.Document] {
+        shared.summary.documents.filter { $0.kind == kind && $0.path.hasSuffix(".\(format.fileExtension)") }
+    }
+
+    static func text(_ document: BuildSummary.Document) throws -> String {
+        try String(contentsOf: shared.directory.appendingPathComponent(document.path), encoding: .utf8)
+    }
+}
+
+@Suite("Building the sample roster")
+struct SampleBuildTests {
+    @Test("every document written is strictly valid ODF 1.3 (Flat XML and package, manifest included)")
+    func everyDocumentValidates() throws {
+        let built = SampleBuild.shared
+        #expect(built.summary.documents.count > 80)
+        for document in built.summary.documents {
+            let parts = try ODFParts.read(built.directory.appendingPathComponent(document.path))
+            let issues = Repo.validator.validate(parts)
+            #expect(issues.isEmpty, "\(document.path): \(issues.prefix(3))")
+            if document.path.hasSuffix(".odt") {
+                #expect(parts.parts.first?.name == "mimetype")
+                #expect(parts.part("META-INF/manifest.xml") != nil)
+            }
+        }
+    }
+
+    @Test("summary.json lists every file with its SHA-256, and the two bad records as problems")
+    func summary() throws {
+        let built = SampleBuild.shared
+        let data = try Data(contentsOf: built.directory.appendingPathComponent("summary.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let documents = try #require(json["documents"] as? [[String: Any]])
+        #expect(documents.count == built.summary.documents.count)
+        for entry in documents {
+            let path = try #require(entry["path"] as? String)
+            let bytes = try Data(contentsOf: built.directory.appendingPathComponent(path))
+            #expect(entry["sha256"] as? String == SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+            #expect(["draft", "report", "form", "ballot", "tasklist"].contains(entry["kind"] as? String ?? ""))
+        }
+        let problems = try #require(json["problems"] as? [[String: Any]])
+        let errors = problems.filter { $0["severity"] as? String == "error" }
+        #expect(Set(errors.compactMap { $0["leader"] as? String }) == ["QC011", "QC013"])
+        #expect(errors.allSatisfy { $0["row"] is Int && $0["file"] as? String == "roster.json" })
+        #expect(built.summary.skippedLeaders == 2)
+    }
+
+    @Test("each valid leader gets a draft and a form; reports only with texts; tasklists only for seed-000 roles")
+    func whichDocuments() throws {
+        let leaders = try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders
+        #expect(leaders.count == 22)
+        #expect(Set(SampleBuild.documents(.draft).compactMap(\.leader)) == Set(leaders.map(\.id)))
+        #expect(Set(SampleBuild.documents(.form).compactMap(\.leader)) == Set(leaders.map(\.id)))
+        let withTexts = leaders.filter { !$0.duty.isEmpty && !$0.law.isEmpty }.map(\.id)
+        #expect(Set(SampleBuild.documents(.report).compactMap(\.leader)) == Set(withTexts))
+        let seed000 = leaders.filter { Repo.catalog.role(named: $0.role)?.taskList != nil }.map(\.id)
+        #expect(Set(SampleBuild.documents(.tasklist).compactMap(\.leader)) == Set(seed000))
+        #expect(SampleBuild.documents(.ballot).count == Set(leaders.map(\.unit)).count)
+    }
+
+    @Test("a report has 一、述职, then 二、履行推进法治建设第一责任人职责情况 as a top-level heading, then 三、存在问题")
+    func reportStructure() throws {
+        let report = try #require(SampleBuild.documents(.report).first { $0.leader == "QC006" })
+        let xml = try SampleBuild.text(report)
+        let document = try Parsed.document(xml)
+        let headings = document.root!.descendants().filter { $0.is(Namespace.text, "h") }
+        #expect(headings.map(\.content) == ["一、履行岗位职责情况", "二、履行推进法治建设第一责任人职责情况", "三、存在问题和改进措施"])
+        #expect(headings.allSatisfy { $0.attribute(Namespace.text, "outline-level") == "1" })
+        #expect(xml.contains("黄志刚"))
+        #expect(!xml.contains("{{") && !xml.contains("text:placeholder"))
+        #expect(xml.contains(#"<meta:user-defined meta:name="述法主体类别">政府工作部门主要负责人</meta:user-defined>"#))
+    }
+
+    @Test("a draft for a leader without texts shows the role's points as placeholders, and the minimums")
+    func draftPrompts() throws {
+        let draft = try #require(SampleBuild.documents(.draft).first { $0.leader == "QC020" })
+        let xml = try SampleBuild.text(draft)
+        let document = try Parsed.document(xml)
+        let placeholders = document.root!.descendants().filter { $0.is(Namespace.text, "placeholder") }
+        let role = try #require(Repo.catalog.role(named: "乡镇政府主要负责人"))
+        for point in role.points { #expect(placeholders.contains { $0.content.contains(point.text) }, "\(point.title)") }
+        for minimum in role.minimums { #expect(xml.contains(minimum.indicator) && xml.contains(minimum.basis)) }
+        #expect(!xml.contains("{{"))
+    }
+
+    @Test("a 考核评议表 has one row per 述法内容 point of the role, grade columns and a signature line")
+    func formRows() throws {
+        for form in SampleBuild.documents(.form) {
+            let xml = try SampleBuild.text(form)
+            let document = try Parsed.document(xml)
+            let role = try #require(document.root!.descendants().first { $0.is(Namespace.meta, "user-defined") && $0.attribute(Namespace.meta, "name") == "述法主体类别" })
+            let points = try #require(Repo.catalog.role(named: role.content)).points
+            let cells = document.root!.descendants().filter { $0.is(Namespace.table, "table-cell") }.map(\.content)
+            for point in points { #expect(cells.contains(point.title), "\(form.path): \(point.title)") }
+            for grade in Repo.catalog.grades { #expect(cells.contains(grade)) }
+            #expect(xml.contains("评议人签名"))
+        }
+    }
+
+    @Test("two builds of the same inputs are byte-identical, summary included")
+    func deterministic() throws {
+        let again = try SampleBuild.build()
+        #expect(again.summary.documents == SampleBuild.shared.summary.documents)
+        let first = try Data(contentsOf: SampleBuild.shared.directory.appendingPathComponent("summary.json"))
+        let second = try Data(contentsOf: again.directory.appendingPathComponent("summary.json"))
+        #expect(first == second)
+    }
+}
