@@ -21,18 +21,35 @@ public enum XMLEscaping {
         return (String(scalars), removed)
     }
 
-    /// Escapes `&`, `<`, `>` (and `"` when `quote` is set) into `buffer`.
+    /// Escapes `&`, `<`, `>` (and `"`, newline and tab when `quote` is set) into `buffer`,
+    /// copying the runs between them in one go.
     public static func append(_ text: Substring.UTF8View, to buffer: inout [UInt8], quote: Bool = false) {
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "&"): buffer.append(contentsOf: amp)
-            case UInt8(ascii: "<"): buffer.append(contentsOf: lt)
-            case UInt8(ascii: ">"): buffer.append(contentsOf: gt)
-            case UInt8(ascii: "\"") where quote: buffer.append(contentsOf: quot)
-            case UInt8(ascii: "\n") where quote: buffer.append(contentsOf: newline)
-            case UInt8(ascii: "\t") where quote: buffer.append(contentsOf: tab)
-            default: buffer.append(byte)
+        let copied: Void? = text.withContiguousStorageIfAvailable { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                guard let replacement = replacement(for: bytes[index], quote: quote) else { continue }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                buffer.append(contentsOf: replacement)
+                runStart = index + 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+        guard copied == nil else { return }
+        for byte in text {
+            if let replacement = replacement(for: byte, quote: quote) { buffer.append(contentsOf: replacement) } else { buffer.append(byte) }
+        }
+    }
+
+    @inline(__always)
+    private static func replacement(for byte: UInt8, quote: Bool) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "&"): return amp
+        case UInt8(ascii: "<"): return lt
+        case UInt8(ascii: ">"): return gt
+        case UInt8(ascii: "\""): return quote ? quot : nil
+        case UInt8(ascii: "\n"): return quote ? newline : nil
+        case UInt8(ascii: "\t"): return quote ? tab : nil
+        default: return nil
         }
     }
 

@@ -1,1 +1,93 @@
-print("x")
+import Foundation
+import ShufaKit
+
+/// shufa's benchmark: documents per second and peak memory for final reports, .fodt and .odt,
+/// on synthetic rosters of 1,000 and 10,000 leaders with realistic Chinese texts.
+/// Run from the repository root: `swift run -c release shufa-bench`.
+/// Each measurement runs in its own process, so its peak memory is its own.
+@main
+struct Bench {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        if arguments.count >= 4, arguments[1] == "--one" {
+            try measureOne(count: Int(arguments[2])!, format: OutputFormat(rawValue: arguments[3])!, write: arguments.count < 5)
+            return
+        }
+        print("shufa-bench: final reports (述职述法报告), render + write + SHA-256, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("leaders   format   documents/s   render-only/s   peak memory")
+        fflush(stdout)
+        for count in [1_000, 10_000] {
+            for format in OutputFormat.allCases {
+                let child = Process()
+                child.executableURL = URL(fileURLWithPath: arguments[0])
+                child.arguments = ["--one", String(count), format.rawValue]
+                try child.run()
+                child.waitUntilExit()
+            }
+        }
+    }
+
+    /// One measurement: build `count` reports in `format` into a temporary folder.
+    static func measureOne(count: Int, format: OutputFormat, write: Bool) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let request = BuildRequest(roster: root.appendingPathComponent("samples/roster.json"),
+                                   templates: root.appendingPathComponent("templates"), output: out,
+                                   formats: [format], kinds: [.report])
+        let builder = try BatchBuilder(request)
+        let sample = try RosterReader(catalog: builder.catalog).read(request.roster)
+        let roster = Synthetic.roster(count: count, from: sample)
+        let renderRate = measureRender(builder, roster: roster, format: format)
+        guard write else { return print(String(format: "render only: %.0f documents/s", renderRate)) }
+        let start = Date()
+        let summary = builder.build(roster)
+        let seconds = Date().timeIntervalSince(start)
+        let rate = Double(summary.documents.count) / seconds
+        print(String(format: "%7d   %-6@   %11.0f   %13.0f   %8.1f MB", count, format.rawValue, rate, renderRate, peakMemoryMB()))
+        fflush(stdout)
+    }
+
+    /// Documents per second for rendering alone (no disk), on all cores.
+    static func measureRender(_ builder: BatchBuilder, roster: Roster, format: OutputFormat) -> Double {
+        let catalog = builder.catalog, templates = builder.templates
+        let start = Date()
+        DispatchQueue.concurrentPerform(iterations: roster.leaders.count) { index in
+            let leader = roster.leaders[index]
+            let role = catalog.role(named: leader.role)!
+            let template = templates.template(.report, for: role)!
+            let bytes = template.render(DocumentData.leader(leader, role: role, roster: roster),
+                                        meta: DocumentData.meta(.report, leader: leader, roster: roster), format: format)
+            precondition(!bytes.isEmpty)
+        }
+        return Double(roster.leaders.count) / Date().timeIntervalSince(start)
+    }
+
+    /// The process's peak resident memory (VmHWM), in MB.
+    static func peakMemoryMB() -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        return kilobytes / 1024
+    }
+}
+
+/// A synthetic county: the sample leaders' real texts, repeated with new ids, names and units.
+enum Synthetic {
+    static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段")
+    static let givenNames = ["建国", "志强", "丽华", "文斌", "海燕", "晓东", "立新", "红梅", "卫东", "国华", "玉兰", "明远", "雪", "军", "静"]
+
+    static func roster(count: Int, from sample: Roster) -> Roster {
+        let complete = sample.leaders.filter { !$0.duty.isEmpty && !$0.law.isEmpty }
+        var leaders: [Leader] = []
+        leaders.reserveCapacity(count)
+        for index in 0..<count {
+            var leader = complete[index % complete.count]
+            leader.id = String(format: "S%05d", index + 1)
+            leader.name = String(surnames[index % surnames.count]) + givenNames[(index / surnames.count) % givenNames.count]
+            leader.unit = "\(leader.unit)\(index / 50 + 1)"
+            leaders.append(leader)
+        }
+        return Roster(organization: sample.organization, year: sample.year, leaders: leaders, problems: [])
+    }
+}

@@ -58,6 +58,10 @@ public struct BatchBuilder: Sendable {
     /// Builds the documents of an already read roster.
     public func build(_ roster: Roster) -> BuildSummary {
         let jobs = self.jobs(for: roster)
+        try? FileManager.default.createDirectory(at: request.output, withIntermediateDirectories: true)
+        for kind in Set(jobs.map(\.kind)) {
+            try? FileManager.default.createDirectory(at: request.output.appendingPathComponent(kind.rawValue), withIntermediateDirectories: true)
+        }
         let results = ParallelMap.run(jobs) { job in try write(job, roster: roster) }
         var documents: [BuildSummary.Document] = []
         var problems = roster.problems

@@ -23,19 +23,34 @@ public enum OutputFiles {
     }
 
     /// Writes `bytes` to `url` through a temporary file in the same folder and a rename, so a crash
-    /// never leaves a half-written file under the final name.
+    /// never leaves a half-written file under the final name. The folder must exist.
     public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw posixError(temporary) }
+        var written = 0
+        let failed = bytes.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let result = write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result < 0 { if errno == EINTR { continue }; return true }
+                written += result
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            return false
         }
+        let error = failed ? posixError(temporary) : nil
+        guard close(descriptor) == 0, error == nil else {
+            unlink(temporary)
+            throw error ?? posixError(temporary)
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let renameError = posixError(url.path)
+            unlink(temporary)
+            throw renameError
+        }
+    }
+
+    private static func posixError(_ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                 NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
     }
 }

@@ -66,6 +66,13 @@ public struct Roster: Sendable {
     public var leaders: [Leader]
     /// Records left out and warnings, in file order.
     public var problems: [RosterProblem]
+
+    public init(organization: String, year: Int, leaders: [Leader], problems: [RosterProblem] = []) {
+        self.organization = organization
+        self.year = year
+        self.leaders = leaders
+        self.problems = problems
+    }
 }
 
 /// Something wrong in a roster: where, which field, what to do.

@@ -65,7 +65,7 @@ public struct CompiledTemplate: Sendable {
         metaHead = Array((Self.declaration + "<office:document-meta\(ns) office:version=\"1.3\">").utf8)
         let styles = Array((Self.declaration + "<office:document-styles\(ns) office:version=\"1.3\">").utf8)
             + parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles + Array("</office:document-styles>\n".utf8)
-        package = ODFPackageBuilder(staticParts: [("styles.xml", styles)], dynamicPartNames: ["content.xml", "meta.xml"], level: 6)
+        package = ODFPackageBuilder(staticParts: [("styles.xml", styles)], dynamicPartNames: ["content.xml", "meta.xml"], level: 1)
         sizeHint = flatHead.count + flatMiddle.count + 16_384
     }
 
