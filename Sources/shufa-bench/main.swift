@@ -15,7 +15,7 @@ struct Bench {
         }
         print("shufa-bench: final reports (述职述法报告), render + write + SHA-256, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("leaders   format   documents/s   render-only/s   peak memory")
-        fflush(stdout)
+        fflush(nil)
         for count in [1_000, 10_000] {
             for format in OutputFormat.allCases {
                 let child = Process()
@@ -45,7 +45,7 @@ struct Bench {
         let seconds = Date().timeIntervalSince(start)
         let rate = Double(summary.documents.count) / seconds
         print(String(format: "%7d   %-6@   %11.0f   %13.0f   %8.1f MB", count, format.rawValue, rate, renderRate, peakMemoryMB()))
-        fflush(stdout)
+        fflush(nil)
     }
 
     /// Documents per second for rendering alone (no disk), on all cores.
