@@ -1,4 +1,5 @@
 import Foundation
+import ShufaXML
 import ZIPFoundation
 
 /// The XML parts of an ODF document, from a Flat XML file or a package, with size limits so a
@@ -82,4 +83,29 @@ public struct ODFParts: Sendable {
 
     /// The bytes of a part.
     public func part(_ name: String) -> [UInt8]? { parts.first { $0.name == name }?.bytes }
+}
+
+extension ODFParts {
+    /// The same document with vendor-extension elements and attributes removed from every XML part
+    /// (parts that do not parse are kept as they are).
+    public func withoutVendorExtensions() -> ODFParts {
+        var copy = self
+        copy.parts = parts.map { name, bytes in
+            guard name.hasSuffix(".xml") || name.hasSuffix(".fodt"), let document = try? XMLDocument(bytes: bytes, source: name),
+                  let root = document.root else { return (name, bytes) }
+            VendorExtensions.strip(root)
+            return (name, document.serialized())
+        }
+        return copy
+    }
+}
+
+/// Reading shufa's own metadata back.
+enum ReportDocumentMeta {
+    /// True when `meta:generator` says shufa wrote the document (and no office program saved it since).
+    static func isShufaGenerated(_ parts: ODFParts) -> Bool {
+        let name = parts.isPackage ? "meta.xml" : parts.parts.first?.name ?? ""
+        guard let bytes = parts.part(name) else { return false }
+        return String(decoding: bytes, as: UTF8.self).contains("<meta:generator>shufa</meta:generator>")
+    }
 }

@@ -78,7 +78,8 @@ public enum DocumentData {
     public static func meta(_ kind: DocumentKind, leader: Leader, roster: Roster) -> DocumentMeta {
         DocumentMeta(title: "\(roster.year)年度\(kind.chineseName)（\(leader.name)）", properties: [
             (MetaProperty.kind, kind.rawValue), (MetaProperty.id, leader.id), (MetaProperty.name, leader.name),
-            (MetaProperty.unit, leader.unit), (MetaProperty.role, leader.role), (MetaProperty.year, String(roster.year)),
+            (MetaProperty.unit, leader.unit), (MetaProperty.position, leader.position), (MetaProperty.role, leader.role),
+            (MetaProperty.year, String(roster.year)), (MetaProperty.organization, roster.organization),
         ])
     }
 
@@ -96,6 +97,8 @@ public enum MetaProperty {
     public static let id = "编号"
     public static let name = "姓名"
     public static let unit = "单位"
+    public static let position = "职务"
     public static let role = "述法主体类别"
     public static let year = "年度"
+    public static let organization = "组织"
 }

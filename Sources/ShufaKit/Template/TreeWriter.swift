@@ -51,7 +51,7 @@ struct TreeWriter {
         }
         let isParagraph = node.namespace == Namespace.text && (node.name == "p" || node.name == "h")
         let childMarkup = markup && (!inParagraph || (node.namespace == Namespace.text && Self.markupContainers.contains(node.name)))
-        literal("<" + node.qualifiedName)
+        literal((inParagraph ? "<" : "\n<") + node.qualifiedName)
         for declaration in node.namespaceDeclarations {
             literal(declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\"")
             XMLEscaping.append(Substring(declaration.uri).utf8, to: &pending, quote: true)

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Opens the files given to `shufa check` / `shufa extract`: ODF as it is, Word documents (.docx,
+/// .doc) converted to ODF through LibreOffice first, all in one LibreOffice process.
+public enum DocumentLoader {
+    /// Each file's parts, or why it cannot be read, in the order given.
+    public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, ODFParts.ReadError>)] {
+        let word = files.filter { ["docx", "doc"].contains($0.pathExtension.lowercased()) }
+        let converted = convert(word, fontConfig: fontConfig)
+        return files.map { file in
+            if let conversion = converted[file] {
+                return (file, conversion.flatMap { url in Result { () throws(ODFParts.ReadError) in try ODFParts.read(url) } })
+            }
+            return (file, Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
+        }
+    }
+
+    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<URL, ODFParts.ReadError>] {
+        guard !files.isEmpty else { return [:] }
+        let failure = { (file: URL, message: String) in ODFParts.ReadError(file: file.lastPathComponent, message: message) }
+        do {
+            let office = try LibreOffice(fontConfig: fontConfig)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-word-\(UUID().uuidString)")
+            let outputs = try office.convert(files, to: "odt", into: directory, timeout: 120)
+            return Dictionary(uniqueKeysWithValues: zip(files, outputs.map { Result.success($0) }))
+        } catch {
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, "cannot convert through LibreOffice: \(error)"))) })
+        }
+    }
+}
+
+/// Where the OASIS ODF 1.3 schemas are: `--schemas`, else `$SHUFA_SCHEMAS`, else `../shared/schemas/odf1.3`.
+public enum SchemaLocator {
+    public static func find(_ explicit: String?) -> URL? {
+        let environment = ProcessInfo.processInfo.environment["SHUFA_SCHEMAS"]
+        let candidates = [explicit, environment, "../shared/schemas/odf1.3"].compactMap { $0 }
+        return candidates.map { URL(fileURLWithPath: $0) }.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("OpenDocument-v1.3-schema.rng").path)
+        }
+    }
+}

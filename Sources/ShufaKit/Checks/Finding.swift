@@ -1,0 +1,31 @@
+/// One thing a check found in a document.
+public struct Finding: Sendable, Equatable, Codable {
+    /// The rules, as documented in the README.
+    public enum Rule: String, Sendable, Codable, CaseIterable {
+        case role, parts, separateItem = "separate-item", length, coverage, leftovers, minimums, schema
+    }
+
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case error, warning, info
+
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    }
+
+    public var rule: Rule
+    public var severity: Severity
+    /// What is wrong, in words a clerk understands (Chinese).
+    public var message: String
+    /// Where: section heading and paragraph number, with the line for Flat XML.
+    public var location: String
+}
+
+/// The findings of one document.
+public struct CheckedDocument: Sendable, Codable, Equatable {
+    public var path: String
+    /// The role the checks used; nil when it could not be known.
+    public var role: String?
+    public var findings: [Finding]
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
