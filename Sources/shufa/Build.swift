@@ -17,9 +17,6 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Where to write the documents.")
     var out: String = "output"
 
-    @Option(name: .long, help: "The templates folder (with catalog.yaml).")
-    var templates: String = "templates"
-
     @Option(name: .long, help: "fodt (Flat XML), odt (package) or both.")
     var format: FormatChoice = .fodt
 
@@ -27,9 +24,15 @@ struct Build: ParsableCommand {
             transform: KindList.parse)
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
+    @OptionGroup var locations: Locations
+
+    @Flag(help: "Do not check the documents written.")
+    var noCheck = false
+
     func run() throws {
-        let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: templates),
-                                   output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds)
+        let validator = noCheck ? nil : try locations.validator()
+        let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: locations.templates),
+                                   output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds, validator: validator)
         let summary: BuildSummary
         do {
             summary = try BatchBuilder(request).run()
@@ -80,6 +83,11 @@ enum SummaryText {
         var lines = ["写出 \(summary.documents.count) 个文件到 \(output)/：" + parts.joined(separator: "，")]
         let errors = summary.problems.filter { $0.severity == .error }
         let warnings = summary.problems.filter { $0.severity == .warning }
+        let findings = summary.checks.flatMap(\.findings)
+        let checkErrors = findings.filter { $0.severity == .error }.count
+        if !findings.isEmpty {
+            lines.append("检查：\(checkErrors) 个错误，\(findings.count - checkErrors) 条提醒或说明（见 \(output)/summary.json 的 checks）")
+        }
         if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
         lines += errors.map { "  ✗ \($0)" }
         if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }

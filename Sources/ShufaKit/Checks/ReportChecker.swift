@@ -38,8 +38,9 @@ public struct ReportChecker: Sendable {
         return Finding(rule: .role, severity: .error, message: message, location: "文档属性")
     }
 
-    /// Schema validity: strict for documents shufa wrote; office programs' vendor extensions are info.
-    private func schemaFindings(_ parts: ODFParts) -> [Finding] {
+    /// Schema validity alone (rule `schema`): strict for documents shufa wrote; office programs'
+    /// vendor extensions are info.
+    public func schemaFindings(_ parts: ODFParts) -> [Finding] {
         guard let validator else { return [] }
         let issues = validator.validate(parts)
         guard !issues.isEmpty else { return [] }

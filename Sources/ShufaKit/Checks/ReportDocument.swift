@@ -39,7 +39,7 @@ public struct ReportDocument: Sendable {
         properties = [:]
         generator = ""
         if let meta { readMeta(meta) }
-        if let text = content.root?.child(Namespace.office, "body")?.child(Namespace.office, "text") { readBody(text) }
+        if let text = content.root?.child(Namespace.office, "body")?.child(Namespace.office, "text") { readBody(text, lines: !parts.isPackage) }
     }
 
     private mutating func readMeta(_ document: XMLDocument) {
@@ -53,18 +53,19 @@ public struct ReportDocument: Sendable {
         }
     }
 
-    private mutating func readBody(_ text: XMLNode) {
+    /// - Parameter lines: keep source lines (Flat XML); a package's parts have no useful lines.
+    private mutating func readBody(_ text: XMLNode, lines: Bool) {
         for node in text.descendants() where node.isElement {
             if node.is(Namespace.text, "p") || node.is(Namespace.text, "h") {
                 guard !node.ancestors.contains(where: { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }) else { continue }
-                blocks.append(block(node, index: blocks.count + 1))
+                blocks.append(block(node, index: blocks.count + 1, line: lines ? node.line : 0))
             } else if node.is(Namespace.table, "table") {
                 tables.append(Self.rows(of: node))
             }
         }
     }
 
-    private func block(_ node: XMLNode, index: Int) -> Block {
+    private func block(_ node: XMLNode, index: Int, line: Int) -> Block {
         var text = ""
         var placeholders: [String] = []
         func walk(_ current: XMLNode) {
@@ -72,7 +73,7 @@ public struct ReportDocument: Sendable {
                 if child.isText { text += child.content; continue }
                 guard child.isElement else { continue }
                 switch (child.namespace, child.name) {
-                case (Namespace.text?, "placeholder"): placeholders.append(child.content)
+                case (Namespace.text?, "placeholder"): placeholders.append(Self.prompt(child.content))
                 case (Namespace.text?, "s"): text += String(repeating: " ", count: Int(child.attribute(Namespace.text, "c") ?? "1") ?? 1)
                 case (Namespace.text?, "tab"): text += "\t"
                 case (Namespace.text?, "line-break"): text += "\n"
@@ -84,7 +85,12 @@ public struct ReportDocument: Sendable {
         walk(node)
         let level = node.name == "h" ? Int(node.attribute(Namespace.text, "outline-level") ?? "1") ?? 1 : nil
         let inTable = node.ancestors.contains { $0.is(Namespace.table, "table-cell") }
-        return Block(index: index, line: node.line, text: text, outlineLevel: level, inTable: inTable, placeholders: placeholders)
+        return Block(index: index, line: line, text: text, outlineLevel: level, inTable: inTable, placeholders: placeholders)
+    }
+
+    /// A placeholder's prompt without the angle brackets LibreOffice puts around it when saving.
+    static func prompt(_ text: String) -> String {
+        text.hasPrefix("<") && text.hasSuffix(">") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
     }
 
     private static func rows(of table: XMLNode) -> [[String]] {

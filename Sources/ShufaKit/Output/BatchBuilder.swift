@@ -8,14 +8,18 @@ public struct BuildRequest: Sendable {
     public var output: URL
     public var formats: [OutputFormat]
     public var kinds: Set<DocumentKind>
+    /// When set, every document written is checked (reports with every rule, the others against the
+    /// schema) and the findings go into the summary.
+    public var validator: ODFValidator?
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
-                kinds: Set<DocumentKind> = Set(DocumentKind.allCases)) {
+                kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil) {
         self.roster = roster
         self.templates = templates
         self.output = output
         self.formats = formats
         self.kinds = kinds
+        self.validator = validator
     }
 }
 
@@ -64,11 +68,14 @@ public struct BatchBuilder: Sendable {
         }
         let results = ParallelMap.run(jobs) { job in try write(job, roster: roster) }
         var documents: [BuildSummary.Document] = []
+        var checks: [CheckedDocument] = []
         var problems = roster.problems
         var failed = Set<String>()
         for (job, result) in zip(jobs, results) {
             switch result {
-            case .success(let written): documents += written
+            case .success(let written):
+                documents += written.map(\.document)
+                checks += written.compactMap(\.check).filter { !$0.findings.isEmpty }
             case .failure(let error):
                 problems.append(RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
                                               field: nil, message: "could not write \(job.kind.chineseName): \(error.localizedDescription)"))
@@ -76,7 +83,7 @@ public struct BatchBuilder: Sendable {
             }
         }
         let skipped = Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count + failed.count
-        let summary = BuildSummary(documents: documents, problems: problems, skippedLeaders: skipped)
+        let summary = BuildSummary(documents: documents, checks: checks, problems: problems, skippedLeaders: skipped)
         writeSummary(summary)
         return summary
     }
@@ -114,16 +121,29 @@ public struct BatchBuilder: Sendable {
         return jobs
     }
 
-    /// Renders one job in every requested format and writes the files.
-    private func write(_ job: Job, roster: Roster) throws -> [BuildSummary.Document] {
+    /// Renders one job in every requested format, writes the files and checks them.
+    private func write(_ job: Job, roster: Roster) throws -> [(document: BuildSummary.Document, check: CheckedDocument?)] {
         let (template, data, meta, base) = prepare(job, roster: roster)
         return try request.formats.map { format in
             let bytes = template.render(data, meta: meta, format: format)
             let relative = "\(job.kind.rawValue)/\(base).\(format.fileExtension)"
             try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(relative))
             let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-            return BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
+            let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
+            return (document, check(bytes, job: job, path: relative))
         }
+    }
+
+    /// The checks of a document just written: every rule for a report, the schema for the others,
+    /// and the roster's indicator minimums on the leader's draft.
+    private func check(_ bytes: [UInt8], job: Job, path: String) -> CheckedDocument? {
+        guard let validator = request.validator, let parts = try? ODFParts.read(Data(bytes), file: path) else { return nil }
+        let checker = ReportChecker(catalog: catalog, validator: validator)
+        let role = job.leader.flatMap { catalog.role(named: $0.role) }
+        if job.kind == .report { return checker.check(parts, path: path) }
+        var findings = checker.schemaFindings(parts)
+        if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
+        return CheckedDocument(path: path, role: role?.name, findings: findings)
     }
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {

@@ -23,9 +23,11 @@ public struct BuildSummary: Sendable, Encodable {
     }
 
     public var documents: [Document]
+    /// The findings of the checks run on the documents written (only documents with findings).
+    public var checks: [CheckedDocument]
     public var problems: [RosterProblem]
     /// Leaders whose documents could not all be made.
     public var skippedLeaders: Int
 
-    enum CodingKeys: String, CodingKey { case documents, problems }
+    enum CodingKeys: String, CodingKey { case documents, checks, problems }
 }
