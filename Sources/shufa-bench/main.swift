@@ -9,6 +9,10 @@ import ShufaKit
 struct Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count >= 3, arguments[1] == "--check" {
+            try measureChecks(count: Int(arguments[2])!)
+            return
+        }
         if arguments.count >= 4, arguments[1] == "--one" {
             try measureOne(count: Int(arguments[2])!, format: OutputFormat(rawValue: arguments[3])!, write: arguments.count < 5)
             return
@@ -25,6 +29,33 @@ struct Bench {
                 child.waitUntilExit()
             }
         }
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: arguments[0])
+        child.arguments = ["--check", "1000"]
+        try child.run()
+        child.waitUntilExit()
+    }
+
+    /// `shufa check` as a batch: every rule, schema included (parsed once), on `count` reports.
+    static func measureChecks(count: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let request = BuildRequest(roster: root.appendingPathComponent("samples/roster.json"),
+                                   templates: root.appendingPathComponent("templates"), output: out, formats: [.odt], kinds: [.report])
+        let builder = try BatchBuilder(request)
+        let roster = Synthetic.roster(count: count, from: try RosterReader(catalog: builder.catalog).read(request.roster))
+        let files = builder.build(roster).documents.map { out.appendingPathComponent($0.path) }
+        guard let schemas = SchemaLocator.find(nil) else { return print("check: schemas not found (set SHUFA_SCHEMAS)") }
+        let checker = ReportChecker(catalog: builder.catalog, validator: try ODFValidator(schemaDirectory: schemas))
+        let start = Date()
+        var errors = 0
+        for file in files {
+            errors += checker.check(try ODFParts.read(file), path: file.path).hasErrors ? 1 : 0
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "check: %d .odt reports in %.2f s = %.0f documents/s (%d with errors), peak %.1f MB",
+                     files.count, seconds, Double(files.count) / seconds, errors, peakMemoryMB()))
     }
 
     /// One measurement: build `count` reports in `format` into a temporary folder.
