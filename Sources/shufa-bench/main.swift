@@ -51,7 +51,7 @@ struct Bench {
         let start = Date()
         var errors = 0
         for file in files {
-            errors += checker.check(try ODFParts.read(file), path: file.path).hasErrors ? 1 : 0
+            errors += try checker.check(try ODFParts.read(file), path: file.path).hasErrors ? 1 : 0
         }
         let seconds = Date().timeIntervalSince(start)
         print(String(format: "check: %d .odt reports in %.2f s = %.0f documents/s (%d with errors), peak %.1f MB",

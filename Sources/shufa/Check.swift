@@ -32,7 +32,11 @@ struct Check: ParsableCommand {
         var unreadable = false
         for (file, parts) in DocumentLoader.load(files.map { URL(fileURLWithPath: $0) }, fontConfig: locations.fontConfig) {
             switch parts {
-            case .success(let parts): documents.append(checker.check(parts, path: file.path, role: role))
+            case .success(let parts):
+                do { documents.append(try checker.check(parts, path: file.path, role: role)) } catch {
+                    unreadable = true
+                    FileHandle.standardError.write(Data("shufa: \(file.path): \(error)\n".utf8))
+                }
             case .failure(let error):
                 unreadable = true
                 FileHandle.standardError.write(Data("shufa: \(file.path): \(error.message)\n".utf8))

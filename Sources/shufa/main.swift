@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `shufa`: 述职述法 documents from a roster and ODF templates.
 struct Shufa: ParsableCommand {
@@ -13,4 +14,18 @@ struct Shufa: ParsableCommand {
         defaultSubcommand: Build.self)
 }
 
-Shufa.main()
+/// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
+func runShufa() -> Never {
+    do {
+        var command = try Shufa.parseAsRoot()
+        try command.run()
+        Shufa.exit()
+    } catch {
+        let code = Shufa.exitCode(for: error)
+        guard code.rawValue == 64 else { Shufa.exit(withError: error) }
+        FileHandle.standardError.write(Data((Shufa.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+}
+
+runShufa()

@@ -12,7 +12,7 @@ enum Returned {
 
     static func check(_ name: String, role: String? = nil) throws -> CheckedDocument {
         let url = directory.appendingPathComponent(name)
-        return checker.check(try ODFParts.read(url), path: name, role: role)
+        return try checker.check(try ODFParts.read(url), path: name, role: role)
     }
 
     static func errors(_ document: CheckedDocument) -> [Finding] { document.findings.filter { $0.severity == .error } }
@@ -107,7 +107,7 @@ struct CheckTests {
     func schemaError() throws {
         let xml = try String(contentsOf: Returned.directory.appendingPathComponent("generated.fodt"), encoding: .utf8)
         let broken = xml.replacingOccurrences(of: "<text:h ", with: "<text:h text:bogus=\"1\" ")
-        let checked = Returned.checker.check(try ODFParts.read(Data(broken.utf8), file: "broken.fodt"), path: "broken.fodt")
+        let checked = try Returned.checker.check(try ODFParts.read(Data(broken.utf8), file: "broken.fodt"), path: "broken.fodt")
         #expect(Returned.errors(checked).contains { $0.rule == .schema })
     }
 
@@ -125,7 +125,7 @@ struct CheckTests {
     func docx() throws {
         let loaded = DocumentLoader.load([Returned.directory.appendingPathComponent("ok.docx")])
         let parts = try loaded[0].parts.get()
-        let checked = Returned.checker.check(parts, path: "ok.docx", role: "政府工作部门主要负责人")
+        let checked = try Returned.checker.check(parts, path: "ok.docx", role: "政府工作部门主要负责人")
         #expect(Returned.errors(checked).isEmpty, "\(checked.findings)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaXML
 
 /// The checks of a returned or generated 述职述法报告 (rules documented in the README): role, required
 /// parts in order, the 述法 part as one separate top-level item, its length, its coverage of the
@@ -13,13 +14,10 @@ public struct ReportChecker: Sendable {
     }
 
     /// Checks a document already read; `role` overrides the one in its metadata.
-    public func check(_ parts: ODFParts, path: String, role roleName: String? = nil) -> CheckedDocument {
+    /// Throws when the document is not well-formed XML at all.
+    public func check(_ parts: ODFParts, path: String, role roleName: String? = nil) throws(XMLParseError) -> CheckedDocument {
+        let document = try ReportDocument(parts)
         var findings = schemaFindings(parts)
-        let document: ReportDocument
-        do { document = try ReportDocument(parts) } catch {
-            findings.append(Finding(rule: .schema, severity: .error, message: "无法解析文档：\(error)", location: path))
-            return CheckedDocument(path: path, role: nil, findings: findings)
-        }
         let name = roleName ?? document.properties[MetaProperty.role]
         let role = name.flatMap(catalog.role(named:))
         if role == nil { findings.append(roleFinding(name)) }

@@ -140,7 +140,7 @@ public struct BatchBuilder: Sendable {
         guard let validator = request.validator, let parts = try? ODFParts.read(Data(bytes), file: path) else { return nil }
         let checker = ReportChecker(catalog: catalog, validator: validator)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
-        if job.kind == .report { return checker.check(parts, path: path) }
+        if job.kind == .report { return try? checker.check(parts, path: path) }
         var findings = checker.schemaFindings(parts)
         if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
         return CheckedDocument(path: path, role: role?.name, findings: findings)
