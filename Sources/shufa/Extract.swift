@@ -27,7 +27,7 @@ struct Extract: ParsableCommand {
             FileHandle.standardError.write(Data("shufa: \(url.path): \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let roster = ReportExtractor(catalog: catalog).extract(document, role: role)
+        let roster = ReportExtractor(catalog: catalog).extract(document, file: url.lastPathComponent, role: role)
         if json { print(try JSONText.encode(roster)); return }
         for leader in roster.leaders {
             print("\(leader.id) \(leader.name)（\(leader.unit) \(leader.position)，\(leader.role)），\(roster.year)年度")

@@ -135,7 +135,7 @@ struct ExtractTests {
     @Test("a returned draft gives back the leader's texts; building from them makes the report")
     func roundTrip() throws {
         let parts = try ODFParts.read(Returned.directory.appendingPathComponent("draft-filled.odt"))
-        let extracted = ReportExtractor(catalog: Repo.catalog).extract(try ReportDocument(parts))
+        let extracted = ReportExtractor(catalog: Repo.catalog).extract(try ReportDocument(parts), file: "draft-filled.odt")
         let original = try #require(try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders.first { $0.id == "QC006" })
         let record = try #require(extracted.leaders.first)
         #expect(record.id == "QC006" && record.name == original.name && record.role == original.role && record.position == original.position)

@@ -5,29 +5,9 @@ public struct ReportExtractor: Sendable {
 
     public init(catalog: Catalog) { self.catalog = catalog }
 
-    /// One leader record in the roster contract's shape.
-    public struct Record: Sendable, Codable, Equatable {
-        public var id: String
-        public var name: String
-        public var unit: String
-        public var position: String
-        public var role: String
-        public var duty: [String]
-        public var law: String
-        public var problems: [String]
-        public var measures: [String]
-        public var indicators: [String: Double]
-    }
-
-    /// A roster holding the extracted leader.
-    public struct ExtractedRoster: Sendable, Codable, Equatable {
-        public var organization: String
-        public var year: Int
-        public var leaders: [Record]
-    }
-
     /// The leader's data as the document states it; header fields come from the metadata shufa wrote.
-    public func extract(_ document: ReportDocument, role roleName: String? = nil) -> ExtractedRoster {
+    /// - Parameter file: the document's name, recorded as the leader's location.
+    public func extract(_ document: ReportDocument, file: String, role roleName: String? = nil) -> Roster {
         let outline = ReportOutline(document)
         let property = { (key: String) in document.properties[key]?.trimmingSpaces ?? "" }
         let role = roleName ?? property(MetaProperty.role)
@@ -40,10 +20,11 @@ public struct ReportExtractor: Sendable {
             case .other: continue
             }
         }
-        let record = Record(id: property(MetaProperty.id), name: property(MetaProperty.name), unit: property(MetaProperty.unit),
+        let leader = Leader(id: property(MetaProperty.id), name: property(MetaProperty.name), unit: property(MetaProperty.unit),
                             position: property(MetaProperty.position), role: role, duty: duty, law: law.joined(separator: "\n"),
-                            problems: problems, measures: measures, indicators: indicators(document, role: catalog.role(named: role)))
-        return ExtractedRoster(organization: property(MetaProperty.organization), year: Int(property(MetaProperty.year)) ?? 0, leaders: [record])
+                            problems: problems, measures: measures, indicators: indicators(document, role: catalog.role(named: role)),
+                            location: RecordLocation(file: file, row: 1))
+        return Roster(organization: property(MetaProperty.organization), year: Int(property(MetaProperty.year)) ?? 0, leaders: [leader])
     }
 
     /// The paragraphs the leader wrote: not headings, not empty, not prompts.
