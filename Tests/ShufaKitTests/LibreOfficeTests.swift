@@ -69,3 +69,37 @@ struct LibreOfficeTests {
         }
     }
 }
+
+@Suite("Templates saved by LibreOffice", .serialized)
+struct LibreOfficeTemplateTests {
+    @Test("a template whose markers were restyled, then saved by LibreOffice, renders the same text, strictly valid")
+    func savedTemplateStillWorks() throws {
+        let original = try String(contentsOf: Repo.templates.appendingPathComponent("report.fodt"), encoding: .utf8)
+        let bold = #"<style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>"#
+        let edited = original
+            .replacingOccurrences(of: "{{姓名}}", with: #"{{姓<text:span text:style-name="Bold">名}</text:span>}"#)
+            .replacingOccurrences(of: "{{述法内容}}", with: #"<text:span text:style-name="Bold">{{述法</text:span>内容}}"#)
+            .replacingOccurrences(of: "</office:styles>", with: bold + "</office:styles>")
+        #expect(edited != original)
+        let directory = Repo.temporaryDirectory()
+        let source = directory.appendingPathComponent("edited.fodt")
+        try edited.write(to: source, atomically: true, encoding: .utf8)
+        let saved = try LibreOffice().convert([source], to: "fodt", into: directory.appendingPathComponent("saved"))[0]
+        let savedText = try String(contentsOf: saved, encoding: .utf8)
+        #expect(savedText.contains("loext:") || savedText.contains("officeooo:"), "LibreOffice adds its extensions")
+
+        let roster = try RosterReader(catalog: Repo.catalog).read(Repo.roster)
+        let leader = try #require(roster.leaders.first { $0.id == "QC006" })
+        let data = DocumentData.leader(leader, role: Repo.catalog.role(named: leader.role)!, roster: roster)
+        let meta = DocumentData.meta(.report, leader: leader, roster: roster)
+        let render = { (bytes: [UInt8]) throws -> String in
+            let template = try TemplateCompiler.compile(bytes, file: "report.fodt", fields: DocumentData.leaderFields)
+            return String(decoding: template.render(data, meta: meta, format: .fodt), as: UTF8.self)
+        }
+        let fromSaved = try render(Array(savedText.utf8))
+        #expect(try Parsed.paragraphs(fromSaved) == Parsed.paragraphs(render(Array(original.utf8))))
+        #expect(fromSaved.contains(leader.name) && !fromSaved.contains("{{"))
+        let issues = Repo.validator.validate(try ODFParts.read(Data(fromSaved.utf8), file: "saved.fodt"))
+        #expect(issues.isEmpty, "\(issues.prefix(3))")
+    }
+}
