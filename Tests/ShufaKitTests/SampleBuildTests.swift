@@ -124,3 +124,23 @@ struct SampleBuildTests {
         #expect(first == second)
     }
 }
+
+@Suite("Values with characters XML forbids")
+struct ForbiddenCharacterTests {
+    @Test("control characters are dropped with a warning naming the record and field; the document stays valid")
+    func dropped() throws {
+        let directory = Repo.temporaryDirectory()
+        let roster = directory.appendingPathComponent("r.json")
+        let json = #"{"year":2025,"leaders":[{"id":"X1","name":"王\u0001五","unit":"某局","position":"局长","role":"部门主要负责人","duty":["第一段\u000b续"],"law":"述法\u0007内容"}]}"#
+        try json.write(to: roster, atomically: true, encoding: .utf8)
+        let summary = try BatchBuilder(BuildRequest(roster: roster, templates: Repo.templates, output: directory.appendingPathComponent("out"),
+                                                    kinds: [.report], validator: Repo.validator)).run()
+        let warnings = summary.problems.filter { $0.severity == .warning }
+        #expect(Set(warnings.compactMap(\.field)) == ["name (姓名)", "duty (述职内容)", "law (述法内容)"])
+        #expect(warnings.allSatisfy { $0.location?.row == 1 && $0.leader == "X1" })
+        let report = try #require(summary.documents.first)
+        let xml = try String(contentsOf: directory.appendingPathComponent("out").appendingPathComponent(report.path), encoding: .utf8)
+        #expect(xml.contains("王五") && xml.contains("述法内容"))
+        #expect(summary.checks.flatMap(\.findings).filter { $0.rule == .schema }.isEmpty)
+    }
+}

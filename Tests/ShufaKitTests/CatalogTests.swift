@@ -1,0 +1,49 @@
+import Foundation
+import ShufaKit
+import Testing
+
+@Suite("The catalog holds the seeds' content")
+struct CatalogTests {
+    static let seeds = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+    /// A seed's text with line breaks removed (points broken over lines are joined in the catalog).
+    static func seed(_ prefix: String) throws -> String {
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix(prefix) })
+        return try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+            .components(separatedBy: .newlines).joined()
+    }
+
+    @Test("every role of the roster contract resolves to points, and the seed-000 roles to their 职责清单")
+    func everyRole() throws {
+        let roles = ["党委主要负责人", "政府主要负责人", "党委工作机关主要负责人", "政府工作部门主要负责人", "领导班子其他成员",
+                     "乡镇党委主要负责人", "乡镇政府主要负责人", "部门主要负责人", "国有企业主要负责人", "国有企业领导班子成员"]
+        let contract = try String(contentsOf: Repo.root.deletingLastPathComponent().appendingPathComponent("shared/contracts/roster.md"), encoding: .utf8)
+        for name in roles {
+            #expect(contract.contains(name))
+            let role = try #require(Repo.catalog.role(named: name), "\(name)")
+            #expect(role.points.count >= 4)
+            #expect(Set(role.points.map(\.title)).count == role.points.count)
+            #expect(role.points.allSatisfy { !$0.keywords.isEmpty })
+        }
+        for name in ["乡镇党委主要负责人", "乡镇政府主要负责人", "部门主要负责人"] {
+            #expect(Repo.catalog.role(named: name)?.taskList != nil, "\(name)")
+        }
+        #expect(Repo.catalog.grades == ["优秀", "良好", "一般", "较差"])
+    }
+
+    @Test("every point, duty, task and minimum basis is the seeds' exact wording")
+    func exactWording() throws {
+        let seed004 = try Self.seed("004_"), seed000 = try Self.seed("000_")
+        for role in Repo.catalog.roles {
+            for point in role.points { #expect(seed004.contains(point.text), "\(role.name): \(point.title)") }
+            for minimum in role.minimums { #expect((seed000 + seed004).contains(minimum.basis), "\(minimum.indicator)") }
+            for duty in role.taskList?.duties ?? [] {
+                #expect(seed000.contains(duty.text), "\(duty.number)")
+                for task in duty.tasks { #expect(seed000.contains(task.text), "\(task.number)") }
+            }
+        }
+        let counts = Dictionary(uniqueKeysWithValues: Repo.catalog.roles.map { ($0.name, $0.points.count) })
+        #expect(counts["党委主要负责人"] == 10 && counts["政府主要负责人"] == 10 && counts["党委工作机关主要负责人"] == 8
+                && counts["政府工作部门主要负责人"] == 8 && counts["领导班子其他成员"] == 4)
+    }
+}
