@@ -64,7 +64,7 @@ public struct ODFParts: Sendable {
     }
 
     /// Unpacks one entry, stopping as soon as it passes the size limit, whatever its header claims.
-    private static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
+    static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
         guard entry.uncompressedSize <= UInt64(partLimit) else {
             throw ReadError(file: file, message: "\(entry.path) would unpack to \(entry.uncompressedSize) bytes: refused (limit \(partLimit >> 20) MiB)")
         }
