@@ -9,10 +9,21 @@ struct Build: ParsableCommand {
         discussion: """
             Writes OUT/<kind>/<id>-<name>-<kind>.<format> for every leader (ballots: one per unit) and
             OUT/summary.json listing every document with its SHA-256 and every problem found.
+            A bad roster row is reported and skipped (exit code 1); with --strict nothing is written.
             """)
 
-    @Argument(help: "The roster (.json, .yaml).")
+    @Argument(help: "The roster: .json, .yaml/.yml, .csv/.tsv (UTF-8 or GB18030/GBK), .ods/.fods or .xlsx.")
     var roster: String = "samples/roster.json"
+
+    @Option(name: .long, help: "The encoding of a .csv/.tsv roster (utf-8, gb18030, gbk, utf-16le, …); detected when left out.",
+            transform: Build.encoding)
+    var encoding: TextEncoding?
+
+    @Option(name: .long, help: "The sheet of an .xlsx/.ods/.fods roster to read; the first when left out.")
+    var sheet: String?
+
+    @Flag(name: .long, help: "Refuse the whole batch, writing nothing (exit code 1), when any roster row is bad.")
+    var strict = false
 
     @Option(name: .long, help: "Where to write the documents.")
     var out: String = "output"
@@ -29,7 +40,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: templates),
-                                   output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds)
+                                   output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
+                                   rosterOptions: RosterReadOptions(encoding: encoding, sheet: sheet), strict: strict)
         let summary: BuildSummary
         do {
             summary = try BatchBuilder(request).run()
@@ -38,7 +50,11 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(summary, output: out))
-        if summary.skippedLeaders > 0 { throw ExitCode(1) }
+        if summary.refused || summary.skippedLeaders > 0 { throw ExitCode(1) }
+    }
+
+    static func encoding(_ name: String) throws -> TextEncoding {
+        do { return try TextEncoding(named: name) } catch { throw ValidationError(error.description) }
     }
 }
 
@@ -77,10 +93,15 @@ enum SummaryText {
         var counts: [DocumentKind: Int] = [:]
         for document in summary.documents { counts[document.kind, default: 0] += 1 }
         let parts = DocumentKind.allCases.compactMap { kind in counts[kind].map { "\(kind.chineseName) \($0)" } }
-        var lines = ["写出 \(summary.documents.count) 个文件到 \(output)/：" + parts.joined(separator: "，")]
         let errors = summary.problems.filter { $0.severity == .error }
         let warnings = summary.problems.filter { $0.severity == .warning }
-        if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
+        var lines: [String]
+        if summary.refused {
+            lines = ["--strict：名单有 \(summary.skippedLeaders) 条记录有错误，未写出任何文件（改正后再运行）："]
+        } else {
+            lines = ["写出 \(summary.documents.count) 个文件到 \(output)/：" + parts.joined(separator: "，")]
+            if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
+        }
         lines += errors.map { "  ✗ \($0)" }
         if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }
         lines += warnings.prefix(20).map { "  ! \($0)" }
