@@ -4,30 +4,33 @@ import ShufaODF
 /// Turns raw records (from JSON, YAML or a table row) into leaders, collecting every problem with the
 /// record's location and the field's name as the file writes it.
 struct RecordValidator {
-    let catalog: Catalog
-    /// The roster's year: a record that gives another one is refused.
-    let year: Int
-    /// The roster's organisation: a record that gives another one is used with a warning.
-    let organization: String
-    /// The header each key is written as in a table (e.g. "name" → "姓名"); keys not here use `FieldNames.label`.
-    let labels: [String: String]
+    /// What every record is checked against.
+    struct Context {
+        let catalog: Catalog
+        /// The roster's year: a record that gives another one is refused.
+        let year: Int
+        /// The roster's organisation: a record that gives another one is used with a warning.
+        let organization: String
+        /// The header each key is written as in a table (e.g. "name" → "姓名"); keys not here use `FieldNames.label`.
+        let labels: [String: String]
+    }
+
+    let context: Context
     private(set) var leaders: [Leader] = []
     private(set) var problems: [RosterProblem] = []
     private var seenIDs: [String: RecordLocation] = [:]
 
     init(catalog: Catalog, year: Int, organization: String, labels: [String: String] = [:]) {
-        self.catalog = catalog
-        self.year = year
-        self.organization = organization
-        self.labels = labels
+        context = Context(catalog: catalog, year: year, organization: organization, labels: labels)
     }
 
-    mutating func add(_ item: Any, at location: RecordLocation) {
+    /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
+    mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
         guard let raw = item as? [String: Any] else {
             problems.append(RosterProblem(severity: .error, location: location, message: "not a leader record (expected an object with id, name, unit, position, role)"))
             return
         }
-        var record = Record(fields: FieldNames.normalized(raw), location: location, validator: self)
+        var record = Record(fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
         let leader = record.leader(seen: seenIDs)
         problems += record.problems
         if let leader {
@@ -40,11 +43,11 @@ struct RecordValidator {
     private struct Record {
         let fields: [String: Any]
         let location: RecordLocation
-        let validator: RecordValidator
+        let validator: Context
         var problems: [RosterProblem] = []
         var id: String?
 
-        init(fields: [String: Any], location: RecordLocation, validator: RecordValidator) {
+        init(fields: [String: Any], location: RecordLocation, validator: Context) {
             self.fields = fields
             self.location = location
             self.validator = validator
@@ -77,11 +80,11 @@ struct RecordValidator {
         }
 
         private mutating func required(_ key: String) -> String? {
-            guard let value = text(key), !value.trimmingSpaces.isEmpty else {
+            guard let value = text(key)?.trimmingWhiteSpace, !value.isEmpty else {
                 fail(key, "required field is missing or empty: fill it in")
                 return nil
             }
-            return value.trimmingSpaces
+            return value
         }
 
         /// A record may repeat the roster's year (a table has it in every row): it must be the same year.
@@ -116,7 +119,7 @@ struct RecordValidator {
             let (clean, removed) = XMLEscaping.removingForbidden(value)
             if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
             let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
-            if clean.count > limit {
+            if clean.utf8.count > limit, clean.unicodeScalars.count > limit, clean.count > limit {
                 fail(key, "text of \(clean.count) characters is far over any sane length (at most \(limit)): check that the columns are not shifted")
                 return nil
             }
@@ -126,7 +129,15 @@ struct RecordValidator {
         /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
         private mutating func paragraphs(_ key: String) -> [String] {
             guard let value = text(key) else { return [] }
-            return value.split(whereSeparator: \.isNewline).map(\.trimmingSpaces).filter { !$0.isEmpty }
+            return value.unicodeScalars.split(whereSeparator: Self.isLineBreak).map { String($0).trimmingWhiteSpace }.filter { !$0.isEmpty }
+        }
+
+        /// The scalars that end a line (what `Character.isNewline` knows, CR LF being two of them).
+        private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: return false
+            }
         }
 
         private mutating func indicators() -> [String: Double] {
@@ -137,7 +148,7 @@ struct RecordValidator {
             }
             var result: [String: Double] = [:]
             for (name, value) in map.sorted(by: { $0.key < $1.key }) {
-                let number = RosterReader.numeric(value) ?? (value as? String).flatMap { Double($0.trimmingSpaces) }
+                let number = RosterReader.numeric(value) ?? (value as? String).flatMap { Double($0.trimmingWhiteSpace) }
                 guard let number, number >= 0, number.isFinite else {
                     fail(name, "indicator value '\(value)' is not a number of zero or more: write a number such as 4, without units")
                     continue

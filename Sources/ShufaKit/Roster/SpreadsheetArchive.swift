@@ -55,21 +55,21 @@ struct SpreadsheetArchive {
 
 extension XMLNode {
     /// Child elements with local name `name`, whatever their namespace (OOXML has two sets of namespaces).
-    func elements(named name: String) -> [XMLNode] { elements.filter { $0.name == name } }
+    func elements(named name: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        forEachElement(named: name) { result.append($0) }
+        return result
+    }
 
     /// The first child element with local name `name`.
     func element(named name: String) -> XMLNode? {
-        var node = firstChild
-        while let current = node {
-            if current.isElement && current.name == name { return current }
-            node = current.next
-        }
-        return nil
+        var found: XMLNode?
+        forEachElement(named: name) { if found == nil { found = $0 } }
+        return found
     }
 
-    /// An attribute by local name in no namespace, or in any namespace when `anyNamespace`.
-    func attribute(_ name: String, anyNamespace: Bool = false) -> String? {
-        if !anyNamespace { return attributes.first { $0.name == name && $0.namespace == nil }?.value }
-        return attributes.first { $0.name == name && $0.namespace != nil }?.value
+    /// An attribute by local name in any namespace (`r:id`, whichever prefix and namespace the file uses).
+    func attribute(anyNamespace name: String) -> String? {
+        attributes.first { $0.name == name && $0.namespace != nil }?.value
     }
 }

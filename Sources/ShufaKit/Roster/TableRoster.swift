@@ -23,7 +23,7 @@ struct TableRoster {
         let organization = Self.mostCommon(body.map { columns.cell("organization", in: $0).trimmingSpaces }.filter { !$0.isEmpty }) ?? ""
         var validator = RecordValidator(catalog: catalog, year: year, organization: organization, labels: columns.labels)
         for row in body {
-            validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"))
+            validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"), normalized: true)
         }
         var notes = columns.notes
         if headerIndex > 0 {
@@ -105,11 +105,11 @@ struct TableColumns {
 
     private mutating func classify(_ written: String, index: Int, header: CellGrid.Row, body: [CellGrid.Row], file: String,
                                    indicatorNames: Set<String>) -> Kind {
-        let values = body.map { index < $0.cells.count ? $0.cells[index].trimmingSpaces : "" }.filter { !$0.isEmpty }
+        let values = { body.lazy.map { index < $0.cells.count ? $0.cells[index].trimmingSpaces : "" }.filter { !$0.isEmpty } }
         let location = RecordLocation(file: file, row: header.number, unit: "row")
         let column = "column \(CellGrid.columnName(index))"
         if written.isEmpty {
-            if !values.isEmpty { notes.append(RosterProblem(severity: .warning, location: location, field: column, message: "has values but no header: ignored; give it a header to use it")) }
+            if !values().isEmpty { notes.append(RosterProblem(severity: .warning, location: location, field: column, message: "has values but no header: ignored; give it a header to use it")) }
             return .ignored
         }
         if let key = FieldNames.key(forHeader: written) {
@@ -119,7 +119,7 @@ struct TableColumns {
             }
             return .field(key)
         }
-        if indicatorNames.contains(written) || values.isEmpty || values.contains(where: Self.isNumber) { return .indicator(written) }
+        if indicatorNames.contains(written) || values().isEmpty || values().contains(where: Self.isNumber) { return .indicator(written) }
         notes.append(RosterProblem(severity: .warning, location: location, field: written,
                                    message: "not a roster field and holds no numbers, so it is not an indicator: ignored (\(column))"))
         return .ignored
@@ -146,7 +146,7 @@ struct TableColumns {
             let text = index < cells.count ? cells[index] : ""
             switch kind {
             case .field(let key): record[key] = text
-            case .indicator(let name) where !text.trimmingSpaces.isEmpty: indicators[name] = text
+            case .indicator(let name) where !text.trimmingWhiteSpace.isEmpty: indicators[name] = text
             case .indicator, .ignored: continue
             }
         }

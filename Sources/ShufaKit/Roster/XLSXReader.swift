@@ -27,8 +27,8 @@ struct XLSXReader {
         }
         var grid = CellGrid()
         var number = 0
-        for row in data.elements(named: "row") {
-            number = row.attribute("r").flatMap { Int($0) }.map { max($0, number + 1) } ?? number + 1
+        try data.forEachElement(named: "row") { (row) throws(RosterError) in
+            number = row.attribute(unqualified: "r").flatMap { Int($0) }.map { max($0, number + 1) } ?? number + 1
             try grid.append(number: number, cells: cells(of: row, number: number, strings: strings), file: file)
         }
         return grid
@@ -37,8 +37,8 @@ struct XLSXReader {
     /// The texts of a row's cells, placed by reference (or after the previous cell when a cell has none).
     private func cells(of row: XMLNode, number: Int, strings: [String]) throws(RosterError) -> [String] {
         var cells: [String] = []
-        for cell in row.elements(named: "c") {
-            let column = cell.attribute("r").flatMap { Self.column(of: $0) } ?? cells.count
+        try row.forEachElement(named: "c") { (cell) throws(RosterError) in
+            let column = cell.attribute(unqualified: "r").flatMap { Self.column(of: $0) } ?? cells.count
             guard column < CellGrid.maximumColumns else {
                 throw RosterError(file: file, message: "row \(number) has data beyond column \(CellGrid.maximumColumns): a roster has one column per field")
             }
@@ -57,7 +57,7 @@ struct XLSXReader {
     /// What a spreadsheet program shows in the cell.
     private func value(of cell: XMLNode, strings: [String], reference: String) throws(RosterError) -> String {
         let raw = cell.element(named: "v")?.content
-        switch cell.attribute("t") {
+        switch cell.attribute(unqualified: "t") {
         case "s":
             guard let index = raw.flatMap({ Int($0.trimmingSpaces) }), strings.indices.contains(index) else {
                 throw RosterError(file: file, message: "cell \(reference) refers to a shared string that does not exist: the file is damaged; save it again")
@@ -82,7 +82,7 @@ struct XLSXReader {
 
     /// Excel's escapes for characters XML cannot carry: `_x000D_` is a carriage return, `_x005F_` an underscore.
     static func unescaped(_ text: String) -> String {
-        guard text.contains("_x") else { return CellGrid.normalizingLineBreaks(text) }
+        guard Self.mayNeedRewriting(text) else { return text }
         var result = "", rest = Substring(text)
         while let start = rest.range(of: "_x") {
             let hex = rest[start.upperBound...].prefix(5)
@@ -96,6 +96,13 @@ struct XLSXReader {
             }
         }
         return CellGrid.normalizingLineBreaks(result + rest)
+    }
+
+    /// True when `text` may hold an `_xHHHH_` escape or a carriage return (byte scans: much faster than a Foundation search).
+    private static func mayNeedRewriting(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains(13) || bytes.contains(UInt8(ascii: "_"))
+        } ?? true
     }
 
     /// The workbook part and its relationships: which sheet is where, where the shared strings are.
@@ -117,8 +124,8 @@ struct XLSXReader {
             relationships = ids.map { ($0.type, $0.target) }
             let list = workbook.root?.element(named: "sheets")?.elements(named: "sheet") ?? []
             sheets = list.map { sheet in
-                let id = sheet.attribute("id", anyNamespace: true) ?? ""
-                return (sheet.attribute("name") ?? "", ids.first { $0.id == id }.map { Self.resolve($0.target, from: path) } ?? "")
+                let id = sheet.attribute(anyNamespace: "id") ?? ""
+                return (sheet.attribute(unqualified: "name") ?? "", ids.first { $0.id == id }.map { Self.resolve($0.target, from: path) } ?? "")
             }
         }
 
@@ -167,7 +174,7 @@ struct XLSXReader {
             guard let bytes = try archive.part(path) else { return [] }
             let document = try SpreadsheetArchive.parse(bytes, file: archive.file, part: path)
             return (document.root?.elements(named: "Relationship") ?? []).map {
-                ($0.attribute("Id") ?? "", $0.attribute("Type") ?? "", $0.attribute("Target") ?? "")
+                ($0.attribute(unqualified: "Id") ?? "", $0.attribute(unqualified: "Type") ?? "", $0.attribute(unqualified: "Target") ?? "")
             }
         }
     }
