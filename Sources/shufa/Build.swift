@@ -15,9 +15,8 @@ struct Build: ParsableCommand {
     @Argument(help: "The roster: .json, .yaml/.yml, .csv/.tsv (UTF-8 or GB18030/GBK), .ods/.fods or .xlsx.")
     var roster: String = "samples/roster.json"
 
-    @Option(name: .long, help: "The encoding of a .csv/.tsv roster (utf-8, gb18030, gbk, utf-16le, …); detected when left out.",
-            transform: Build.encoding)
-    var encoding: TextEncoding?
+    @Option(name: .long, help: "The encoding of a .csv/.tsv roster (utf-8, gb18030, gbk, utf-16le, …); detected when left out.")
+    var encoding: String?
 
     @Option(name: .long, help: "The sheet of an .xlsx/.ods/.fods roster to read; the first when left out.")
     var sheet: String?
@@ -39,11 +38,12 @@ struct Build: ParsableCommand {
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
     func run() throws {
-        let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: templates),
-                                   output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
-                                   rosterOptions: RosterReadOptions(encoding: encoding, sheet: sheet), strict: strict)
         let summary: BuildSummary
         do {
+            let options = RosterReadOptions(encoding: try encoding.map(TextEncoding.init(named:)), sheet: sheet)
+            let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: templates),
+                                       output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
+                                       rosterOptions: options, strict: strict)
             summary = try BatchBuilder(request).run()
         } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
@@ -51,10 +51,6 @@ struct Build: ParsableCommand {
         }
         print(SummaryText.render(summary, output: out))
         if summary.refused || summary.skippedLeaders > 0 { throw ExitCode(1) }
-    }
-
-    static func encoding(_ name: String) throws -> TextEncoding {
-        do { return try TextEncoding(named: name) } catch { throw ValidationError(error.description) }
     }
 }
 

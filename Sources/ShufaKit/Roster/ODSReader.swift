@@ -31,10 +31,16 @@ struct ODSReader {
             }
             return try archive.xml("content.xml", missing: "the package has no content.xml: not an OpenDocument spreadsheet")
         }
-        guard data.prefix(1024).contains(where: { $0 == UInt8(ascii: "<") }) else {
+        guard Self.startsLikeXML(data) else {
             throw SpreadsheetArchive.notAnArchive(data, file: file, kind: "an OpenDocument spreadsheet")
         }
         return try SpreadsheetArchive.parse(Array(data), file: file)
+    }
+
+    /// True when the first character after an optional UTF-8 byte order mark and white space is "<".
+    static func startsLikeXML(_ data: Data) -> Bool {
+        let head = data.prefix(1024).drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return head.first == UInt8(ascii: "<")
     }
 
     private func table(in spreadsheet: XMLNode) throws(RosterError) -> XMLNode {

@@ -80,8 +80,10 @@ struct RecordValidator {
         }
 
         private mutating func required(_ key: String) -> String? {
+            let before = problems.count
             guard let value = text(key)?.trimmingWhiteSpace, !value.isEmpty else {
-                fail(key, "required field is missing or empty: fill it in")
+                let reported = problems[before...].contains { $0.severity == .error }
+                if !reported { fail(key, "required field is missing or empty: fill it in") }
                 return nil
             }
             return value

@@ -13,7 +13,7 @@ struct SpreadsheetArchive {
         self.file = file
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw Self.notAnArchive(data, file: file, kind: kind) }
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw RosterError(file: file, message: "not a readable ZIP archive (truncated or damaged): save \(kind) again")
+            throw RosterError(file: file, message: "not a readable ZIP archive (truncated or damaged): open it in the spreadsheet program and save it again")
         }
     }
 
@@ -35,7 +35,7 @@ struct SpreadsheetArchive {
     /// Parses XML bytes, naming the file (and part) in the error.
     static func parse(_ bytes: [UInt8], file: String, part: String? = nil) throws(RosterError) -> XMLDocument {
         do { return try XMLDocument(bytes: bytes, source: part ?? file) } catch {
-            throw RosterError(file: file, message: "\(part.map { "\($0): " } ?? "")damaged XML: \(error)")
+            throw RosterError(file: file, message: "\(part.map { "\($0): " } ?? "")damaged or truncated, \(error); save it again from the spreadsheet program")
         }
     }
 

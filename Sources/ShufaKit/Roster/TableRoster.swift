@@ -22,7 +22,7 @@ struct TableRoster {
         let year = try rosterYear(body, column: columns.index(of: "year"))
         let organization = Self.mostCommon(body.map { columns.cell("organization", in: $0).trimmingSpaces }.filter { !$0.isEmpty }) ?? ""
         var validator = RecordValidator(catalog: catalog, year: year, organization: organization, labels: columns.labels)
-        for row in body {
+        for row in body where columns.hasData(row.cells) {
             validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"), normalized: true)
         }
         var notes = columns.notes
@@ -136,6 +136,11 @@ struct TableColumns {
     func cell(_ key: String, in row: CellGrid.Row) -> String {
         guard let index = index(of: key), index < row.cells.count else { return "" }
         return row.cells[index]
+    }
+
+    /// True when a cell of a used column (a field or an indicator) holds text: other rows are no leader's.
+    func hasData(_ cells: [String]) -> Bool {
+        zip(kinds, cells).contains { kind, text in kind != .ignored && !text.trimmingWhiteSpace.isEmpty }
     }
 
     /// A row as a record in the roster contract's shape: fields by key, indicators as a map.
