@@ -338,6 +338,46 @@ def fixtures():
     write_ods([("名单", rows, 0)], os.path.join(FIXTURES, "bad-rows.ods"))
     second = [["note"], ["roster in the second sheet"]]
     write_xlsx([("说明", second), ("名单", [header, rows[3]])], os.path.join(FIXTURES, "second-sheet.xlsx"))
+    unreadable()
+
+
+def garbage(count, seed=20250101):
+    """Deterministic pseudo-random bytes (a linear congruential generator)."""
+    out = bytearray()
+    for _ in range(count):
+        seed = (seed * 1103515245 + 12345) % 2**31
+        out.append(seed >> 16 & 0xFF)
+    return bytes(out)
+
+
+def unreadable():
+    """Files that are not what their extension says, damaged, empty, or in no known encoding."""
+    folder = os.path.join(FIXTURES, "unreadable")
+    os.makedirs(folder, exist_ok=True)
+    def put(name, data):
+        write(os.path.join(folder, name), data)
+    with open(os.path.join(SAMPLES, "roster.xlsx"), "rb") as file:
+        xlsx = file.read()
+    with open(os.path.join(SAMPLES, "roster.ods"), "rb") as file:
+        ods = file.read()
+    with open(os.path.join(SAMPLES, "roster.fods"), "rb") as file:
+        fods = file.read()
+    put("empty.csv", b"")
+    put("empty.xlsx", b"")
+    put("garbage.csv", garbage(4096))
+    put("garbage.xlsx", garbage(4096))
+    put("garbage.ods", garbage(4096))
+    put("garbage.json", garbage(512))
+    put("undecodable.csv", "编号,姓名\n".encode("utf-8") + b"\x81\x20\xff\xfe\n")
+    put("truncated.xlsx", xlsx[: len(xlsx) // 2])
+    put("truncated.ods", ods[: len(ods) // 2])
+    put("truncated.fods", fods[: len(fods) // 2])
+    put("csv-named.xlsx", "编号,姓名,单位\nQC001,周明远,青川县委\n".encode("utf-8"))
+    put("old-excel.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    write_zip(os.path.join(folder, "text-document.ods"),
+              [("mimetype", b"application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED),
+               ("content.xml", b"<?xml version='1.0'?><x/>", zipfile.ZIP_DEFLATED)])
+    write_zip(os.path.join(folder, "no-workbook.xlsx"), [("hello.txt", b"hello", zipfile.ZIP_DEFLATED)])
 
 
 if __name__ == "__main__":
