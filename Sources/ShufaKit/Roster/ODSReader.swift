@@ -106,9 +106,9 @@ struct ODSReader {
         return cells
     }
 
-    /// A repetition count attribute (at least 1).
+    /// A repetition count attribute, from 1 up to a spreadsheet's 2^20 rows (so sums of counts cannot overflow).
     private static func count(_ node: XMLNode, _ attribute: String) -> Int {
-        max(1, node.attribute(Namespace.table, attribute).flatMap { Int($0) } ?? 1)
+        min(1 << 20, max(1, node.attribute(Namespace.table, attribute).flatMap { Int($0) } ?? 1))
     }
 
     /// The text of a cell: a number's value for float cells, else its paragraphs, one per line.
