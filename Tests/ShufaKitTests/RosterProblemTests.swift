@@ -103,6 +103,13 @@ struct RosterProblemTests {
         #expect(warning.description.hasPrefix("roster.csv, row 3, 姓名 (T002): warning: removed 2 control character(s)"))
     }
 
+    @Test("control characters in a header are removed with a warning naming the header row and column")
+    func forbiddenInHeader() throws {
+        let roster = try Rosters.read(Rosters.csv(Rosters.good, header: Rosters.header.replacingOccurrences(of: "会前学法次数", with: "会前学法次数\u{1}")))
+        #expect(roster.leaders.first?.indicators == ["会前学法次数": 4])
+        #expect(roster.problems.first?.description == "roster.csv, row 1, column G: warning: removed 1 control character(s) that XML does not allow from the header")
+    }
+
     @Test("a JSON record's problems name the record and the field by key and Chinese name")
     func jsonLocations() throws {
         let json = #"{"year": 2025, "leaders": [{"id": "J1", "name": "甲", "unit": "乙", "position": "丙", "role": "部门主要负责人", "year": 2024}]}"#

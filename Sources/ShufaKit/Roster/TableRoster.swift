@@ -87,7 +87,13 @@ struct TableColumns {
         let width = max(header.cells.count, body.map(\.cells.count).max() ?? 0)
         var columnOf: [String: Int] = [:]
         for index in 0..<width {
-            let written = index < header.cells.count ? Self.clean(header.cells[index]) : ""
+            let raw = index < header.cells.count ? header.cells[index] : ""
+            let written = Self.clean(raw)
+            let removed = XMLEscaping.removingForbidden(raw).removed
+            if removed > 0 {
+                notes.append(RosterProblem(severity: .warning, location: RecordLocation(file: file, row: header.number, unit: "row"),
+                                           field: "column \(CellGrid.columnName(index))", message: "removed \(removed) control character(s) that XML does not allow from the header"))
+            }
             let kind = classify(written, index: index, header: header, body: body, file: file, indicatorNames: indicatorNames)
             kinds.append(kind)
             guard let key = kind.key else { continue }
