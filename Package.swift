@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Tests only: generators for the fuzz tests of the roster readers and the template marker parser.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2, the XML engine: parsing, trees, RELAX NG validation.
@@ -33,7 +35,9 @@ let package = Package(
             "ShufaKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit"]),
-        .testTarget(name: "ShufaKitTests", dependencies: ["ShufaKit", "ShufaXML", "ShufaODF"],
+        .testTarget(name: "ShufaKitTests", dependencies: [
+            "ShufaKit", "ShufaXML", "ShufaODF", .product(name: "PropertyBased", package: "swift-property-based"),
+        ],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -9,10 +9,20 @@ struct Build: ParsableCommand {
         discussion: """
             Writes OUT/<kind>/<id>-<name>-<kind>.<format> for every leader (ballots: one per unit) and
             OUT/summary.json listing every document with its SHA-256 and every problem found.
+            A bad roster row is reported and skipped (exit code 1); with --strict nothing is written.
             """)
 
-    @Argument(help: "The roster (.json, .yaml).")
+    @Argument(help: "The roster: .json, .yaml/.yml, .csv/.tsv (UTF-8 or GB18030/GBK), .ods/.fods or .xlsx.")
     var roster: String = "samples/roster.json"
+
+    @Option(name: .long, help: "The encoding of a .csv/.tsv roster (utf-8, gb18030, gbk, utf-16le, …); detected when left out.")
+    var encoding: String?
+
+    @Option(name: .long, help: "The sheet of an .xlsx/.ods/.fods roster to read; the first when left out.")
+    var sheet: String?
+
+    @Flag(name: .long, help: "Refuse the whole batch, writing nothing (exit code 1), when any roster row is bad.")
+    var strict = false
 
     @Option(name: .long, help: "Where to write the documents.")
     var out: String = "output"
@@ -30,18 +40,20 @@ struct Build: ParsableCommand {
     var noCheck = false
 
     func run() throws {
-        let validator = noCheck ? nil : try locations.validator()
-        let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: locations.templates),
-                                   output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds, validator: validator)
         let summary: BuildSummary
+        let validator = noCheck ? nil : try locations.validator()
         do {
+            let options = RosterReadOptions(encoding: try encoding.map(TextEncoding.init(named:)), sheet: sheet)
+            let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: locations.templates),
+                                       output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
+                                       validator: validator, rosterOptions: options, strict: strict)
             summary = try BatchBuilder(request).run()
         } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
             throw ExitCode(2)
         }
         print(SummaryText.render(summary, output: out))
-        if summary.skippedLeaders > 0 { throw ExitCode(1) }
+        if summary.refused || summary.skippedLeaders > 0 { throw ExitCode(1) }
     }
 }
 
@@ -80,15 +92,20 @@ enum SummaryText {
         var counts: [DocumentKind: Int] = [:]
         for document in summary.documents { counts[document.kind, default: 0] += 1 }
         let parts = DocumentKind.allCases.compactMap { kind in counts[kind].map { "\(kind.chineseName) \($0)" } }
-        var lines = ["写出 \(summary.documents.count) 个文件到 \(output)/：" + parts.joined(separator: "，")]
         let errors = summary.problems.filter { $0.severity == .error }
         let warnings = summary.problems.filter { $0.severity == .warning }
-        let findings = summary.checks.flatMap(\.findings)
-        let checkErrors = findings.filter { $0.severity == .error }.count
-        if !findings.isEmpty {
-            lines.append("检查：\(checkErrors) 个错误，\(findings.count - checkErrors) 条提醒或说明（见 \(output)/summary.json 的 checks）")
+        var lines: [String]
+        if summary.refused {
+            lines = ["--strict：名单有 \(summary.skippedLeaders) 条记录有错误，未写出任何文件（改正后再运行）："]
+        } else {
+            lines = ["写出 \(summary.documents.count) 个文件到 \(output)/：" + parts.joined(separator: "，")]
+            let findings = summary.checks.flatMap(\.findings)
+            let checkErrors = findings.filter { $0.severity == .error }.count
+            if !findings.isEmpty {
+                lines.append("检查：\(checkErrors) 个错误，\(findings.count - checkErrors) 条提醒或说明（见 \(output)/summary.json 的 checks）")
+            }
+            if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
         }
-        if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
         lines += errors.map { "  ✗ \($0)" }
         if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }
         lines += warnings.prefix(20).map { "  ! \($0)" }

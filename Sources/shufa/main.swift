@@ -7,8 +7,9 @@ struct Shufa: ParsableCommand {
         commandName: "shufa",
         abstract: "Builds 述职述法 drafts, reports and evaluation forms from a roster and ODF templates.",
         discussion: """
-            Exit codes: 0 everything done; 1 some leader's documents could not be made (see summary.json);
-            2 nothing could be done (bad arguments, unreadable roster, broken templates).
+            Exit codes: 0 everything done; 1 some leader's documents could not be made (see summary.json),
+            or --strict refused a roster with bad rows (nothing written); 2 nothing could be done (bad
+            arguments, unreadable roster, broken templates).
             """,
         subcommands: [Build.self, Check.self, Extract.self],
         defaultSubcommand: Build.self)

@@ -1,5 +1,6 @@
 import Foundation
 import ShufaXML
+import ShufaODF
 import ZIPFoundation
 
 /// The XML parts of an ODF document, from a Flat XML file or a package, with size limits so a
@@ -65,18 +66,23 @@ public struct ODFParts: Sendable {
     }
 
     /// Unpacks one entry, stopping as soon as it passes the size limit, whatever its header claims.
-    private static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
+    static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
         guard entry.uncompressedSize <= UInt64(partLimit) else {
             throw ReadError(file: file, message: "\(entry.path) would unpack to \(entry.uncompressedSize) bytes: refused (limit \(partLimit >> 20) MiB)")
         }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(entry.uncompressedSize))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            // The checksum is verified below with zlib's CRC-32, several times faster than ZIPFoundation's own.
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
                 bytes.append(contentsOf: chunk)
                 if bytes.count > partLimit { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
             throw ReadError(file: file, message: "cannot unpack \(entry.path): damaged or over the size limit")
+        }
+        guard CRC32.checksum(bytes) == entry.checksum else {
+            throw ReadError(file: file, message: "cannot unpack \(entry.path): damaged (checksum mismatch)")
         }
         return bytes
     }

@@ -11,15 +11,22 @@ public struct BuildRequest: Sendable {
     /// When set, every document written is checked (reports with every rule, the others against the
     /// schema) and the findings go into the summary.
     public var validator: ODFValidator?
+    /// How to read the roster (encoding of CSV/TSV, sheet of a spreadsheet).
+    public var rosterOptions: RosterReadOptions
+    /// Refuse the whole batch, writing nothing, when any roster record is bad.
+    public var strict: Bool
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
-                kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil) {
+                kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil,
+                rosterOptions: RosterReadOptions = RosterReadOptions(), strict: Bool = false) {
         self.roster = roster
         self.templates = templates
         self.output = output
         self.formats = formats
         self.kinds = kinds
         self.validator = validator
+        self.rosterOptions = rosterOptions
+        self.strict = strict
     }
 }
 
@@ -53,10 +60,19 @@ public struct BatchBuilder: Sendable {
     }
 
     /// Reads the roster and builds everything; returns the summary (also written as summary.json).
+    /// With `strict`, a roster with any bad record is refused: nothing is written and the summary says so.
     public func run() throws(BuildError) -> BuildSummary {
         let roster: Roster
-        do { roster = try RosterReader(catalog: catalog).read(request.roster) } catch { throw .roster(error) }
+        do { roster = try RosterReader(catalog: catalog, options: request.rosterOptions).read(request.roster) } catch { throw .roster(error) }
+        if request.strict && roster.problems.contains(where: { $0.severity == .error }) {
+            return BuildSummary(documents: [], checks: [], problems: roster.problems, skippedLeaders: Self.badRecords(roster), refused: true)
+        }
         return build(roster)
+    }
+
+    /// How many records of the roster were left out.
+    static func badRecords(_ roster: Roster) -> Int {
+        Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count
     }
 
     /// Builds the documents of an already read roster.
@@ -82,7 +98,7 @@ public struct BatchBuilder: Sendable {
                 if let id = job.leader?.id { failed.insert(id) }
             }
         }
-        let skipped = Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count + failed.count
+        let skipped = Self.badRecords(roster) + failed.count
         let summary = BuildSummary(documents: documents, checks: checks, problems: problems, skippedLeaders: skipped)
         writeSummary(summary)
         return summary
@@ -95,16 +111,19 @@ public struct BatchBuilder: Sendable {
         var unit: String
         var unitIndex: Int
         var members: [Leader]
+        /// The file name without kind and extension: unique among the batch's leaders.
+        var stem: String
     }
 
     func jobs(for roster: Roster) -> [Job] {
         var jobs: [Job] = []
-        for leader in roster.leaders {
+        let stems = OutputFiles.uniqueNames(roster.leaders.map { "\($0.id)-\($0.name)" })
+        for (leader, stem) in zip(roster.leaders, stems) {
             guard let role = catalog.role(named: leader.role) else { continue }
             for kind in DocumentKind.allCases where request.kinds.contains(kind) && kind != .ballot {
                 guard templates.template(kind, for: role) != nil else { continue }
                 if kind == .report && (leader.duty.isEmpty || leader.law.trimmingSpaces.isEmpty) { continue }
-                jobs.append(Job(kind: kind, leader: leader, unit: leader.unit, unitIndex: 0, members: []))
+                jobs.append(Job(kind: kind, leader: leader, unit: leader.unit, unitIndex: 0, members: [], stem: stem))
             }
         }
         if request.kinds.contains(.ballot) {
@@ -115,7 +134,8 @@ public struct BatchBuilder: Sendable {
                 members[leader.unit, default: []].append(leader)
             }
             for (index, unit) in units.enumerated() {
-                jobs.append(Job(kind: .ballot, leader: nil, unit: unit, unitIndex: index + 1, members: members[unit]!))
+                let stem = OutputFiles.safeName(String(format: "%02d", index + 1) + "-\(unit)", limit: OutputFiles.maximumStemLength)
+                jobs.append(Job(kind: .ballot, leader: nil, unit: unit, unitIndex: index + 1, members: members[unit]!, stem: stem))
             }
         }
         return jobs
@@ -148,10 +168,10 @@ public struct BatchBuilder: Sendable {
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
         if let leader = job.leader, let role = catalog.role(named: leader.role), let template = templates.template(job.kind, for: role) {
-            let base = OutputFiles.safeName("\(leader.id)-\(leader.name)-\(job.kind.chineseName)")
+            let base = "\(job.stem)-\(job.kind.chineseName)"
             return (template, DocumentData.leader(leader, role: role, roster: roster), DocumentData.meta(job.kind, leader: leader, roster: roster), base)
         }
-        let base = OutputFiles.safeName(String(format: "%02d", job.unitIndex) + "-\(job.unit)-\(DocumentKind.ballot.chineseName)")
+        let base = "\(job.stem)-\(DocumentKind.ballot.chineseName)"
         return (templates.ballotTemplate(catalog: catalog)!, DocumentData.ballot(unit: job.unit, leaders: job.members, roster: roster),
                 DocumentData.ballotMeta(unit: job.unit, roster: roster), base)
     }

@@ -28,6 +28,8 @@ public struct BuildSummary: Sendable, Encodable {
     public var problems: [RosterProblem]
     /// Leaders whose documents could not all be made.
     public var skippedLeaders: Int
+    /// True when `--strict` refused the batch because of bad records: nothing was written.
+    public var refused: Bool = false
 
     enum CodingKeys: String, CodingKey { case documents, checks, problems }
 }

@@ -1,41 +1,108 @@
 import Foundation
-import ShufaODF
 import Yams
 
-/// Reads a roster file (JSON or YAML, in the shape of the roster contract) and checks every record
-/// against the catalog. A bad record is reported and left out; the others are kept.
-public struct RosterReader {
-    public let catalog: Catalog
+/// The kinds of roster file shufa reads, told apart by the file's extension.
+public enum RosterFormat: String, Sendable, CaseIterable {
+    case json, yaml, csv, tsv, ods, fods, xlsx
 
-    /// The longest text accepted in one field, in characters.
-    public static let maximumTextLength = 20_000
-
-    public init(catalog: Catalog) { self.catalog = catalog }
-
-    /// Reads the roster at `url`.
-    public func read(_ url: URL) throws(RosterError) -> Roster {
-        let file = url.lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw RosterError(file: file, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        let top = try parse(data, file: file, ext: url.pathExtension.lowercased())
-        return try records(from: top, file: file)
+    /// The format of a file with this extension (case-insensitive; `.yml` is YAML).
+    public init?(pathExtension: String) {
+        let ext = pathExtension.lowercased()
+        self.init(rawValue: ext == "yml" ? "yaml" : ext)
     }
 
-    private func parse(_ data: Data, file: String, ext: String) throws(RosterError) -> [String: Any] {
+    /// True for the formats read as a table: a header row, then one row per leader.
+    public var isTable: Bool { ![.json, .yaml].contains(self) }
+
+    /// True for delimited text, whose encoding `--encoding` may name.
+    public var isText: Bool { self == .csv || self == .tsv }
+
+    static let supportedList = ".json, .yaml, .yml, .csv, .tsv, .ods, .fods or .xlsx"
+}
+
+/// How to read a roster beyond what its extension says.
+public struct RosterReadOptions: Sendable, Equatable {
+    /// The encoding of a .csv or .tsv file; nil detects UTF-8 (with or without BOM), UTF-16 with BOM,
+    /// or GB18030/GBK.
+    public var encoding: TextEncoding?
+    /// The sheet of an .xlsx, .ods or .fods file to read; nil reads the first.
+    public var sheet: String?
+
+    public init(encoding: TextEncoding? = nil, sheet: String? = nil) {
+        self.encoding = encoding
+        self.sheet = sheet
+    }
+}
+
+/// Reads a roster file (JSON or YAML in the shape of the roster contract, or a table: CSV, TSV, ODS,
+/// FODS, XLSX) and checks every record against the catalog. A bad record is reported and left out; the
+/// others are kept. A file that cannot be read at all is a `RosterError`.
+public struct RosterReader: Sendable {
+    public let catalog: Catalog
+    public let options: RosterReadOptions
+
+    /// The longest text accepted in a long field (述职内容, 述法内容, …), in characters.
+    public static let maximumTextLength = 20_000
+    /// The longest text accepted in a short field (编号, 姓名, 单位, 职务, 类别, 组织), in characters.
+    public static let maximumShortTextLength = 500
+
+    public init(catalog: Catalog, options: RosterReadOptions = RosterReadOptions()) {
+        self.catalog = catalog
+        self.options = options
+    }
+
+    /// Reads the roster at `url`; its extension says the format.
+    public func read(_ url: URL) throws(RosterError) -> Roster {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw RosterError(file: url.lastPathComponent, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try read(data, file: url.lastPathComponent)
+    }
+
+    /// Reads a roster held in memory; `file` names it in messages and its extension says the format.
+    public func read(_ data: Data, file: String) throws(RosterError) -> Roster {
+        let ext = (file as NSString).pathExtension
+        guard let format = RosterFormat(pathExtension: ext) else {
+            let hint = ext.lowercased() == "xls" ? "save it as .xlsx" : "use \(RosterFormat.supportedList)"
+            throw RosterError(file: file, message: "unknown roster format '.\(ext)': \(hint)")
+        }
+        try checkOptions(for: format, file: file)
         guard !data.isEmpty else { throw RosterError(file: file, message: "the file is empty") }
+        guard format.isTable else { return try records(from: parse(data, file: file, format: format), file: file) }
+        return try TableRoster(catalog: catalog, file: file).roster(from: grid(data, file: file, format: format))
+    }
+
+    private func checkOptions(for format: RosterFormat, file: String) throws(RosterError) {
+        if options.encoding != nil && !format.isText {
+            throw RosterError(file: file, message: "--encoding applies only to .csv and .tsv files; leave it out for .\(format.rawValue)")
+        }
+        if options.sheet != nil && !format.isTable || options.sheet != nil && format.isText {
+            throw RosterError(file: file, message: "--sheet applies only to .xlsx, .ods and .fods files; leave it out for .\(format.rawValue)")
+        }
+    }
+
+    /// The cells of a table file.
+    private func grid(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> CellGrid {
+        switch format {
+        case .csv, .tsv:
+            let reader = CSVReader(delimiter: UInt8(ascii: format == .csv ? "," : "\t"), file: file)
+            return try reader.grid(Array(data), encoding: options.encoding)
+        case .ods, .fods: return try ODSReader(file: file, sheet: options.sheet).grid(data)
+        case .xlsx: return try XLSXReader(file: file, sheet: options.sheet).grid(data)
+        case .json, .yaml: preconditionFailure("not a table format")
+        }
+    }
+
+    private func parse(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> [String: Any] {
         let object: Any?
-        switch ext {
-        case "json":
+        if format == .json {
             do { object = try JSONSerialization.jsonObject(with: data) } catch {
                 throw RosterError(file: file, message: "not valid JSON: \((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)")
             }
-        case "yaml", "yml":
-            guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, message: "not UTF-8 text") }
+        } else {
+            guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, message: "not UTF-8 text: save the YAML file as UTF-8") }
             do { object = try Yams.load(yaml: text) } catch { throw RosterError(file: file, message: "not valid YAML: \(error)") }
-        default:
-            throw RosterError(file: file, message: "unknown roster format '.\(ext)': use .json, .yaml or .yml")
         }
         guard let top = object as? [String: Any] else {
             throw RosterError(file: file, message: "expected an object with 'year' and 'leaders' (see the roster contract)")
@@ -43,21 +110,32 @@ public struct RosterReader {
         return top
     }
 
-    /// Checks the roster-level fields and every leader record.
+    /// Checks the roster-level fields and every leader record of a JSON or YAML roster.
     func records(from top: [String: Any], file: String) throws(RosterError) -> Roster {
         let fields = FieldNames.normalized(top)
-        guard let year = Self.integer(fields["year"]), (1990...2200).contains(year) else {
-            throw RosterError(file: file, message: "'year' (年度) is missing or not a year between 1990 and 2200")
+        guard let year = Self.year(fields["year"]), Self.years.contains(year) else {
+            throw RosterError(file: file, message: "'year' (年度) is missing or not a year between \(Self.years.lowerBound) and \(Self.years.upperBound)")
         }
         guard let list = fields["leaders"] as? [Any] else {
             throw RosterError(file: file, message: "'leaders' is missing or not a list of leader records")
         }
-        var validator = RecordValidator(catalog: catalog)
+        let organization = Self.text(fields["organization"]) ?? ""
+        var validator = RecordValidator(catalog: catalog, year: year, organization: organization)
         for (index, item) in list.enumerated() {
             validator.add(item, at: RecordLocation(file: file, row: index + 1))
         }
-        return Roster(organization: Self.text(fields["organization"]) ?? "", year: year,
-                      leaders: validator.leaders, problems: validator.problems)
+        return Roster(organization: organization, year: year, leaders: validator.leaders, problems: validator.problems)
+    }
+
+    /// The years a roster may be for.
+    static let years = 1990...2200
+
+    /// A year as written in a record or cell: a number, or digits followed by 年 or 年度 ("2025年").
+    static func year(_ value: Any?) -> Int? {
+        guard let text = value as? String else { return integer(value) }
+        var digits = Substring(text.trimmingSpaces)
+        for suffix in ["年度", "年"] where digits.hasSuffix(suffix) { digits = digits.dropLast(suffix.count); break }
+        return Int(digits)
     }
 
     static func integer(_ value: Any?) -> Int? {
@@ -77,134 +155,5 @@ public struct RosterReader {
     static func numeric(_ value: Any?) -> Double? {
         guard let value, type(of: value) != Bool.self, let number = value as? NSNumber else { return nil }
         return number.doubleValue
-    }
-}
-
-/// The roster contract's keys, by English key or Chinese column name.
-enum FieldNames {
-    static let aliases: [String: String] = [
-        "编号": "id", "姓名": "name", "单位": "unit", "职务": "position", "类别": "role", "述法主体类别": "role",
-        "述职内容": "duty", "述法内容": "law", "存在问题": "problems", "改进措施": "measures", "指标": "indicators",
-        "年度": "year", "组织": "organization", "名单": "leaders",
-    ]
-
-    /// The dictionary with Chinese keys replaced by their English key.
-    static func normalized(_ fields: [String: Any]) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for (key, value) in fields { result[aliases[key.trimmingSpaces] ?? key.trimmingSpaces] = value }
-        return result
-    }
-
-    /// The column header users know a key by: "name (姓名)".
-    static func label(_ key: String) -> String {
-        aliases.first { $0.value == key }.map { "\(key) (\($0.key))" } ?? key
-    }
-}
-
-/// Turns raw records into leaders, collecting every problem.
-struct RecordValidator {
-    let catalog: Catalog
-    private(set) var leaders: [Leader] = []
-    private(set) var problems: [RosterProblem] = []
-    private var seenIDs: [String: RecordLocation] = [:]
-
-    init(catalog: Catalog) { self.catalog = catalog }
-
-    mutating func add(_ item: Any, at location: RecordLocation) {
-        guard let raw = item as? [String: Any] else {
-            problems.append(RosterProblem(severity: .error, location: location, message: "not a leader record (expected an object with id, name, unit, position, role)"))
-            return
-        }
-        var record = Record(fields: FieldNames.normalized(raw), location: location)
-        let leader = record.leader(catalog: catalog, seen: seenIDs)
-        problems += record.problems
-        if let leader {
-            seenIDs[leader.id] = location
-            leaders.append(leader)
-        }
-    }
-
-    /// One record being read.
-    private struct Record {
-        let fields: [String: Any]
-        let location: RecordLocation
-        var problems: [RosterProblem] = []
-        var id: String?
-
-        init(fields: [String: Any], location: RecordLocation) {
-            self.fields = fields
-            self.location = location
-        }
-
-        mutating func leader(catalog: Catalog, seen: [String: RecordLocation]) -> Leader? {
-            id = required("id")
-            if let id, let first = seen[id] {
-                fail("id", "duplicate id '\(id)': already used by \(first); give every leader its own id")
-            }
-            let name = required("name"), unit = required("unit"), position = required("position"), roleName = required("role")
-            if let roleName, catalog.role(named: roleName) == nil {
-                let hint = catalog.closestRole(to: roleName).map { "; did you mean '\($0)'?" } ?? ""
-                fail("role", "unknown role '\(roleName)'\(hint) (roles are listed in templates/catalog.yaml)")
-            }
-            let duty = paragraphs("duty"), problemsText = paragraphs("problems"), measures = paragraphs("measures")
-            let law = text("law") ?? ""
-            let indicators = self.indicators()
-            guard !problems.contains(where: { $0.severity == .error }),
-                  let id, let name, let unit, let position, let roleName else { return nil }
-            return Leader(id: id, name: name, unit: unit, position: position, role: roleName, duty: duty, law: law,
-                          problems: problemsText, measures: measures, indicators: indicators, location: location)
-        }
-
-        private mutating func fail(_ field: String, _ message: String, severity: RosterProblem.Severity = .error) {
-            problems.append(RosterProblem(severity: severity, location: location, leader: id, field: FieldNames.label(field), message: message))
-        }
-
-        private mutating func required(_ key: String) -> String? {
-            guard let value = text(key), !value.trimmingSpaces.isEmpty else {
-                fail(key, "required field is missing or empty")
-                return nil
-            }
-            return value.trimmingSpaces
-        }
-
-        /// A text field, with characters XML forbids removed (and reported) and its length checked.
-        private mutating func text(_ key: String) -> String? {
-            guard let raw = fields[key], !(raw is NSNull) else { return nil }
-            guard let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") }) ?? RosterReader.text(raw) else {
-                fail(key, "expected text")
-                return nil
-            }
-            let (clean, removed) = XMLEscaping.removingForbidden(value)
-            if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
-            if clean.count > RosterReader.maximumTextLength {
-                fail(key, "text of \(clean.count) characters is far over any sane length (at most \(RosterReader.maximumTextLength))")
-                return nil
-            }
-            return clean
-        }
-
-        /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
-        private mutating func paragraphs(_ key: String) -> [String] {
-            guard let value = text(key) else { return [] }
-            return value.split(whereSeparator: \.isNewline).map(\.trimmingSpaces).filter { !$0.isEmpty }
-        }
-
-        private mutating func indicators() -> [String: Double] {
-            guard let raw = fields["indicators"], !(raw is NSNull) else { return [:] }
-            guard let map = raw as? [String: Any] else {
-                fail("indicators", "expected a map of indicator names to numbers")
-                return [:]
-            }
-            var result: [String: Double] = [:]
-            for (name, value) in map.sorted(by: { $0.key < $1.key }) {
-                let number = RosterReader.numeric(value) ?? (value as? String).flatMap { Double($0.trimmingSpaces) }
-                guard let number, number >= 0, number.isFinite else {
-                    fail(name, "indicator value '\(value)' is not a number of zero or more")
-                    continue
-                }
-                result[name] = number
-            }
-            return result
-        }
     }
 }

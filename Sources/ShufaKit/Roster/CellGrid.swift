@@ -1,0 +1,73 @@
+/// The cells of one sheet as a reader found them: every row that holds something, numbered as the
+/// spreadsheet shows it (1-based, header row counted), with its cells' texts from column A on.
+struct CellGrid: Sendable, Equatable {
+    /// One row that holds at least one non-empty cell.
+    struct Row: Sendable, Equatable {
+        /// The row number a spreadsheet program shows.
+        var number: Int
+        var cells: [String]
+    }
+
+    /// The most rows with data a roster may have; more is a damaged or hostile file.
+    static let maximumRows = 200_000
+    /// The most columns a roster may use.
+    static let maximumColumns = 1_000
+
+    private(set) var rows: [Row] = []
+
+    /// Adds a row, dropping empty trailing cells and rows without any text.
+    /// - Throws: when the sheet passes `maximumRows` rows or a row `maximumColumns` columns.
+    mutating func append(number: Int, cells: [String], file: String) throws(RosterError) {
+        var cells = cells
+        while let last = cells.last, last.isEmpty { cells.removeLast() }
+        guard !cells.isEmpty else { return }
+        guard cells.count <= Self.maximumColumns else {
+            throw RosterError(file: file, message: "row \(number) has data beyond column \(Self.maximumColumns): a roster has one column per field")
+        }
+        guard rows.count < Self.maximumRows else {
+            throw RosterError(file: file, message: "more than \(Self.maximumRows) rows with data: split the roster into smaller files")
+        }
+        rows.append(Row(number: number, cells: cells))
+    }
+
+    /// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
+    static func columnName(_ index: Int) -> String {
+        var name = "", index = index + 1
+        while index > 0 {
+            let digit = (index - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + digit))) + name
+            index = (index - 1) / 26
+        }
+        return name
+    }
+
+    /// The 0-based column of letters like "C" or "AB"; nil for anything else.
+    static func columnIndex<S: Sequence>(letters: S) -> Int? where S.Element == UInt8 {
+        var index = 0, count = 0
+        for byte in letters {
+            let upper = byte & ~0x20
+            guard (65...90).contains(upper), count < 4 else { return nil }
+            index = index * 26 + Int(upper - 64)
+            count += 1
+        }
+        return count == 0 ? nil : index - 1
+    }
+
+    /// Line breaks of any kind (CR LF, CR, LF) as LF, so paragraphs split the same whatever wrote the file.
+    static func normalizingLineBreaks(_ text: String) -> String {
+        guard text.utf8.contains(13) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space (ASCII, full-width, any Unicode White_Space), looked at scalar
+    /// by scalar: the same result as `trimmingSpaces` for roster text, and much faster on long Chinese text.
+    var trimmingWhiteSpace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import ShufaODF
+
+/// Turns raw records (from JSON, YAML or a table row) into leaders, collecting every problem with the
+/// record's location and the field's name as the file writes it.
+struct RecordValidator {
+    /// What every record is checked against.
+    struct Context {
+        let catalog: Catalog
+        /// The roster's year: a record that gives another one is refused.
+        let year: Int
+        /// The roster's organisation: a record that gives another one is used with a warning.
+        let organization: String
+        /// The header each key is written as in a table (e.g. "name" → "姓名"); keys not here use `FieldNames.label`.
+        let labels: [String: String]
+    }
+
+    let context: Context
+    private(set) var leaders: [Leader] = []
+    private(set) var problems: [RosterProblem] = []
+    private var seenIDs: [String: RecordLocation] = [:]
+
+    init(catalog: Catalog, year: Int, organization: String, labels: [String: String] = [:]) {
+        context = Context(catalog: catalog, year: year, organization: organization, labels: labels)
+    }
+
+    /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
+    mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
+        guard let raw = item as? [String: Any] else {
+            problems.append(RosterProblem(severity: .error, location: location, message: "not a leader record (expected an object with id, name, unit, position, role)"))
+            return
+        }
+        var record = Record(fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
+        let leader = record.leader(seen: seenIDs)
+        problems += record.problems
+        if let leader {
+            seenIDs[leader.id] = location
+            leaders.append(leader)
+        }
+    }
+
+    /// One record being read.
+    private struct Record {
+        let fields: [String: Any]
+        let location: RecordLocation
+        let validator: Context
+        var problems: [RosterProblem] = []
+        var id: String?
+
+        init(fields: [String: Any], location: RecordLocation, validator: Context) {
+            self.fields = fields
+            self.location = location
+            self.validator = validator
+        }
+
+        mutating func leader(seen: [String: RecordLocation]) -> Leader? {
+            id = required("id")
+            if let id, let first = seen[id] {
+                fail("id", "duplicate id '\(id)': already used by \(first); give every leader its own id")
+            }
+            let name = required("name"), unit = required("unit"), position = required("position"), roleName = required("role")
+            if let roleName, validator.catalog.role(named: roleName) == nil {
+                let hint = validator.catalog.closestRole(to: roleName).map { "; did you mean '\($0)'?" } ?? ""
+                fail("role", "unknown role '\(roleName)'\(hint) (roles are listed in templates/catalog.yaml)")
+            }
+            checkYear()
+            checkOrganization()
+            let duty = paragraphs("duty"), problemsText = paragraphs("problems"), measures = paragraphs("measures")
+            let law = text("law") ?? ""
+            let indicators = self.indicators()
+            guard !problems.contains(where: { $0.severity == .error }),
+                  let id, let name, let unit, let position, let roleName else { return nil }
+            return Leader(id: id, name: name, unit: unit, position: position, role: roleName, duty: duty, law: law,
+                          problems: problemsText, measures: measures, indicators: indicators, location: location)
+        }
+
+        private mutating func fail(_ field: String, _ message: String, severity: RosterProblem.Severity = .error) {
+            let label = validator.labels[field] ?? FieldNames.label(field)
+            problems.append(RosterProblem(severity: severity, location: location, leader: id, field: label, message: message))
+        }
+
+        private mutating func required(_ key: String) -> String? {
+            let before = problems.count
+            guard let value = text(key)?.trimmingWhiteSpace, !value.isEmpty else {
+                let reported = problems[before...].contains { $0.severity == .error }
+                if !reported { fail(key, "required field is missing or empty: fill it in") }
+                return nil
+            }
+            return value
+        }
+
+        /// A record may repeat the roster's year (a table has it in every row): it must be the same year.
+        private mutating func checkYear() {
+            guard let raw = fields["year"] else { return }
+            let written = RosterReader.text(raw)?.trimmingSpaces ?? ""
+            let expected = validator.year
+            if written.isEmpty {
+                fail("year", "the year is missing: write the roster's year (\(expected)) in every row")
+            } else if let year = RosterReader.year(raw), RosterReader.years.contains(year) {
+                if year != expected {
+                    fail("year", "year \(year) differs from the roster's year \(expected) (most rows): one roster is one year; correct it or build that leader from another roster")
+                }
+            } else {
+                fail("year", "'\(written)' is not a year between \(RosterReader.years.lowerBound) and \(RosterReader.years.upperBound): write the year as a number such as \(expected)")
+            }
+        }
+
+        /// A record may repeat the organisation; another one than the roster's is noted, not used.
+        private mutating func checkOrganization() {
+            guard let written = text("organization")?.trimmingSpaces, !written.isEmpty, written != validator.organization else { return }
+            fail("organization", "'\(written)' differs from '\(validator.organization)' (most rows); the documents use '\(validator.organization)'", severity: .warning)
+        }
+
+        /// A text field, with characters XML forbids removed (and reported) and its length checked.
+        private mutating func text(_ key: String) -> String? {
+            guard let raw = fields[key], !(raw is NSNull) else { return nil }
+            guard let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") }) ?? RosterReader.text(raw) else {
+                fail(key, "expected text")
+                return nil
+            }
+            let (clean, removed) = XMLEscaping.removingForbidden(value)
+            if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
+            let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
+            if clean.utf8.count > limit, clean.unicodeScalars.count > limit, clean.count > limit {
+                fail(key, "text of \(clean.count) characters is far over any sane length (at most \(limit)): check that the columns are not shifted")
+                return nil
+            }
+            return clean
+        }
+
+        /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
+        private mutating func paragraphs(_ key: String) -> [String] {
+            guard let value = text(key) else { return [] }
+            return value.unicodeScalars.split(whereSeparator: Self.isLineBreak).map { String($0).trimmingWhiteSpace }.filter { !$0.isEmpty }
+        }
+
+        /// The scalars that end a line (what `Character.isNewline` knows, CR LF being two of them).
+        private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: return false
+            }
+        }
+
+        private mutating func indicators() -> [String: Double] {
+            guard let raw = fields["indicators"], !(raw is NSNull) else { return [:] }
+            guard let map = raw as? [String: Any] else {
+                fail("indicators", "expected a map of indicator names to numbers")
+                return [:]
+            }
+            var result: [String: Double] = [:]
+            for (name, value) in map.sorted(by: { $0.key < $1.key }) {
+                let number = RosterReader.numeric(value) ?? (value as? String).flatMap { Double($0.trimmingWhiteSpace) }
+                guard let number, number >= 0, number.isFinite else {
+                    fail(name, "indicator value '\(value)' is not a number of zero or more: write a number such as 4, without units")
+                    continue
+                }
+                result[name] = number
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ShufaXML
+import ZIPFoundation
+
+/// A spreadsheet kept as a ZIP archive of XML parts (.xlsx, .ods), read with the same size limits as
+/// ODF documents (`ODFParts.partLimit`), so a zip bomb is refused rather than unpacked.
+struct SpreadsheetArchive {
+    let file: String
+    private let archive: Archive
+
+    /// Opens `data`, which a file named `file` of kind `kind` (e.g. "an XLSX workbook") should hold.
+    init(_ data: Data, file: String, kind: String) throws(RosterError) {
+        self.file = file
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw Self.notAnArchive(data, file: file, kind: kind) }
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw RosterError(file: file, message: "not a readable ZIP archive (truncated or damaged): open it in the spreadsheet program and save it again")
+        }
+    }
+
+    /// The unpacked bytes of the part `path`, nil when the archive has no such part.
+    func part(_ path: String) throws(RosterError) -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        do { return try ODFParts.extract(entry, from: archive, file: file) } catch {
+            throw RosterError(file: file, message: error.message)
+        }
+    }
+
+    /// The part `path` parsed as XML.
+    /// - Throws: when the part is missing (`missing` says what that means) or not well-formed.
+    func xml(_ path: String, missing: String) throws(RosterError) -> XMLDocument {
+        guard let bytes = try part(path) else { throw RosterError(file: file, message: missing) }
+        return try Self.parse(bytes, file: file, part: path)
+    }
+
+    /// Parses XML bytes, naming the file (and part) in the error.
+    static func parse(_ bytes: [UInt8], file: String, part: String? = nil) throws(RosterError) -> XMLDocument {
+        do { return try XMLDocument(bytes: bytes, source: part ?? file) } catch {
+            throw RosterError(file: file, message: "\(part.map { "\($0): " } ?? "")damaged or truncated, \(error); save it again from the spreadsheet program")
+        }
+    }
+
+    /// Why `data` is not the archive its extension promises, with a guess at what it is.
+    static func notAnArchive(_ data: Data, file: String, kind: String) -> RosterError {
+        let guess: String
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            guess = "it is an old Excel 97–2003 (.xls) or WPS binary file: save it as .xlsx"
+        } else if data.prefix(4096).contains(0) {
+            guess = "it holds binary data of some other kind"
+        } else {
+            guess = "it looks like text: if it is CSV, name it .csv; if it is Flat XML, name it .fods"
+        }
+        return RosterError(file: file, message: "not \(kind) (a ZIP archive): \(guess)")
+    }
+}
+
+extension XMLNode {
+    /// Child elements with local name `name`, whatever their namespace (OOXML has two sets of namespaces).
+    func elements(named name: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        forEachElement(named: name) { result.append($0) }
+        return result
+    }
+
+    /// The first child element with local name `name`.
+    func element(named name: String) -> XMLNode? {
+        var found: XMLNode?
+        forEachElement(named: name) { if found == nil { found = $0 } }
+        return found
+    }
+
+    /// An attribute by local name in any namespace (`r:id`, whichever prefix and namespace the file uses).
+    func attribute(anyNamespace name: String) -> String? {
+        attributes.first { $0.name == name && $0.namespace != nil }?.value
+    }
+}
