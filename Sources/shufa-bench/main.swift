@@ -9,6 +9,10 @@ import ShufaKit
 struct Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count >= 3, arguments[1] == "--rosters" {
+            try measureRosters(count: Int(arguments[2])!)
+            return
+        }
         if arguments.count >= 3, arguments[1] == "--check" {
             try measureChecks(count: Int(arguments[2])!)
             return
@@ -34,6 +38,25 @@ struct Bench {
         child.arguments = ["--check", "1000"]
         try child.run()
         child.waitUntilExit()
+        let rosters = Process()
+        rosters.executableURL = URL(fileURLWithPath: arguments[0])
+        rosters.arguments = ["--rosters", "10000"]
+        try rosters.run()
+        rosters.waitUntilExit()
+    }
+
+    /// Reading a `count`-leader roster as CSV and as XLSX, rows per second.
+    static func measureRosters(count: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let catalog = try Catalog.load(from: root.appendingPathComponent("templates/catalog.yaml"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for format in [RosterFormat.csv, .xlsx] {
+            let url = directory.appendingPathComponent("roster.\(format.rawValue)")
+            try Data(RosterBenchmark.syntheticRoster(rows: count, format: format, catalog: catalog)).write(to: url)
+            print("roster: \(try RosterBenchmark.measureRead(url, catalog: catalog))")
+        }
     }
 
     /// `shufa check` as a batch: every rule, schema included (parsed once), on `count` reports.
