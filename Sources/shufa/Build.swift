@@ -9,6 +9,7 @@ struct Build: ParsableCommand {
         discussion: """
             Writes OUT/<kind>/<id>-<name>-<kind>.<format> for every leader (ballots: one per unit) and
             OUT/summary.json listing every document with its SHA-256 and every problem found.
+            With --pdf, then prints the batch like `shufa print OUT` (PDFs in OUT/pdf).
             """)
 
     @Argument(help: "The roster (.json, .yaml).")
@@ -27,6 +28,11 @@ struct Build: ParsableCommand {
             transform: KindList.parse)
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
+    @Flag(name: .long, help: "Also convert the batch to PDF (as `shufa print OUT`), into OUT/pdf.")
+    var pdf = false
+
+    @OptionGroup(title: "Printing (with --pdf)") var printing: PrintFlags
+
     func run() throws {
         let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: templates),
                                    output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds)
@@ -38,6 +44,11 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(summary, output: out))
+        if pdf {
+            let output = URL(fileURLWithPath: out)
+            try PrintStep.run(PrintRequest(build: output, output: output.appendingPathComponent("pdf"),
+                                           documents: summary.documents, options: printing.options()))
+        }
         if summary.skippedLeaders > 0 { throw ExitCode(1) }
     }
 }

@@ -9,7 +9,7 @@ struct Shufa: ParsableCommand {
             Exit codes: 0 everything done; 1 some leader's documents could not be made (see summary.json);
             2 nothing could be done (bad arguments, unreadable roster, broken templates).
             """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Print.self],
         defaultSubcommand: Build.self)
 }
 
