@@ -55,13 +55,15 @@ public struct LibreOffice: Sendable {
 
     /// Converts `files` in one LibreOffice process, like `convert`, but reports what was written instead
     /// of failing: a caller can retry the rest. `whileWaiting` is called about every `pollInterval` seconds
-    /// while LibreOffice runs (to show progress).
-    public func attempt(_ files: [URL], to format: String, into directory: URL, timeout: Double,
+    /// while LibreOffice runs (to show progress). LibreOffice gets a new profile folder, removed afterwards,
+    /// unless `profile` names one to use (and keep: a used profile starts faster).
+    public func attempt(_ files: [URL], to format: String, into directory: URL, timeout: Double, profile: URL? = nil,
                         pollInterval: Double = 0.25, whileWaiting: (() -> Void)? = nil) throws -> Attempt {
         guard !files.isEmpty else { return Attempt(outputs: [], timedOut: false) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-lo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-lo-\(UUID().uuidString)")
+        defer { if profile == nil { try? FileManager.default.removeItem(at: temporary) } }
+        let profile = profile ?? temporary
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
