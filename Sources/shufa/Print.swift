@@ -7,9 +7,10 @@ struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a built batch to PDF: one file per document and one combined print file per kind.",
         discussion: """
-            Reads DIR/summary.json (written by `shufa build`) and writes, under --out (default DIR/pdf):
-            <kind>/<name>.pdf for every document, <kind>-<中文名>-合订.pdf per kind (by unit, then leader),
-            and print.json listing them with page counts and SHA-256. Needs LibreOffice (scripts/setup.sh).
+            Reads DIR/summary.json (written by `shufa build`) and writes under --out (default DIR/pdf): \
+            <kind>/<name>.pdf for every document, <kind>-<中文名>-合订.pdf per kind (by unit, then leader) \
+            and print.json listing them with page counts and SHA-256. Needs LibreOffice (scripts/setup.sh). \
+            See docs/printing.md.
             """)
 
     @Argument(help: "The folder a build wrote (with summary.json).")

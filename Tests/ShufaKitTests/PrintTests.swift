@@ -247,6 +247,19 @@ struct PrintTests {
         #expect(try run.combined(.form).pages == 2)
     }
 
+    @Test("a LibreOffice run that does not finish in time is stopped, retried alone, then reported")
+    func timeout() throws {
+        let forms = Array(SampleBuild.documents(.form).prefix(2))
+        let options = PrintOptions(fontConfig: Printed.fontConfig, baseTimeout: 0.2, secondsPerDocument: 0)
+        let output = Repo.temporaryDirectory()
+        let start = Date()
+        let summary = try PrintBatch(PrintRequest(build: SampleBuild.shared.directory, output: output, documents: forms, options: options)).run()
+        #expect(summary.documents.isEmpty && summary.combined.isEmpty)
+        #expect(summary.failures.map(\.source) == forms.map(\.path))
+        #expect(summary.failures.allSatisfy { $0.message.contains("did not finish within 0.2 s") })
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+
     @Test("documents of one template are combined into one valid ODF file, each starting on a new page numbered 1")
     func combinedODFIsValid() throws {
         let reports = SampleBuild.documents(.report).prefix(3).map { SampleBuild.shared.directory.appendingPathComponent($0.path) }

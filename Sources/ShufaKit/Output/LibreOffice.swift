@@ -92,13 +92,21 @@ public struct LibreOffice: Sendable {
         let deadline = DispatchTime.now() + timeout
         while done.wait(timeout: min(deadline, .now() + pollInterval)) == .timedOut {
             if DispatchTime.now() >= deadline {
-                process.terminate()
-                if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+                stop(process, done)
                 return false
             }
             whileWaiting?()
         }
         return true
+    }
+
+    /// Stops a run and the processes it started, at once (a hung LibreOffice does not answer a polite
+    /// request, and its profile folder is thrown away anyway): `soffice` execs `oosplash`, which starts
+    /// `soffice.bin`; Foundation starts each process in a process group of its own, so killing the group
+    /// reaches all of them and nothing else.
+    private func stop(_ process: Process, _ done: DispatchSemaphore) {
+        kill(-process.processIdentifier, SIGKILL)
+        _ = done.wait(timeout: .now() + 5)
     }
 
     private static func isWritten(_ url: URL) -> Bool {

@@ -172,7 +172,7 @@ struct PrintConverter {
         }
         return zip(job, attempt.outputs).map { index, pdf in
             guard let pdf else {
-                let message = attempt.timedOut ? "LibreOffice did not finish within \(Int(timeout)) s" : "LibreOffice wrote no PDF"
+                let message = attempt.timedOut ? "LibreOffice did not finish within \(String(format: "%g", timeout)) s" : "LibreOffice wrote no PDF"
                 return (index, .failure(ConversionFailure(message: message)))
             }
             return (index, Result { () throws(ConversionFailure) in try pages(of: pdf, unit: units[index]) })
