@@ -228,6 +228,19 @@ struct PrintTests {
         #expect(lines.contains { Printed.squeezed($0) == "—2—" })
     }
 
+    @Test("page numbers sit at the bottom, on the outer side: right on odd pages, left on even ones, in every report")
+    func pageNumbersOnTheOuterSide() throws {
+        let run = Printed.synthetic
+        for report in run.documents(.report) {
+            for page in 1...report.pages {
+                let footer = try #require(try BoundingBoxes.boxes(run.url(report.path), page: page).last)
+                #expect(Printed.squeezed(footer.text) == "—\(page)—", "\(report.path) page \(page)")
+                #expect(footer.y > 740, "\(report.path) page \(page): at the bottom")
+                #expect(page % 2 == 1 ? footer.x > 400 : footer.x < 150, "\(report.path) page \(page): x = \(footer.x)")
+            }
+        }
+    }
+
     @Test("a document LibreOffice cannot read is retried alone, then reported; the others are printed")
     func brokenDocument() throws {
         let built = SampleBuild.shared
@@ -284,15 +297,22 @@ struct PrintTests {
 
 /// Lines of a PDF page from `pdftotext -bbox`: words grouped by their top edge, top to bottom.
 enum BoundingBoxes {
-    static func lines(_ pdf: URL, page: Int) throws -> [String] {
+    struct Line { var x: Double; var y: Double; var text: String }
+
+    static func lines(_ pdf: URL, page: Int) throws -> [String] { try boxes(pdf, page: page).map(\.text) }
+
+    static func boxes(_ pdf: URL, page: Int) throws -> [Line] {
         let xml = try Poppler.run("pdftotext", ["-bbox", "-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
-        var lines: [(y: Double, text: String)] = []
-        for match in xml.matches(of: /<word xMin="[0-9.]+" yMin="([0-9.]+)"[^>]*>([^<]*)<\/word>/) {
-            let y = Double(match.1) ?? 0
-            if let index = lines.firstIndex(where: { abs($0.y - y) < 2 }) { lines[index].text += String(match.2) } else {
-                lines.append((y, String(match.2)))
+        var lines: [Line] = []
+        for match in xml.matches(of: /<word xMin="([0-9.]+)" yMin="([0-9.]+)"[^>]*>([^<]*)<\/word>/) {
+            let x = Double(match.1) ?? 0, y = Double(match.2) ?? 0
+            if let index = lines.firstIndex(where: { abs($0.y - y) < 2 }) {
+                lines[index].text += String(match.3)
+                lines[index].x = min(lines[index].x, x)
+            } else {
+                lines.append(Line(x: x, y: y, text: String(match.3)))
             }
         }
-        return lines.sorted { $0.y < $1.y }.map(\.text)
+        return lines.sorted { $0.y < $1.y }
     }
 }
