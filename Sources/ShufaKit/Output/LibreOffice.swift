@@ -39,7 +39,9 @@ public struct LibreOffice: Sendable {
     /// What one LibreOffice run wrote: the output of each input (nil where none was written), and whether
     /// the run was stopped at its time limit.
     public struct Attempt: Sendable {
+        /// The output of each input, nil where none was written.
         public var outputs: [URL?]
+        /// True when the run was stopped at its time limit.
         public var timedOut: Bool
     }
 

@@ -8,6 +8,7 @@ import ShufaXML
 /// `print.json` listing them. LibreOffice lays every document out once; splitting and combining the
 /// PDFs afterwards copies pages, so neither costs another conversion.
 public struct PrintBatch: Sendable {
+    /// What to print and where.
     public let request: PrintRequest
     let office: LibreOffice
     let documents: [BuildSummary.Document]

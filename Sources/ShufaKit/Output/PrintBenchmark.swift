@@ -9,7 +9,9 @@ public enum PrintBenchmark {
     public struct Configuration: Sendable {
         /// A roster whose leaders (those with 述职 and 述法 texts) are repeated to make the batch.
         public var roster: URL
+        /// The templates folder (with catalog.yaml).
         public var templates: URL
+        /// `fonts/fonts.conf`, handed to LibreOffice.
         public var fontConfig: URL?
         /// Documents per kind in the batch.
         public var batchSize: Int
@@ -20,6 +22,7 @@ public enum PrintBenchmark {
         /// Also time one `soffice` process converting all `batchSize` files.
         public var measureOneProcess: Bool
 
+        /// A configuration; the defaults measure 200 reports and 200 forms, 10 of each one process per file.
         public init(roster: URL, templates: URL, fontConfig: URL?, batchSize: Int = 200, coldSample: Int = 10,
                     kinds: [DocumentKind] = [.report, .form], measureOneProcess: Bool = true) {
             self.roster = roster
@@ -34,10 +37,12 @@ public enum PrintBenchmark {
 
     /// The timings of one kind.
     public struct Result: Sendable, CustomStringConvertible {
+        /// The kind of document measured, and how many were in the batch.
         public var kind: DocumentKind
         public var documents: Int
         /// Seconds for the whole batch through `PrintBatch` (per-document PDFs and the combined file).
         public var printSeconds: Double
+        /// Seconds per document through `PrintBatch`.
         public var printPerDocument: Double { printSeconds / Double(documents) }
         /// Documents converted one process each, and seconds per document they took.
         public var coldSample: Int
@@ -45,6 +50,7 @@ public enum PrintBenchmark {
         /// Seconds per document when one process converts every file of the batch, if measured.
         public var oneProcessPerDocument: Double?
 
+        /// The figures, one line each, for the benchmark's report.
         public var description: String {
             var text = "\(kind.rawValue) (\(kind.chineseName)), \(documents) documents:\n"
                 + String(format: "  shufa print path        %7.3f s/doc  (%.2f s for the batch)\n", printPerDocument, printSeconds)

@@ -17,6 +17,7 @@ public struct PrintOptions: Sendable {
     public var chunkSize: Int
     /// Time limit of one LibreOffice run: this many seconds, plus `secondsPerDocument` for each document.
     public var baseTimeout: Double
+    /// Seconds added to a run's time limit for each document it converts.
     public var secondsPerDocument: Double
 
     /// Default settings: one copy, single-sided, plain PDF, one LibreOffice process per core.
@@ -55,8 +56,10 @@ public struct PrintRequest: Sendable {
     public var output: URL
     /// The built documents; read from `build/summary.json` when nil.
     public var documents: [BuildSummary.Document]?
+    /// Copies, duplex, PDF/A, fonts, processes.
     public var options: PrintOptions
 
+    /// A request to print the batch in `build` into `output` (default `build/pdf`).
     public init(build: URL, output: URL? = nil, documents: [BuildSummary.Document]? = nil, options: PrintOptions = PrintOptions()) {
         self.build = build
         self.output = output ?? build.appendingPathComponent("pdf")
@@ -67,12 +70,18 @@ public struct PrintRequest: Sendable {
 
 /// Why nothing could be printed.
 public enum PrintError: Error, Sendable, CustomStringConvertible {
+    /// The folder has no summary.json (it was not built).
     case noSummary(String)
+    /// summary.json (path) cannot be decoded (reason).
     case unreadableSummary(String, String)
+    /// summary.json lists no documents.
     case nothingToPrint(String)
+    /// LibreOffice is missing.
     case libreOffice(LibreOffice.Failure)
+    /// The PDFs or print.json could not be written (reason).
     case workspace(String)
 
+    /// What went wrong and what to do.
     public var description: String {
         switch self {
         case .noSummary(let folder):
@@ -91,6 +100,7 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
 public struct PrintSummary: Sendable, Codable, Equatable {
     /// The PDF of one document.
     public struct Document: Sendable, Codable, Equatable {
+        /// The leader's id (nil for a unit's ballot), unit and kind, as in summary.json.
         public var leader: String?
         public var unit: String
         public var kind: DocumentKind
@@ -98,17 +108,20 @@ public struct PrintSummary: Sendable, Codable, Equatable {
         public var source: String
         /// The PDF, relative to the output folder.
         public var path: String
+        /// Pages of the PDF, and its SHA-256.
         public var pages: Int
         public var sha256: String
     }
 
     /// The combined print file of one document kind.
     public struct Combined: Sendable, Codable, Equatable {
+        /// The kind, the file (relative to the output folder) and its pages, blank pages and copies included.
         public var kind: DocumentKind
         public var path: String
         public var pages: Int
         /// Documents in the file (each counted once, whatever the copies).
         public var documents: Int
+        /// Copies of each document, whether blank pages were added for duplex, and the SHA-256.
         public var copies: Int
         public var duplex: Bool
         public var sha256: String
@@ -116,15 +129,18 @@ public struct PrintSummary: Sendable, Codable, Equatable {
 
     /// A document LibreOffice could not convert, even alone.
     public struct Failure: Sendable, Codable, Equatable, CustomStringConvertible {
+        /// The document (leader id, unit, kind, built file) and why it failed.
         public var leader: String?
         public var unit: String
         public var kind: DocumentKind
         public var source: String
         public var message: String
 
+        /// `source: message`.
         public var description: String { "\(source): \(message)" }
     }
 
+    /// The PDFs written (print order), the combined files (one per kind) and the documents that failed.
     public var documents: [Document]
     public var combined: [Combined]
     public var failures: [Failure]
@@ -134,6 +150,7 @@ public struct PrintSummary: Sendable, Codable, Equatable {
 
 /// Progress of a print run, reported while LibreOffice works.
 public struct PrintProgress: Sendable, Equatable {
+    /// Documents converted (or given up on) so far, of `total`.
     public var done: Int
     public var total: Int
     /// Seconds since the run started.
