@@ -44,12 +44,16 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(summary, output: out))
-        if pdf {
-            let output = URL(fileURLWithPath: out)
-            try PrintStep.run(PrintRequest(build: output, output: output.appendingPathComponent("pdf"),
-                                           documents: summary.documents, options: printing.options()))
-        }
+        try printPDFs(of: summary)
         if summary.skippedLeaders > 0 { throw ExitCode(1) }
+    }
+
+    /// With --pdf, converts the documents just built to PDF, into OUT/pdf (as `shufa print OUT`).
+    private func printPDFs(of summary: BuildSummary) throws {
+        guard pdf, !summary.documents.isEmpty else { return }
+        let output = URL(fileURLWithPath: out)
+        try PrintStep.run(PrintRequest(build: output, output: output.appendingPathComponent("pdf"),
+                                       documents: summary.documents, options: printing.options()))
     }
 }
 
