@@ -102,25 +102,33 @@ struct PrintConverter {
 
     struct ConversionFailure: Error { var message: String }
 
+    /// The PDF of a unit and the page range of each of its documents, or why there is none.
+    typealias UnitOutcome = Result<(PDFFile, [Range<Int>]), ConversionFailure>
+
     private struct RoundResult {
         var units: [ConversionUnit]
-        var outcomes: [Result<(PDFFile, [Range<Int>]), ConversionFailure>]
+        var outcomes: [UnitOutcome]
     }
 
-    /// Writes the input file of every unit, converts them on the pool and reads the PDFs back.
+    /// Writes the input file of every unit, converts them on the pool (at most `processes` LibreOffice
+    /// processes at a time) and reads the PDFs back.
     private func convert(_ units: [ConversionUnit], round: Int) -> RoundResult {
         let directory = workspace.appendingPathComponent("round-\(round)")
         let inputs = ParallelMap.run(Array(units.enumerated())) { index, unit in
             try writeInput(unit, name: String(format: "%04d", index), in: directory)
         }
-        var outcomes = inputs.map { result -> Result<(PDFFile, [Range<Int>]), ConversionFailure> in
-            if case .failure(let error) = result { return .failure(ConversionFailure(message: "cannot prepare the file: \(error)")) }
-            return .failure(ConversionFailure(message: "not converted"))
-        }
-        let ready = inputs.indices.filter { if case .success = inputs[$0] { return true } else { return false } }
-        let jobs = schedule(ready.map { ($0, units[$0]) })
         let files = inputs.map { try? $0.get() }
-        let converted = ParallelMap.run(jobs) { job in runJob(job, units: units, files: files, output: directory.appendingPathComponent("pdf")) }
+        var outcomes: [UnitOutcome] = inputs.map { result in
+            if case .failure(let error) = result { return .failure(ConversionFailure(message: "cannot prepare the file: \(error)")) }
+            return .failure(ConversionFailure(message: "LibreOffice was not run"))
+        }
+        let jobs = schedule(units.indices.filter { files[$0] != nil }.map { ($0, units[$0]) })
+        let slots = DispatchSemaphore(value: options.processes)
+        let converted = ParallelMap.run(jobs) { job in
+            slots.wait()
+            defer { slots.signal() }
+            return runJob(job, units: units, files: files, output: directory.appendingPathComponent("pdf"))
+        }
         for case .success(let results) in converted {
             for (index, outcome) in results { outcomes[index] = outcome }
         }
@@ -157,7 +165,7 @@ struct PrintConverter {
     }
 
     /// Converts one job's files in one LibreOffice process; returns the outcome of each unit.
-    private func runJob(_ job: [Int], units: [ConversionUnit], files: [URL?], output: URL) -> [(Int, Result<(PDFFile, [Range<Int>]), ConversionFailure>)] {
+    private func runJob(_ job: [Int], units: [ConversionUnit], files: [URL?], output: URL) -> [(Int, UnitOutcome)] {
         let inputs = job.compactMap { files[$0] }
         let documents = job.reduce(0) { $0 + units[$1].items.count }
         let timeout = options.baseTimeout + options.secondsPerDocument * Double(documents)
