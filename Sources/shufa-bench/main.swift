@@ -9,6 +9,10 @@ import ShufaKit
 struct Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count >= 2, arguments[1] == "--print" {
+            try measurePrinting()
+            return
+        }
         if arguments.count >= 3, arguments[1] == "--rosters" {
             try measureRosters(count: Int(arguments[2])!)
             return
@@ -43,6 +47,18 @@ struct Bench {
         rosters.arguments = ["--rosters", "10000"]
         try rosters.run()
         rosters.waitUntilExit()
+    }
+
+    /// Printing 200 reports and 200 forms through `shufa print` against one `soffice` per file
+    /// (needs LibreOffice; run alone with `shufa-bench --print`).
+    static func measurePrinting() throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let configuration = PrintBenchmark.Configuration(roster: root.appendingPathComponent("samples/roster.json"),
+                                                         templates: root.appendingPathComponent("templates"),
+                                                         fontConfig: root.appendingPathComponent("fonts/fonts.conf"))
+        for result in try PrintBenchmark.run(configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+            print("print: \(result)")
+        }
     }
 
     /// Reading a `count`-leader roster as CSV and as XLSX, rows per second.

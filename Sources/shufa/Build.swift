@@ -10,6 +10,7 @@ struct Build: ParsableCommand {
             Writes OUT/<kind>/<id>-<name>-<kind>.<format> for every leader (ballots: one per unit) and
             OUT/summary.json listing every document with its SHA-256 and every problem found.
             A bad roster row is reported and skipped (exit code 1); with --strict nothing is written.
+            With --pdf, then prints the batch like `shufa print OUT` (PDFs in OUT/pdf).
             """)
 
     @Argument(help: "The roster: .json, .yaml/.yml, .csv/.tsv (UTF-8 or GB18030/GBK), .ods/.fods or .xlsx.")
@@ -39,6 +40,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Do not check the documents written.")
     var noCheck = false
 
+    @Flag(name: .long, help: "Also convert the batch to PDF (as `shufa print OUT`), into OUT/pdf.")
+    var pdf = false
+
+    @OptionGroup(title: "Printing (with --pdf)") var printing: PrintFlags
+
     func run() throws {
         let summary: BuildSummary
         let validator = noCheck ? nil : try locations.validator()
@@ -53,7 +59,16 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(summary, output: out))
+        if !summary.refused { try printPDFs(of: summary) }
         if summary.refused || summary.skippedLeaders > 0 { throw ExitCode(1) }
+    }
+
+    /// With --pdf, converts the documents just built to PDF, into OUT/pdf (as `shufa print OUT`).
+    private func printPDFs(of summary: BuildSummary) throws {
+        guard pdf, !summary.documents.isEmpty else { return }
+        let output = URL(fileURLWithPath: out)
+        try PrintStep.run(PrintRequest(build: output, output: output.appendingPathComponent("pdf"),
+                                       documents: summary.documents, options: printing.options()))
     }
 }
 

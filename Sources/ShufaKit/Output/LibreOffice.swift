@@ -36,13 +36,36 @@ public struct LibreOffice: Sendable {
         self.fontConfig = fontConfig.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
     }
 
+    /// What one LibreOffice run wrote: the output of each input (nil where none was written), and whether
+    /// the run was stopped at its time limit.
+    public struct Attempt: Sendable {
+        /// The output of each input, nil where none was written.
+        public var outputs: [URL?]
+        /// True when the run was stopped at its time limit.
+        public var timedOut: Bool
+    }
+
     /// Converts `files` into `directory` as `format` (e.g. `pdf`, `txt:Text (encoded):UTF8`, `odt`) in
     /// one LibreOffice process. Returns the output file of each input, in order.
     public func convert(_ files: [URL], to format: String, into directory: URL, timeout: Double = 300) throws -> [URL] {
-        guard !files.isEmpty else { return [] }
+        let attempt = try self.attempt(files, to: format, into: directory, timeout: timeout)
+        if attempt.timedOut { throw Failure.timedOut(seconds: timeout) }
+        let missing = zip(files, attempt.outputs).filter { $1 == nil }.map(\.0.lastPathComponent)
+        guard missing.isEmpty else { throw Failure.missingOutput(missing) }
+        return attempt.outputs.compactMap { $0 }
+    }
+
+    /// Converts `files` in one LibreOffice process, like `convert`, but reports what was written instead
+    /// of failing: a caller can retry the rest. `whileWaiting` is called about every `pollInterval` seconds
+    /// while LibreOffice runs (to show progress). LibreOffice gets a new profile folder, removed afterwards,
+    /// unless `profile` names one to use (and keep: a used profile starts faster).
+    public func attempt(_ files: [URL], to format: String, into directory: URL, timeout: Double, profile: URL? = nil,
+                        pollInterval: Double = 0.25, whileWaiting: (() -> Void)? = nil) throws -> Attempt {
+        guard !files.isEmpty else { return Attempt(outputs: [], timedOut: false) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-lo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-lo-\(UUID().uuidString)")
+        defer { if profile == nil { try? FileManager.default.removeItem(at: temporary) } }
+        let profile = profile ?? temporary
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
@@ -52,23 +75,40 @@ public struct LibreOffice: Sendable {
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try run(process, timeout: timeout)
-        let ext = String(format.split(separator: ":").first ?? "")
-        let outputs = files.map { directory.appendingPathComponent($0.deletingPathExtension().lastPathComponent + "." + ext) }
-        let missing = zip(files, outputs).filter { !Self.isWritten($1) }.map(\.0.lastPathComponent)
-        guard missing.isEmpty else { throw Failure.missingOutput(missing) }
-        return outputs
+        let finished = try run(process, timeout: timeout, pollInterval: pollInterval, whileWaiting: whileWaiting)
+        let outputs = files.map { Self.output(of: $0, format: format, in: directory) }
+        return Attempt(outputs: outputs.map { Self.isWritten($0) ? $0 : nil }, timedOut: !finished)
     }
 
-    private func run(_ process: Process, timeout: Double) throws {
+    /// Where LibreOffice writes the conversion of `file` to `format` in `directory`.
+    public static func output(of file: URL, format: String, in directory: URL) -> URL {
+        let ext = String(format.split(separator: ":").first ?? "")
+        return directory.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "." + ext)
+    }
+
+    /// Runs `process`; false when it had to be stopped at `timeout`.
+    private func run(_ process: Process, timeout: Double, pollInterval: Double, whileWaiting: (() -> Void)?) throws -> Bool {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            throw Failure.timedOut(seconds: timeout)
+        let deadline = DispatchTime.now() + timeout
+        while done.wait(timeout: min(deadline, .now() + pollInterval)) == .timedOut {
+            if DispatchTime.now() >= deadline {
+                stop(process, done)
+                return false
+            }
+            whileWaiting?()
         }
+        return true
+    }
+
+    /// Stops a run and the processes it started, at once (a hung LibreOffice does not answer a polite
+    /// request, and its profile folder is thrown away anyway): `soffice` execs `oosplash`, which starts
+    /// `soffice.bin`; Foundation starts each process in a process group of its own, so killing the group
+    /// reaches all of them and nothing else.
+    private func stop(_ process: Process, _ done: DispatchSemaphore) {
+        kill(-process.processIdentifier, SIGKILL)
+        _ = done.wait(timeout: .now() + 5)
     }
 
     private static func isWritten(_ url: URL) -> Bool {

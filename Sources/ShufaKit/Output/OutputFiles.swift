@@ -57,10 +57,14 @@ public enum OutputFiles {
     private static func collisionKey(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
 
     /// Writes `bytes` to `url` through a temporary file in the same folder and a rename, so a crash
-    /// never leaves a half-written file under the final name. The folder must exist.
+    /// never leaves a half-written file under the final name. Creates the folder when it is missing.
     public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw posixError(temporary) }
         var written = 0
         let failed = bytes.withUnsafeBytes { raw -> Bool in

@@ -1,0 +1,234 @@
+import Foundation
+
+/// A file handed to LibreOffice: several documents combined into one, or one document as built.
+struct ConversionUnit: Sendable {
+    enum Mode: Sendable {
+        /// Documents joined by `ODFCombiner`; pages found through named destinations.
+        case combined
+        /// One document that cannot be combined, converted with others in one process.
+        case batched
+        /// One document retried in a LibreOffice process of its own.
+        case alone
+    }
+
+    var items: [Int]
+    var mode: Mode
+}
+
+/// Where the pages of a converted document are: a range of pages of one converted PDF.
+struct Placement: Sendable {
+    var pdf: Int
+    var pages: Range<Int>
+}
+
+/// Converts the documents of a print plan through a small pool of LibreOffice processes (at most one per
+/// core, each with its own profile), as few large files as possible. A file that fails is split in two
+/// and tried again, down to single documents, and a single document that fails is retried once in a
+/// process of its own; what still fails is reported and everything else goes on.
+struct PrintConverter {
+    let office: LibreOffice
+    let options: PrintOptions
+    let items: [PrintItem]
+    let combinables: [CombinableDocument?]
+    let workspace: URL
+    let progress: ProgressTracker
+
+    /// What the conversion produced.
+    struct Outcome: Sendable {
+        var pdfs: [PDFFile] = []
+        var placements: [Int: Placement] = [:]
+        var failures: [Int: String] = [:]
+    }
+
+    func run() -> Outcome {
+        var outcome = Outcome()
+        var pending = initialUnits()
+        var round = 0
+        while !pending.isEmpty {
+            round += 1
+            let results = convert(pending, round: round)
+            pending = []
+            for (unit, result) in zip(results.units, results.outcomes) {
+                switch result {
+                case .success(let (pdf, ranges)):
+                    outcome.pdfs.append(pdf)
+                    for (item, range) in zip(unit.items, ranges) { outcome.placements[item] = Placement(pdf: outcome.pdfs.count - 1, pages: range) }
+                case .failure(let failure):
+                    let retries = retry(unit)
+                    if retries.isEmpty { for item in unit.items { outcome.failures[item] = failure.message } }
+                    pending += retries
+                }
+            }
+            progress.markDone(Set(outcome.placements.keys).union(outcome.failures.keys))
+        }
+        return outcome
+    }
+
+    /// Runs of documents that share a head (same kind, same template) in chunks; the rest one by one.
+    func initialUnits() -> [ConversionUnit] {
+        var units: [ConversionUnit] = []
+        var run: [Int] = []
+        func close() {
+            if !run.isEmpty { units.append(ConversionUnit(items: run, mode: .combined)) }
+            run = []
+        }
+        for index in items.indices {
+            guard let document = combinables[index] else {
+                close()
+                units.append(ConversionUnit(items: [index], mode: .batched))
+                continue
+            }
+            if let last = run.last, items[last].document.kind != items[index].document.kind || combinables[last]?.head != document.head
+                || run.count >= options.chunkSize { close() }
+            run.append(index)
+        }
+        close()
+        return units
+    }
+
+    /// What to try after `unit` failed: halves of a combined file, a single document alone, or nothing.
+    func retry(_ unit: ConversionUnit) -> [ConversionUnit] {
+        switch unit.mode {
+        case .combined where unit.items.count > 1:
+            let middle = unit.items.count / 2
+            return [ConversionUnit(items: Array(unit.items[..<middle]), mode: .combined),
+                    ConversionUnit(items: Array(unit.items[middle...]), mode: .combined)]
+        case .combined, .batched: return [ConversionUnit(items: unit.items, mode: .alone)]
+        case .alone: return []
+        }
+    }
+
+    // MARK: One round
+
+    struct ConversionFailure: Error { var message: String }
+
+    /// The PDF of a unit and the page range of each of its documents, or why there is none.
+    typealias UnitOutcome = Result<(PDFFile, [Range<Int>]), ConversionFailure>
+
+    private struct RoundResult {
+        var units: [ConversionUnit]
+        var outcomes: [UnitOutcome]
+    }
+
+    /// Writes the input file of every unit, converts them on the pool (at most `processes` LibreOffice
+    /// processes at a time) and reads the PDFs back.
+    private func convert(_ units: [ConversionUnit], round: Int) -> RoundResult {
+        let directory = workspace.appendingPathComponent("round-\(round)")
+        let inputs = ParallelMap.run(Array(units.enumerated())) { index, unit in
+            try writeInput(unit, name: String(format: "%04d", index), in: directory)
+        }
+        let files = inputs.map { try? $0.get() }
+        var outcomes: [UnitOutcome] = inputs.map { result in
+            if case .failure(let error) = result { return .failure(ConversionFailure(message: "cannot prepare the file: \(error)")) }
+            return .failure(ConversionFailure(message: "LibreOffice was not run"))
+        }
+        let jobs = schedule(units.indices.filter { files[$0] != nil }.map { ($0, units[$0]) })
+        let slots = DispatchSemaphore(value: options.processes)
+        let converted = ParallelMap.run(jobs) { job in
+            slots.wait()
+            defer { slots.signal() }
+            return runJob(job, units: units, files: files, output: directory.appendingPathComponent("pdf"))
+        }
+        for case .success(let results) in converted {
+            for (index, outcome) in results { outcomes[index] = outcome }
+        }
+        return RoundResult(units: units, outcomes: outcomes)
+    }
+
+    private func writeInput(_ unit: ConversionUnit, name: String, in directory: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if unit.mode == .combined {
+            let url = directory.appendingPathComponent(name + ".fodt")
+            let documents = unit.items.compactMap { combinables[$0] }
+            let title = items[unit.items[0]].document.kind.chineseName
+            try OutputFiles.writeAtomically(ODFCombiner.combine(documents, title: title), to: url)
+            return url
+        }
+        let source = items[unit.items[0]].source
+        let url = directory.appendingPathComponent(name + "." + source.pathExtension)
+        try FileManager.default.copyItem(at: source, to: url)
+        return url
+    }
+
+    /// Groups units into at most `processes` jobs of about equal size (largest first); a unit retried
+    /// alone always gets a job of its own.
+    private func schedule(_ units: [(index: Int, unit: ConversionUnit)]) -> [[Int]] {
+        var jobs: [[Int]] = []
+        var shared: [(load: Int, units: [Int])] = Array(repeating: (0, []), count: options.processes)
+        for (index, unit) in units.sorted(by: { $0.unit.items.count > $1.unit.items.count }) {
+            if unit.mode == .alone { jobs.append([index]); continue }
+            let lightest = shared.indices.min { shared[$0].load < shared[$1].load }!
+            shared[lightest].load += unit.items.count
+            shared[lightest].units.append(index)
+        }
+        return shared.map { $0.units.sorted() }.filter { !$0.isEmpty } + jobs
+    }
+
+    /// Converts one job's files in one LibreOffice process; returns the outcome of each unit.
+    private func runJob(_ job: [Int], units: [ConversionUnit], files: [URL?], output: URL) -> [(Int, UnitOutcome)] {
+        let inputs = job.compactMap { files[$0] }
+        let documents = job.reduce(0) { $0 + units[$1].items.count }
+        let timeout = options.baseTimeout + options.secondsPerDocument * Double(documents)
+        let expected = job.map { (units[$0].items, LibreOffice.output(of: files[$0]!, format: options.exportFormat, in: output)) }
+        let attempt: LibreOffice.Attempt
+        do {
+            attempt = try office.attempt(inputs, to: options.exportFormat, into: output, timeout: timeout) {
+                for (items, pdf) in expected where FileManager.default.fileExists(atPath: pdf.path) { progress.markDone(Set(items)) }
+            }
+        } catch {
+            return job.map { ($0, .failure(ConversionFailure(message: "LibreOffice could not be started: \(error)"))) }
+        }
+        return zip(job, attempt.outputs).map { index, pdf in
+            guard let pdf else {
+                let message = attempt.timedOut ? "LibreOffice did not finish within \(String(format: "%g", timeout)) s" : "LibreOffice wrote no PDF"
+                return (index, .failure(ConversionFailure(message: message)))
+            }
+            return (index, Result { () throws(ConversionFailure) in try pages(of: pdf, unit: units[index]) })
+        }
+    }
+
+    /// Reads a converted PDF and finds the page range of each document of `unit`.
+    private func pages(of url: URL, unit: ConversionUnit) throws(ConversionFailure) -> (PDFFile, [Range<Int>]) {
+        let pdf: PDFFile
+        do { pdf = try PDFFile(contentsOf: url) } catch { throw ConversionFailure(message: "\(error)") }
+        guard !pdf.pages.isEmpty else { throw ConversionFailure(message: "LibreOffice wrote a PDF without pages") }
+        guard unit.mode == .combined else { return (pdf, [0..<pdf.pages.count]) }
+        let destinations = pdf.namedDestinations()
+        let starts = unit.items.indices.map { destinations[ODFCombiner.bookmark($0)] }
+        let found = starts.compactMap { $0 }
+        guard found.count == starts.count, found.first == 0, zip(found, found.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw ConversionFailure(message: "the PDF does not show where each document starts")
+        }
+        let ends = Array(found.dropFirst()) + [pdf.pages.count]
+        return (pdf, zip(found, ends).map { $0..<$1 })
+    }
+}
+
+/// Counts documents done and reports progress (thread-safe).
+final class ProgressTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = Set<Int>()
+    private let total: Int
+    private let start = Date()
+    private let report: (@Sendable (PrintProgress) -> Void)?
+
+    init(total: Int, report: (@Sendable (PrintProgress) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    /// Marks `items` done and reports when the count changed.
+    func markDone(_ items: Set<Int>) {
+        let progress: PrintProgress? = lock.withLock {
+            let before = done.count
+            done.formUnion(items)
+            return done.count == before ? nil : snapshot()
+        }
+        if let progress { report?(progress) }
+    }
+
+    /// The progress now; call with the lock held.
+    private func snapshot() -> PrintProgress {
+        PrintProgress(done: min(done.count, total), total: total, elapsed: Date().timeIntervalSince(start))
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// How to print a built batch.
+public struct PrintOptions: Sendable {
+    /// Copies of each 考核评议表 and 民主测评表 in the combined files (one per evaluator); other kinds get one.
+    public var copies: Int
+    /// Adds a blank page after every document (every copy) with an odd page count, so the next one starts
+    /// on a fresh sheet when the combined file is printed on both sides.
+    public var duplex: Bool
+    /// Writes PDF/A-2b (for the archive) instead of plain PDF.
+    public var pdfa: Bool
+    /// The fontconfig file mapping the official font names (`fonts/fonts.conf`).
+    public var fontConfig: URL?
+    /// LibreOffice processes run at once; at most one per core.
+    public var processes: Int
+    /// Documents per combined file handed to LibreOffice (smaller files lay out faster and show progress).
+    public var chunkSize: Int
+    /// Time limit of one LibreOffice run: this many seconds, plus `secondsPerDocument` for each document.
+    public var baseTimeout: Double
+    /// Seconds added to a run's time limit for each document it converts.
+    public var secondsPerDocument: Double
+
+    /// Default settings: one copy, single-sided, plain PDF, one LibreOffice process per core.
+    public init(copies: Int = 1, duplex: Bool = false, pdfa: Bool = false, fontConfig: URL? = nil,
+                processes: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 25,
+                baseTimeout: Double = 60, secondsPerDocument: Double = 5) {
+        self.copies = max(1, copies)
+        self.duplex = duplex
+        self.pdfa = pdfa
+        self.fontConfig = fontConfig
+        self.processes = max(1, min(processes, ProcessInfo.processInfo.activeProcessorCount))
+        self.chunkSize = max(1, chunkSize)
+        self.baseTimeout = baseTimeout
+        self.secondsPerDocument = secondsPerDocument
+    }
+
+    /// Copies of a document of `kind` in a combined file.
+    public func copies(of kind: DocumentKind) -> Int { kind == .form || kind == .ballot ? copies : 1 }
+
+    /// LibreOffice's `--convert-to` argument: PDF (or PDF/A-2b) without the blank pages LibreOffice
+    /// inserts to put page 1 on a right-hand page, with bookmarks exported as named destinations.
+    var exportFormat: String {
+        var options = [#""IsSkipEmptyPages":{"type":"boolean","value":"true"}"#,
+                       #""ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}"#,
+                       #""ExportBookmarks":{"type":"boolean","value":"false"}"#]
+        if pdfa { options.append(#""SelectPdfVersion":{"type":"long","value":"2"}"#) }
+        return "pdf:writer_pdf_Export:{" + options.joined(separator: ",") + "}"
+    }
+}
+
+/// What to print: a built batch (a folder with `summary.json`, or its documents) and where to put the PDFs.
+public struct PrintRequest: Sendable {
+    /// The folder a build wrote (documents paths are relative to it).
+    public var build: URL
+    /// Where the PDFs and `print.json` go.
+    public var output: URL
+    /// The built documents; read from `build/summary.json` when nil.
+    public var documents: [BuildSummary.Document]?
+    /// Copies, duplex, PDF/A, fonts, processes.
+    public var options: PrintOptions
+
+    /// A request to print the batch in `build` into `output` (default `build/pdf`).
+    public init(build: URL, output: URL? = nil, documents: [BuildSummary.Document]? = nil, options: PrintOptions = PrintOptions()) {
+        self.build = build
+        self.output = output ?? build.appendingPathComponent("pdf")
+        self.documents = documents
+        self.options = options
+    }
+}
+
+/// Why nothing could be printed.
+public enum PrintError: Error, Sendable, CustomStringConvertible {
+    /// The folder has no summary.json (it was not built).
+    case noSummary(String)
+    /// summary.json (path) cannot be decoded (reason).
+    case unreadableSummary(String, String)
+    /// summary.json lists no documents.
+    case nothingToPrint(String)
+    /// LibreOffice is missing.
+    case libreOffice(LibreOffice.Failure)
+    /// The PDFs or print.json could not be written (reason).
+    case workspace(String)
+
+    /// What went wrong and what to do.
+    public var description: String {
+        switch self {
+        case .noSummary(let folder):
+            return "\(folder) has no summary.json: build the documents first (`shufa build --out \(folder)`), or give the folder a build wrote"
+        case .unreadableSummary(let file, let reason):
+            return "\(file) cannot be read (\(reason)): build the documents again with `shufa build`"
+        case .nothingToPrint(let folder):
+            return "\(folder)/summary.json lists no documents: check the roster and build again"
+        case .libreOffice(let failure): return failure.description
+        case .workspace(let reason): return "cannot write the PDFs: \(reason) — check that the output folder is writable and the disk is not full"
+        }
+    }
+}
+
+/// What a print run wrote and what failed: `print.json` in the output folder.
+public struct PrintSummary: Sendable, Codable, Equatable {
+    /// The PDF of one document.
+    public struct Document: Sendable, Codable, Equatable {
+        /// The leader's id (nil for a unit's ballot), unit and kind, as in summary.json.
+        public var leader: String?
+        public var unit: String
+        public var kind: DocumentKind
+        /// The built document, relative to the build folder.
+        public var source: String
+        /// The PDF, relative to the output folder.
+        public var path: String
+        /// Pages of the PDF, and its SHA-256.
+        public var pages: Int
+        public var sha256: String
+    }
+
+    /// The combined print file of one document kind.
+    public struct Combined: Sendable, Codable, Equatable {
+        /// The kind, the file (relative to the output folder) and its pages, blank pages and copies included.
+        public var kind: DocumentKind
+        public var path: String
+        public var pages: Int
+        /// Documents in the file (each counted once, whatever the copies).
+        public var documents: Int
+        /// Copies of each document, whether blank pages were added for duplex, and the SHA-256.
+        public var copies: Int
+        public var duplex: Bool
+        public var sha256: String
+    }
+
+    /// A document LibreOffice could not convert, even alone.
+    public struct Failure: Sendable, Codable, Equatable, CustomStringConvertible {
+        /// The document (leader id, unit, kind, built file) and why it failed.
+        public var leader: String?
+        public var unit: String
+        public var kind: DocumentKind
+        public var source: String
+        public var message: String
+
+        /// `source: message`.
+        public var description: String { "\(source): \(message)" }
+    }
+
+    /// The PDFs written (print order), the combined files (one per kind) and the documents that failed.
+    public var documents: [Document]
+    public var combined: [Combined]
+    public var failures: [Failure]
+    /// True when the files are PDF/A-2b.
+    public var pdfa: Bool
+}
+
+/// Progress of a print run, reported while LibreOffice works.
+public struct PrintProgress: Sendable, Equatable {
+    /// Documents converted (or given up on) so far, of `total`.
+    public var done: Int
+    public var total: Int
+    /// Seconds since the run started.
+    public var elapsed: Double
+
+    /// Estimated seconds left, once something is done.
+    public var remaining: Double? {
+        guard done > 0, done < total else { return done >= total ? 0 : nil }
+        return elapsed / Double(done) * Double(total - done)
+    }
+}
+
+/// One document to print, in print order.
+struct PrintItem: Sendable {
+    var document: BuildSummary.Document
+    var source: URL
+    /// The PDF's path relative to the output folder: `<kind>/<built name>.pdf`.
+    var path: String
+}
+
+/// The documents of a build in print order: by kind, then by unit (in roster order), then by leader
+/// (in roster order). When a document was built both as .fodt and .odt, the .fodt is printed.
+enum PrintPlan {
+    static func items(_ documents: [BuildSummary.Document], build: URL) -> [PrintItem] {
+        var unitRank: [String: Int] = [:], leaderRank: [String: Int] = [:]
+        for document in documents {
+            if unitRank[document.unit] == nil { unitRank[document.unit] = unitRank.count }
+            if let leader = document.leader, leaderRank[leader] == nil { leaderRank[leader] = leaderRank.count }
+        }
+        var chosen: [String: BuildSummary.Document] = [:]
+        for document in documents where document.path.hasSuffix(".fodt") || document.path.hasSuffix(".odt") {
+            let key = stem(document.path)
+            if chosen[key] == nil || document.path.hasSuffix(".fodt") { chosen[key] = document }
+        }
+        let kindRank = Dictionary(uniqueKeysWithValues: DocumentKind.allCases.enumerated().map { ($1, $0) })
+        let ordered = chosen.values.sorted { a, b in
+            let left = (kindRank[a.kind] ?? 0, unitRank[a.unit] ?? 0, a.leader.flatMap { leaderRank[$0] } ?? -1)
+            let right = (kindRank[b.kind] ?? 0, unitRank[b.unit] ?? 0, b.leader.flatMap { leaderRank[$0] } ?? -1)
+            return left != right ? left < right : a.path < b.path
+        }
+        return ordered.map { PrintItem(document: $0, source: build.appendingPathComponent($0.path), path: stem($0.path) + ".pdf") }
+    }
+
+    private static func stem(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
+        return String(path[..<dot])
+    }
+
+    /// The built documents listed in `build/summary.json`.
+    static func readSummary(in build: URL) throws(PrintError) -> [BuildSummary.Document] {
+        let file = build.appendingPathComponent("summary.json")
+        guard FileManager.default.fileExists(atPath: file.path) else { throw .noSummary(build.path) }
+        struct Listing: Decodable {
+            struct Entry: Decodable { var leader: String?; var unit: String; var kind: DocumentKind; var path: String; var sha256: String }
+            var documents: [Entry]
+        }
+        do {
+            let listing = try JSONDecoder().decode(Listing.self, from: Data(contentsOf: file))
+            return listing.documents.map { .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256) }
+        } catch {
+            throw .unreadableSummary(file.path, "\(error)")
+        }
+    }
+}
