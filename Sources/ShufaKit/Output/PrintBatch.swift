@@ -6,19 +6,22 @@ import ShufaXML
 /// per document kind, one combined file a clerk sends to the printer as one job
 /// (`<kind>-<中文名>-合订.pdf`, by unit then leader, with copies and duplex blank pages as asked), plus
 /// `print.json` listing them. LibreOffice lays every document out once; splitting and combining the
-/// PDFs afterwards copies pages, so neither costs another conversion.
+/// PDFs afterwards copies pages (with qpdf), so neither costs another conversion.
 public struct PrintBatch: Sendable {
     /// What to print and where.
     public let request: PrintRequest
     let office: LibreOffice
+    let qpdf: QPDF
     let documents: [BuildSummary.Document]
 
-    /// Reads the batch (from `summary.json` unless the request lists its documents) and finds LibreOffice.
+    /// Reads the batch (from `summary.json` unless the request lists its documents) and finds LibreOffice
+    /// and qpdf.
     public init(_ request: PrintRequest) throws(PrintError) {
         var documents = request.documents ?? []
         if request.documents == nil { documents = try PrintPlan.readSummary(in: request.build) }
         guard !documents.isEmpty else { throw .nothingToPrint(request.build.path) }
         do { office = try LibreOffice(fontConfig: request.options.fontConfig) } catch { throw .libreOffice(error) }
+        do { qpdf = try QPDF() } catch { throw .qpdf(error) }
         self.request = request
         self.documents = documents
     }
@@ -32,11 +35,11 @@ public struct PrintBatch: Sendable {
         let loaded = ParallelMap.run(items) { item in CombinableDocument(item.source) }
         let combinables = loaded.map { try? $0.get() }.map { $0 ?? nil }
         let tracker = ProgressTracker(total: items.count, report: progress)
-        let outcome = PrintConverter(office: office, options: request.options, items: items, combinables: combinables,
+        let outcome = PrintConverter(office: office, qpdf: qpdf, options: request.options, items: items, combinables: combinables,
                                      workspace: workspace, progress: tracker).run()
         let titles = combinables.map { $0.flatMap(Self.title) }
-        let summary = PrintSummary(documents: try writeDocuments(items, outcome, titles: titles),
-                                   combined: try writeCombined(items, outcome),
+        let summary = PrintSummary(documents: try writeDocuments(items, outcome, titles: titles, workspace: workspace),
+                                   combined: try writeCombined(items, outcome, workspace: workspace),
                                    failures: failures(items, outcome), pdfa: request.options.pdfa)
         try write(summary)
         return summary
@@ -51,47 +54,96 @@ public struct PrintBatch: Sendable {
 
     // MARK: Writing
 
-    private func writeDocuments(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, titles: [String?]) throws(PrintError) -> [PrintSummary.Document] {
+    private func writeDocuments(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, titles: [String?],
+                                workspace: URL) throws(PrintError) -> [PrintSummary.Document] {
         let placed = items.indices.filter { outcome.placements[$0] != nil }
         let written = ParallelMap.run(placed) { index in
             let item = items[index], placement = outcome.placements[index]!
-            let pages = placement.pages.map { PDFPageSource.page(file: 0, index: $0) }
-            let bytes = PDFAssembler.assemble(pages, from: [outcome.pdfs[placement.pdf]], title: titles[index])
-            try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(item.path))
+            let source = outcome.pdfs[placement.pdf]
+            let bytes = try write([QPDF.PageRun(file: source.url, pages: placement.pages)], primary: source, title: titles[index],
+                                  name: String(format: "document-%04d", index), to: item.path, workspace: workspace)
             return PrintSummary.Document(leader: item.document.leader, unit: item.document.unit, kind: item.document.kind,
                                          source: item.document.path, path: item.path, pages: placement.pages.count, sha256: Self.digest(bytes))
         }
-        do { return try written.map { try $0.get() } } catch { throw .workspace("\(error)") }
+        var documents: [PrintSummary.Document] = []
+        for result in written {
+            switch result {
+            case .success(let document): documents.append(document)
+            case .failure(let error as PrintError): throw error
+            case .failure(let error): throw .workspace("\(error)")
+            }
+        }
+        return documents
     }
 
-    private func writeCombined(_ items: [PrintItem], _ outcome: PrintConverter.Outcome) throws(PrintError) -> [PrintSummary.Combined] {
+    private func writeCombined(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, workspace: URL) throws(PrintError) -> [PrintSummary.Combined] {
         var combined: [PrintSummary.Combined] = []
+        var blank: URL?
         for kind in DocumentKind.allCases {
             let placed = items.indices.filter { items[$0].document.kind == kind }.compactMap { outcome.placements[$0] }
             guard !placed.isEmpty else { continue }
-            let (pages, sources) = combinedPages(placed, copies: request.options.copies(of: kind))
-            let bytes = PDFAssembler.assemble(pages, from: sources.map { outcome.pdfs[$0] }, title: "\(kind.chineseName)（合订）")
+            let pages = combinedPages(placed, copies: request.options.copies(of: kind))
+            if pages.contains(where: { $0 == nil }) && blank == nil { blank = try blankPage(in: workspace) }
+            var runs: [QPDF.PageRun] = []
+            for page in pages {
+                let run = page.map { QPDF.PageRun(file: outcome.pdfs[$0.pdf].url, pages: $0.pages) } ?? QPDF.PageRun(file: blank!, pages: 0..<1)
+                if let last = runs.last, last.file == run.file, last.pages.upperBound == run.pages.lowerBound {
+                    runs[runs.count - 1].pages = last.pages.lowerBound..<run.pages.upperBound
+                } else {
+                    runs.append(run)
+                }
+            }
             let name = Self.combinedName(kind)
-            do { try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(name)) } catch { throw .workspace("\(error)") }
-            combined.append(PrintSummary.Combined(kind: kind, path: name, pages: pages.count, documents: placed.count,
+            let bytes = try write(runs, primary: outcome.pdfs[placed[0].pdf], title: "\(kind.chineseName)（合订）",
+                                  name: "combined-\(kind.rawValue)", to: name, workspace: workspace)
+            combined.append(PrintSummary.Combined(kind: kind, path: name, pages: runs.reduce(0) { $0 + $1.pages.count }, documents: placed.count,
                                                   copies: request.options.copies(of: kind), duplex: request.options.duplex, sha256: Self.digest(bytes)))
         }
         return combined
     }
 
     /// The pages of a combined file: each document `copies` times, each copy followed by a blank page
-    /// when printing duplex and its page count is odd. Also returns the converted PDFs used, in order.
-    func combinedPages(_ placements: [Placement], copies: Int) -> ([PDFPageSource], [Int]) {
-        var sources: [Int] = []
-        var pages: [PDFPageSource] = []
+    /// (nil) when printing duplex and its page count is odd.
+    func combinedPages(_ placements: [Placement], copies: Int) -> [Placement?] {
+        var pages: [Placement?] = []
         for placement in placements {
-            let file = sources.firstIndex(of: placement.pdf) ?? { sources.append(placement.pdf); return sources.count - 1 }()
             for _ in 0..<copies {
-                pages += placement.pages.map { .page(file: file, index: $0) }
-                if request.options.duplex && placement.pages.count % 2 == 1 { pages.append(.blank) }
+                pages.append(placement)
+                if request.options.duplex && placement.pages.count % 2 == 1 { pages.append(nil) }
             }
         }
-        return (pages, sources)
+        return pages
+    }
+
+    /// Writes `runs` of pages through qpdf into the workspace (as `name`), then into the output folder at
+    /// `path`; returns the bytes written.
+    private func write(_ runs: [QPDF.PageRun], primary: SourcePDF, title: String?, name: String, to path: String,
+                       workspace: URL) throws(PrintError) -> [UInt8] {
+        let scratch = workspace.appendingPathComponent("pages")
+        let file = scratch.appendingPathComponent(name + ".pdf")
+        do { try qpdf.write(runs, primary: primary, title: title, to: file, scratch: scratch) } catch { throw .qpdf(error) }
+        do {
+            let bytes = Array(try Data(contentsOf: file))
+            try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(path))
+            try? FileManager.default.removeItem(at: file)
+            return bytes
+        } catch {
+            throw .workspace("\(error)")
+        }
+    }
+
+    /// A one-page blank A4 PDF in the workspace, for the backs of sheets when printing duplex.
+    private func blankPage(in workspace: URL) throws(PrintError) -> URL {
+        let url = workspace.appendingPathComponent("pages/blank.pdf")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try qpdf.writeBlankPage(to: url)
+        } catch let error as QPDF.Failure {
+            throw .qpdf(error)
+        } catch {
+            throw .workspace("\(error)")
+        }
+        return url
     }
 
     private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome) -> [PrintSummary.Failure] {

@@ -3,7 +3,7 @@ import Foundation
 /// A file handed to LibreOffice: several documents combined into one, or one document as built.
 struct ConversionUnit: Sendable {
     enum Mode: Sendable {
-        /// Documents joined by `ODFCombiner`; pages found through named destinations.
+        /// Documents joined by `ODFCombiner`; pages found through named destinations (read by qpdf).
         case combined
         /// One document that cannot be combined, converted with others in one process.
         case batched
@@ -27,6 +27,7 @@ struct Placement: Sendable {
 /// process of its own; what still fails is reported and everything else goes on.
 struct PrintConverter {
     let office: LibreOffice
+    let qpdf: QPDF
     let options: PrintOptions
     let items: [PrintItem]
     let combinables: [CombinableDocument?]
@@ -35,7 +36,7 @@ struct PrintConverter {
 
     /// What the conversion produced.
     struct Outcome: Sendable {
-        var pdfs: [PDFFile] = []
+        var pdfs: [SourcePDF] = []
         var placements: [Int: Placement] = [:]
         var failures: [Int: String] = [:]
     }
@@ -103,7 +104,7 @@ struct PrintConverter {
     struct ConversionFailure: Error { var message: String }
 
     /// The PDF of a unit and the page range of each of its documents, or why there is none.
-    typealias UnitOutcome = Result<(PDFFile, [Range<Int>]), ConversionFailure>
+    typealias UnitOutcome = Result<(SourcePDF, [Range<Int>]), ConversionFailure>
 
     private struct RoundResult {
         var units: [ConversionUnit]
@@ -187,19 +188,18 @@ struct PrintConverter {
         }
     }
 
-    /// Reads a converted PDF and finds the page range of each document of `unit`.
-    private func pages(of url: URL, unit: ConversionUnit) throws(ConversionFailure) -> (PDFFile, [Range<Int>]) {
-        let pdf: PDFFile
-        do { pdf = try PDFFile(contentsOf: url) } catch { throw ConversionFailure(message: "\(error)") }
-        guard !pdf.pages.isEmpty else { throw ConversionFailure(message: "LibreOffice wrote a PDF without pages") }
-        guard unit.mode == .combined else { return (pdf, [0..<pdf.pages.count]) }
-        let destinations = pdf.namedDestinations()
-        let starts = unit.items.indices.map { destinations[ODFCombiner.bookmark($0)] }
+    /// Reads a converted PDF (through qpdf) and finds the page range of each document of `unit`.
+    private func pages(of url: URL, unit: ConversionUnit) throws(ConversionFailure) -> (SourcePDF, [Range<Int>]) {
+        let pdf: SourcePDF
+        do { pdf = try qpdf.read(url) } catch { throw ConversionFailure(message: "\(error)") }
+        guard pdf.pageCount > 0 else { throw ConversionFailure(message: "LibreOffice wrote a PDF without pages") }
+        guard unit.mode == .combined else { return (pdf, [0..<pdf.pageCount]) }
+        let starts = unit.items.indices.map { pdf.destinations[ODFCombiner.bookmark($0)] }
         let found = starts.compactMap { $0 }
         guard found.count == starts.count, found.first == 0, zip(found, found.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw ConversionFailure(message: "the PDF does not show where each document starts")
         }
-        let ends = Array(found.dropFirst()) + [pdf.pages.count]
+        let ends = Array(found.dropFirst()) + [pdf.pageCount]
         return (pdf, zip(found, ends).map { $0..<$1 })
     }
 }

@@ -78,6 +78,8 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
     case nothingToPrint(String)
     /// LibreOffice is missing.
     case libreOffice(LibreOffice.Failure)
+    /// qpdf is missing, or could not cut or join the converted PDFs.
+    case qpdf(QPDF.Failure)
     /// The PDFs or print.json could not be written (reason).
     case workspace(String)
 
@@ -91,6 +93,7 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
         case .nothingToPrint(let folder):
             return "\(folder)/summary.json lists no documents: check the roster and build again"
         case .libreOffice(let failure): return failure.description
+        case .qpdf(let failure): return failure.description
         case .workspace(let reason): return "cannot write the PDFs: \(reason) — check that the output folder is writable and the disk is not full"
         }
     }

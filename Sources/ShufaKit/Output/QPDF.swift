@@ -1,0 +1,285 @@
+import Foundation
+import ShufaODF
+
+/// qpdf (https://qpdf.readthedocs.io), run as a process: it reads the PDFs LibreOffice writes (pages and
+/// named destinations, through its JSON output) and cuts and joins their pages (`--pages`), copying fonts
+/// and pictures once per file. The primary input's catalog is kept, cleaned of what points to pages left
+/// out, so a PDF/A file cut or joined from LibreOffice's output keeps its XMP metadata and output intent.
+public struct QPDF: Sendable {
+    /// The `qpdf` executable.
+    public let executable: URL
+
+    /// Why qpdf could not be used.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case notInstalled
+        /// qpdf ran on `file` and failed (exit status, what it said).
+        case failed(file: String, status: Int32, message: String)
+        /// qpdf's JSON for `file` is not what shufa expects.
+        case unexpectedOutput(file: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .notInstalled:
+                return "qpdf is not installed: run `bash scripts/setup.sh` (or apt-get install qpdf)"
+            case .failed(let file, let status, let message):
+                return "qpdf failed on \(file) (exit status \(status)): \(message) — check that qpdf 11 or later is installed (`bash scripts/setup.sh`) and the disk is not full"
+            case .unexpectedOutput(let file, let reason):
+                return "qpdf's description of \(file) cannot be used (\(reason)) — check that qpdf 11 or later is installed (`bash scripts/setup.sh`)"
+            }
+        }
+    }
+
+    /// Finds `qpdf` on the PATH.
+    public init() throws(Failure) {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let candidates = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("qpdf") }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { throw .notInstalled }
+        executable = found
+    }
+
+    // MARK: Reading
+
+    /// Reads a PDF LibreOffice wrote: its pages, named destinations and document-level objects.
+    func read(_ url: URL) throws(Failure) -> SourcePDF {
+        let file = url.lastPathComponent
+        let json = try object(run(["--json=2", "--json-key=pages", "--json-key=qpdf", url.path, "-"], file: file), file: file)
+        guard let pages = json["pages"] as? [[String: Any]], let qpdf = json["qpdf"] as? [Any], qpdf.count == 2,
+              let header = qpdf[0] as? [String: Any], let objects = qpdf[1] as? [String: Any],
+              let trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any],
+              let root = trailer["/Root"] as? String, let catalog = Self.value(objects, root) as? [String: Any] else {
+            throw .unexpectedOutput(file: file, reason: "no pages or no catalog")
+        }
+        let pageObjects = pages.compactMap { $0["object"] as? String }
+        let positions = Dictionary(pageObjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var destinations: [String: Int] = [:]
+        func add(_ name: String, _ destination: Any?) {
+            var target = Self.value(objects, destination)
+            if let dictionary = target as? [String: Any] { target = Self.value(objects, dictionary["/D"]) }
+            if let page = (target as? [Any])?.first as? String, let position = positions[page] { destinations[name] = position }
+        }
+        if let dests = Self.value(objects, catalog["/Dests"]) as? [String: Any] {
+            for (key, value) in dests { add(String(key.dropFirst()), value) }
+        }
+        if let tree = Self.value(objects, (Self.value(objects, catalog["/Names"]) as? [String: Any])?["/Dests"]) as? [String: Any] {
+            Self.walkNameTree(tree, objects: objects, depth: 0, add)
+        }
+        var level = DocumentLevel(maxObject: header["maxobjectid"] as? Int ?? 0, catalog: root,
+                                  catalogEntries: Self.encode(catalog.filter { DocumentLevel.catalogKeys.contains($0.key) }))
+        if let info = trailer["/Info"] as? String, let entries = Self.value(objects, info) as? [String: Any] {
+            level.info = (info, Self.encode(entries))
+        }
+        if let metadata = catalog["/Metadata"] as? String {
+            let stream = (objects["obj:" + metadata] as? [String: Any])?["stream"] as? [String: Any]
+            let compressed = (stream?["dict"] as? [String: Any])?["/Filter"] != nil
+            level.metadata = (metadata, compressed ? nil : try xmp(url, object: metadata))
+        }
+        return SourcePDF(url: url, pageCount: pageObjects.count, destinations: destinations, documentLevel: level)
+    }
+
+    /// The data of the (unfiltered) XMP metadata stream `reference` ("N 0 R").
+    private func xmp(_ url: URL, object reference: String) throws(Failure) -> [UInt8] {
+        let file = url.lastPathComponent
+        let number = String(reference.prefix { $0 != " " })
+        let json = try object(run(["--json=2", "--json-key=qpdf", "--json-object=\(number)", "--json-stream-data=inline", url.path, "-"], file: file), file: file)
+        guard let objects = (json["qpdf"] as? [Any])?.last as? [String: Any],
+              let data = ((objects["obj:" + reference] as? [String: Any])?["stream"] as? [String: Any])?["data"] as? String,
+              let bytes = Data(base64Encoded: data) else { throw .unexpectedOutput(file: file, reason: "no XMP metadata data") }
+        return Array(bytes)
+    }
+
+    private static func walkNameTree(_ node: [String: Any], objects: [String: Any], depth: Int, _ add: (String, Any?) -> Void) {
+        guard depth < 32 else { return }
+        if let names = value(objects, node["/Names"]) as? [Any] {
+            for pair in stride(from: 0, to: names.count - 1, by: 2) {
+                if let key = value(objects, names[pair]) as? String { add(text(key), names[pair + 1]) }
+            }
+        }
+        for kid in value(objects, node["/Kids"]) as? [Any] ?? [] {
+            if let child = value(objects, kid) as? [String: Any] { walkNameTree(child, objects: objects, depth: depth + 1, add) }
+        }
+    }
+
+    /// The value of indirect object `reference` ("N 0 R"), or `reference` itself when it is not one.
+    private static func value(_ objects: [String: Any], _ reference: Any?) -> Any? {
+        guard let string = reference as? String, string.hasSuffix(" R"), let object = objects["obj:" + string] as? [String: Any] else { return reference }
+        return object["value"] ?? object["stream"]
+    }
+
+    /// A qpdf JSON string as text: `u:` (text), `b:` (hex bytes, taken as UTF-8) or a name.
+    private static func text(_ string: String) -> String {
+        if string.hasPrefix("u:") { return String(string.dropFirst(2)) }
+        guard string.hasPrefix("b:") else { return string }
+        var bytes: [UInt8] = []
+        var hex = string.dropFirst(2)
+        while hex.count >= 2, let byte = UInt8(hex.prefix(2), radix: 16) { bytes.append(byte); hex = hex.dropFirst(2) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Writing
+
+    /// One run of pages of an output file: pages `pages` (0-based) of `file`.
+    struct PageRun: Sendable {
+        var file: URL
+        var pages: Range<Int>
+    }
+
+    /// Writes `output` holding `runs` in order, with the document-level objects of `primary` (a source of
+    /// the first run, or any source) titled `title` (nil keeps the source's title). `scratch` is a folder
+    /// for the instructions handed to qpdf.
+    func write(_ runs: [PageRun], primary: SourcePDF, title: String?, to output: URL, scratch: URL) throws(Failure) {
+        let name = output.lastPathComponent
+        let update = scratch.appendingPathComponent(UUID().uuidString + ".json")
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            try primary.documentLevel.update(title: title).write(to: update)
+        } catch { throw .failed(file: name, status: -1, message: "cannot write \(update.path): \(error)") }
+        defer { try? FileManager.default.removeItem(at: update) }
+        let pages = runs.flatMap { [$0.file.path, "\($0.pages.lowerBound + 1)-\($0.pages.upperBound)"] }
+        _ = try run(["--deterministic-id", "--stream-data=preserve", primary.url.path, "--update-from-json=\(update.path)", "--pages"] + pages + ["--", output.path], file: name)
+    }
+
+    /// Writes a one-page blank A4 PDF (the back of a sheet for duplex printing) to `output`.
+    func writeBlankPage(to output: URL) throws(Failure) {
+        let a4 = [0, 0, 595.303937007874, 841.889763779528]
+        let objects: [String: Any] = [
+            "obj:1 0 R": ["value": ["/Type": "/Catalog", "/Pages": "2 0 R"]],
+            "obj:2 0 R": ["value": ["/Type": "/Pages", "/Kids": ["3 0 R"], "/Count": 1]],
+            "obj:3 0 R": ["value": ["/Type": "/Page", "/Parent": "2 0 R", "/MediaBox": a4, "/Resources": [String: Any](), "/Contents": "4 0 R"]],
+            "obj:4 0 R": ["stream": ["dict": [String: Any](), "data": ""]],
+            "trailer": ["value": ["/Root": "1 0 R", "/Size": 5]],
+        ]
+        let json = output.deletingPathExtension().appendingPathExtension("json")
+        do { try DocumentLevel.document(maxObject: 4, objects: objects).write(to: json) } catch {
+            throw .failed(file: output.lastPathComponent, status: -1, message: "cannot write \(json.path): \(error)")
+        }
+        _ = try run(["--deterministic-id", "--json-input", json.path, output.path], file: output.lastPathComponent)
+    }
+
+    // MARK: Running
+
+    /// Runs qpdf on `file` and returns its standard output; exit status 3 (warnings only) is success.
+    private func run(_ arguments: [String], file: String) throws(Failure) -> Data {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let errorText = ErrorText()
+        // A termination handler, not waitUntilExit(), which polls and costs about 50 ms a run on Linux.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        do { try process.run() } catch { throw .failed(file: file, status: -1, message: "cannot start \(executable.path): \(error)") }
+        let reader = Thread { errorText.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        exited.wait()
+        let message = errorText.wait()
+        guard process.terminationStatus == 0 || process.terminationStatus == 3 else {
+            throw .failed(file: file, status: process.terminationStatus, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return data
+    }
+
+    private func object(_ data: Data, file: String) throws(Failure) -> [String: Any] {
+        guard let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw .unexpectedOutput(file: file, reason: "not JSON")
+        }
+        return json
+    }
+
+    fileprivate static func encode(_ value: [String: Any]) -> Data {
+        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
+}
+
+/// Standard error of a qpdf run, read on a thread of its own (so a full pipe never blocks qpdf).
+private final class ErrorText: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var text = ""
+
+    func set(_ data: Data) {
+        text = String(decoding: data, as: UTF8.self)
+        done.signal()
+    }
+
+    func wait() -> String {
+        done.wait()
+        return text
+    }
+}
+
+/// A PDF LibreOffice wrote, as qpdf read it.
+struct SourcePDF: Sendable {
+    let url: URL
+    let pageCount: Int
+    /// Named destinations: name → page index (0-based).
+    let destinations: [String: Int]
+    let documentLevel: DocumentLevel
+}
+
+/// The document-level objects of a source PDF that a file cut from it keeps: the catalog (only the
+/// entries below: no named destinations, structure tree or open action, which point to pages that may be
+/// left out), the document information and the XMP metadata — the last two carry the title.
+struct DocumentLevel: Sendable {
+    static let catalogKeys: Set<String> = ["/Type", "/Pages", "/Lang", "/ViewerPreferences", "/OutputIntents", "/Metadata"]
+
+    var maxObject: Int
+    /// The catalog's reference ("N 0 R") and the entries kept (JSON).
+    var catalog: String
+    var catalogEntries: Data
+    /// The document information dictionary's reference and entries (JSON).
+    var info: (reference: String, entries: Data)?
+    /// The XMP metadata stream's reference and data (nil when it is compressed: shufa leaves it as it is).
+    var metadata: (reference: String, xmp: [UInt8]?)?
+
+    /// qpdf JSON for `--update-from-json`: the catalog cleaned and, when `title` is given, the title set in
+    /// the document information and XMP metadata (both, or neither when the XMP is compressed or has no
+    /// title to replace, so the two never differ).
+    func update(title: String?) -> Data {
+        var objects: [String: Any] = ["obj:" + catalog: ["value": Self.decode(catalogEntries)]]
+        guard let title, let info else { return Self.document(maxObject: maxObject, objects: objects) }
+        var xmp: [UInt8]?
+        if let metadata {
+            guard let replaced = metadata.xmp.flatMap({ XMPTitle.replace(in: $0, with: title) }) else {
+                return Self.document(maxObject: maxObject, objects: objects)
+            }
+            xmp = replaced
+        }
+        var entries = Self.decode(info.entries)
+        entries["/Title"] = "u:" + title
+        objects["obj:" + info.reference] = ["value": entries]
+        if let metadata, let xmp {
+            objects["obj:" + metadata.reference] = ["stream": ["dict": ["/Type": "/Metadata", "/Subtype": "/XML"], "data": Data(xmp).base64EncodedString()]]
+        }
+        return Self.document(maxObject: maxObject, objects: objects)
+    }
+
+    /// A qpdf JSON (version 2) document holding `objects`.
+    static func document(maxObject: Int, objects: [String: Any]) -> Data {
+        let header: [String: Any] = ["jsonversion": 2, "pdfversion": "1.4", "pushedinheritedpageresources": false,
+                                     "calledgetallpages": false, "maxobjectid": maxObject]
+        return QPDF.encode(["qpdf": [header, objects]])
+    }
+
+    private static func decode(_ data: Data) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+}
+
+/// The title inside XMP metadata (`dc:title` / `rdf:Alt` / `rdf:li`).
+enum XMPTitle {
+    /// `xmp` with the text of its first dc:title entry replaced by `title`; nil when it has none.
+    static func replace(in xmp: [UInt8], with title: String) -> [UInt8]? {
+        guard let titleStart = find(Array("<dc:title>".utf8), in: xmp, from: 0),
+              let item = find(Array("<rdf:li".utf8), in: xmp, from: titleStart),
+              let open = xmp[item...].firstIndex(of: UInt8(ascii: ">")),
+              let close = find(Array("</rdf:li>".utf8), in: xmp, from: open) else { return nil }
+        return Array(xmp[...open]) + Array(XMLEscaping.escaped(title).utf8) + Array(xmp[close...])
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
+        return (start...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+}
