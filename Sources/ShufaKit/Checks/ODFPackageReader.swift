@@ -105,13 +105,3 @@ extension ODFParts {
         return copy
     }
 }
-
-/// Reading shufa's own metadata back.
-enum ReportDocumentMeta {
-    /// True when `meta:generator` says shufa wrote the document (and no office program saved it since).
-    static func isShufaGenerated(_ parts: ODFParts) -> Bool {
-        let name = parts.isPackage ? "meta.xml" : parts.parts.first?.name ?? ""
-        guard let bytes = parts.part(name) else { return false }
-        return String(decoding: bytes, as: UTF8.self).contains("<meta:generator>shufa</meta:generator>")
-    }
-}

@@ -17,7 +17,7 @@ public struct ReportChecker: Sendable {
     /// Throws when the document is not well-formed XML at all.
     public func check(_ parts: ODFParts, path: String, role roleName: String? = nil) throws(XMLParseError) -> CheckedDocument {
         let document = try ReportDocument(parts)
-        var findings = schemaFindings(parts)
+        var findings = schemaFindings(parts, strict: document.generator == ReportChecker.generator)
         let name = roleName ?? document.properties[MetaProperty.role]
         let role = name.flatMap(catalog.role(named:))
         if role == nil { findings.append(roleFinding(name)) }
@@ -36,13 +36,15 @@ public struct ReportChecker: Sendable {
         return Finding(rule: .role, severity: .error, message: message, location: "文档属性")
     }
 
-    /// Schema validity alone (rule `schema`): strict for documents shufa wrote; office programs'
-    /// vendor extensions are info.
-    public func schemaFindings(_ parts: ODFParts) -> [Finding] {
+    /// The `meta:generator` of the documents shufa writes (an office program that saves one replaces it).
+    static let generator = "shufa"
+
+    /// Schema validity alone (rule `schema`): `strict` for documents shufa wrote; for documents saved by
+    /// office programs, their vendor extensions are info.
+    public func schemaFindings(_ parts: ODFParts, strict: Bool) -> [Finding] {
         guard let validator else { return [] }
         let issues = validator.validate(parts)
         guard !issues.isEmpty else { return [] }
-        let strict = ReportDocumentMeta.isShufaGenerated(parts)
         let remaining = strict ? issues : validator.validate(parts.withoutVendorExtensions())
         var findings = remaining.prefix(10).map {
             Finding(rule: .schema, severity: .error, message: "不符合 ODF 1.3 规范：\($0.message)", location: "\($0.part) 第\($0.line)行")

@@ -161,7 +161,7 @@ public struct BatchBuilder: Sendable {
         let checker = ReportChecker(catalog: catalog, validator: validator)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
         if job.kind == .report { return try? checker.check(parts, path: path) }
-        var findings = checker.schemaFindings(parts)
+        var findings = checker.schemaFindings(parts, strict: true)
         if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
         return CheckedDocument(path: path, role: role?.name, findings: findings)
     }

@@ -26,7 +26,7 @@ public struct DocumentMeta: Sendable, Equatable {
     }
 
     func xml() -> [UInt8] {
-        var out = Array("<office:meta><meta:generator>shufa</meta:generator><dc:title>".utf8)
+        var out = Array("<office:meta><meta:generator>\(ReportChecker.generator)</meta:generator><dc:title>".utf8)
         XMLEscaping.append(Substring(title).utf8, to: &out)
         out += Array("</dc:title><dc:language>zh-CN</dc:language>".utf8)
         for (name, value) in properties {
