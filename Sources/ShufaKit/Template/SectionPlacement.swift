@@ -3,11 +3,12 @@ import ShufaXML
 /// Decides what each section repeats, from where its two markers stand (templates/README.md,
 /// "What a section repeats"), and wraps that in a section element of the compiling tree.
 struct SectionPlacement {
-    /// A marker element in the tree and the paragraph it stands in.
+    /// A marker element in the tree, the paragraph it stands in, and where that is for messages.
     struct Placed {
         var element: XMLNode
         var marker: Marker
         var paragraph: XMLNode
+        var location: TemplateLocation
     }
 
     /// Elements that carry no content of their own: a paragraph holding only these and one marker
@@ -35,8 +36,8 @@ struct SectionPlacement {
         }
         let first = childOf(lca, containing: open.paragraph)
         let last = childOf(lca, containing: close.paragraph)
-        let openAlone = try controlParagraph(open, isChild: first == open.paragraph, lca: lca, item: first)
-        let closeAlone = try controlParagraph(close, isChild: last == close.paragraph, lca: lca, item: last)
+        let openAlone = try controlParagraph(open, item: first)
+        let closeAlone = try controlParagraph(close, item: last)
         var unit: [XMLNode] = []
         var node: XMLNode? = openAlone ? first.next : first
         let end: XMLNode? = closeAlone ? last : last.next
@@ -50,8 +51,8 @@ struct SectionPlacement {
     /// True when the marker's paragraph is a direct child of the section's level and holds nothing
     /// but the marker (it is then removed); false when the marker stands inside a table row or list
     /// item (only the marker is removed). Any other placement is an error.
-    private static func controlParagraph(_ placed: Placed, isChild: Bool, lca: XMLNode, item: XMLNode) throws(TemplateError.Problem) -> Bool {
-        if isChild {
+    private static func controlParagraph(_ placed: Placed, item: XMLNode) throws(TemplateError.Problem) -> Bool {
+        if item == placed.paragraph {
             guard onlyMarker(placed.element, in: placed.paragraph) else { throw .markerMustStandAlone(placed.marker.written) }
             return true
         }

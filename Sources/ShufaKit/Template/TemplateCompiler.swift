@@ -48,7 +48,6 @@ private struct CompileState {
     /// Replaces the markers of every body paragraph by marker elements; returns the section markers in order.
     mutating func findMarkers(in body: XMLNode) -> [SectionPlacement.Placed] {
         var placed: [SectionPlacement.Placed] = []
-        var locations: [XMLNode: TemplateLocation] = [:]
         let paragraphs = body.descendants().filter { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }
         for (index, paragraph) in paragraphs.enumerated() {
             let markers = ParagraphMarkers(paragraph: paragraph)
@@ -65,16 +64,12 @@ private struct CompileState {
                 case .comment: element.remove()
                 case .value: values[element] = (marker, location)
                 default:
-                    placed.append(SectionPlacement.Placed(element: element, marker: marker, paragraph: paragraph))
-                    locations[element] = location
+                    placed.append(SectionPlacement.Placed(element: element, marker: marker, paragraph: paragraph, location: location))
                 }
             }
         }
-        self.markerLocations = locations
         return placed
     }
-
-    private var markerLocations: [XMLNode: TemplateLocation] = [:]
 
     /// Pairs opening and closing markers and wraps each section's content (inner sections first).
     mutating func placeSections(_ placed: [SectionPlacement.Placed]) {
@@ -83,24 +78,23 @@ private struct CompileState {
         for item in placed {
             if item.marker.opensSection { stack.append(item); continue }
             guard let open = stack.last, open.marker.name == item.marker.name else {
-                errors.append(error(.unexpectedClose(item.marker.name, expected: stack.last?.marker.name), at: markerLocations[item.element]))
+                errors.append(error(.unexpectedClose(item.marker.name, expected: stack.last?.marker.name), at: item.location))
                 return
             }
             stack.removeLast()
             pairs.append((open, item))
         }
         for open in stack {
-            errors.append(error(.unclosedSection(open.marker.name), at: markerLocations[open.element]))
+            errors.append(error(.unclosedSection(open.marker.name), at: open.location))
         }
         guard errors.isEmpty else { return }
         for (open, close) in pairs {
-            let location = markerLocations[open.element] ?? TemplateLocation(file: file)
             let wrapper = open.element.makeElement("section", namespace: ParagraphMarkers.namespace, prefix: "shufa")
             do {
                 try SectionPlacement.place(open: open, close: close, wrapper: wrapper)
-                sections[wrapper] = (open.marker, location)
+                sections[wrapper] = (open.marker, open.location)
             } catch {
-                errors.append(self.error(error, at: location))
+                errors.append(self.error(error, at: open.location))
             }
         }
     }
