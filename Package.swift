@@ -35,7 +35,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // After the outputs: 测评 tallied into 考核等次 (ShufaKit never imports it).
-        .target(name: "ShufaTally", dependencies: ["ShufaKit", "ShufaODF", "ShufaXML", "CXLSXWriter", "Yams"]),
+        .target(name: "ShufaTally", dependencies: [
+            "ShufaKit", "ShufaODF", "ShufaXML", "CXLSXWriter", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "shufa", dependencies: [
             "ShufaKit", "ShufaTally", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
