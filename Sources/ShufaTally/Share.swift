@@ -5,26 +5,29 @@ import Foundation
 public struct Share: Sendable, Equatable, CustomStringConvertible {
     public let numerator: Int
     public let denominator: Int
+    /// As the catalog writes it ("20%", "1/3").
+    public let description: String
 
     public init?(_ text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("%") || text.hasSuffix("％") {
             guard let parts = Self.decimal(String(text.dropLast())) else { return nil }
-            self.init(numerator: parts.numerator, denominator: parts.denominator * 100)
+            self.init(numerator: parts.numerator, denominator: parts.denominator * 100, text: text)
         } else if let slash = text.firstIndex(of: "/") {
             guard let top = Int(text[..<slash].trimmingCharacters(in: .whitespaces)),
                   let bottom = Int(text[text.index(after: slash)...].trimmingCharacters(in: .whitespaces)) else { return nil }
-            self.init(numerator: top, denominator: bottom)
+            self.init(numerator: top, denominator: bottom, text: text)
         } else {
             guard let parts = Self.decimal(text) else { return nil }
-            self.init(numerator: parts.numerator, denominator: parts.denominator)
+            self.init(numerator: parts.numerator, denominator: parts.denominator, text: text)
         }
     }
 
-    private init?(numerator: Int, denominator: Int) {
+    private init?(numerator: Int, denominator: Int, text: String) {
         guard denominator > 0, numerator >= 0, numerator <= denominator else { return nil }
         self.numerator = numerator
         self.denominator = denominator
+        description = text
     }
 
     /// "12.5" → 125/1000; at most six decimals.
@@ -55,9 +58,6 @@ public struct Share: Sendable, Equatable, CustomStringConvertible {
         case .nearest: return (2 * product + denominator) / (2 * denominator)
         }
     }
-
-    /// As a percentage for people: "20.0%", "33.3%".
-    public var description: String { Percent.text(Double(numerator) / Double(denominator)) }
 }
 
 /// How a quota's share of a 序列 becomes a number of people.
