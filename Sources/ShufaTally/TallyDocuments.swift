@@ -18,7 +18,7 @@ struct TallyDocuments {
         "组织": .text, "年度": .text, "统计": .text, "计分说明": .texts, "序列分布图": .text, "单位分布图": .text,
         "序列": .records(RecordSchema([
             "序号": .text, "名称": .text, "人数": .text, "比例说明": .texts,
-            "成员": .records(RecordSchema(["排名": .text, "姓名": .text, "单位职务": .text, "测评情况": .text, "专项得分": .text,
+            "成员": .records(RecordSchema(["排名": .text, "姓名": .text, "单位职务": .text, "测评情况": .text,
                                          "综合得分": .text, "建议等次": .text, "备注": .text])),
         ])),
         "并列": .texts, "问题": .texts,
@@ -47,7 +47,7 @@ struct TallyDocuments {
         return .record([
             "组织": .text(result.organization), "年度": .text(year), "编号": .text(leader.leader.id), "姓名": .text(leader.leader.name),
             "单位": .text(leader.leader.unit), "职务": .text(leader.leader.position), "类别": .text(leader.leader.role),
-            "序列": .text(leader.series), "排名": .text("第 \(leader.rank) 名（共 \(size) 人）"), "测评": .list(evaluations),
+            "序列": .text(leader.series), "排名": .text("\(leader.rank)／\(size)"), "测评": .list(evaluations),
             "专项工作考核得分": .text(leader.leader.specialScore.map(SheetRowsFormat.number) ?? "未录入"),
             "综合得分": .text(String(format: "%.2f", leader.composite)), "建议等次": .text(leader.gradeText),
             "依据": .text(TallyWords.rule(leader.rule)), "备注": .texts(leader.notes),
@@ -92,15 +92,16 @@ struct TallyDocuments {
     }
 
     private func member(_ leader: LeaderResult) -> Value {
-        let evaluations = leader.subjects.map { subject in
-            let votes = zip(rules.grades, subject.counts.votes).map { "\($0) \($1)" }.joined(separator: "、")
-            return "\(subject.subject)：\(votes)；好评率 \(Percent.text(subject.goodRate))，得分 \(String(format: "%.2f", subject.score))"
+        var evaluations = leader.subjects.map { subject in
+            let votes = subject.counts.votes.map(String.init).joined(separator: "/")
+            return "\(subject.subject)：\(votes)，\(String(format: "%.2f", subject.score))"
         }
+        evaluations.append("\(rules.special.name)：\(leader.leader.specialScore.map(SheetRowsFormat.number) ?? "未录入")")
         return .record([
             "排名": .text(String(leader.rank)), "姓名": .text(leader.leader.name),
             "单位职务": .text("\(leader.leader.unit)\n\(leader.leader.position)"), "测评情况": .text(evaluations.joined(separator: "\n")),
-            "专项得分": .text(leader.leader.specialScore.map(SheetRowsFormat.number) ?? "—"),
-            "综合得分": .text(String(format: "%.2f", leader.composite)), "建议等次": .text(leader.gradeText),
+            "综合得分": .text(String(format: "%.2f", leader.composite)),
+            "建议等次": .text(leader.gradeText + (leader.rule.map { "\n（\(TallyWords.rule($0))）" } ?? "")),
             "备注": .text(leader.notes.joined(separator: "；")),
         ])
     }
