@@ -18,7 +18,8 @@ struct BallotSheetReader {
 
     func read(_ rows: ArraySlice<SheetRows.Row>) -> (leaders: [RatedLeader], problems: [TallyProblem]) {
         var builder = RatedLeaderBuilder(rules: rules, roster: roster)
-        var groups: [String: [String: Group]] = [:]
+        var groups: [Group] = []
+        var groupIndex: [String: Int] = [:]
         var order: [(id: String, subject: String)] = []
         let known = rules.grades + [EntryColumns.abstained, EntryColumns.spoiled]
         for row in rows where columns.hasText(Self.required, in: row) {
@@ -30,22 +31,28 @@ struct BallotSheetReader {
                                 at: columns.cell(EntryColumns.subject, in: row), leader: id)
                 continue
             }
-            if groups[id]?[subject] == nil {
-                groups[id, default: [:]][subject] = Group(location: columns.place(row))
+            let key = id + "\u{1}" + subject
+            let index: Int
+            if let known = groupIndex[key] {
+                index = known
+            } else {
+                index = groups.count
+                groupIndex[key] = index
+                groups.append(Group(location: columns.place(row)))
                 order.append((id, subject))
             }
             let ballot = columns.text(EntryColumns.ballot, in: row), grade = columns.text(EntryColumns.grade, in: row)
             if ballot.isEmpty {
                 builder.problem(.error, .missingBallotNumber, at: columns.cell(EntryColumns.ballot, in: row), leader: id, subject: subject)
-                groups[id]![subject]!.broken = true
+                groups[index].broken = true
             } else if !grade.isEmpty && !known.contains(grade) {
                 builder.problem(.error, .unknownGrade(grade, known: known), at: columns.cell(EntryColumns.grade, in: row), leader: id, subject: subject)
-                groups[id]![subject]!.broken = true
+                groups[index].broken = true
             }
-            groups[id]![subject]!.marks.append((ballot, grade, row.number))
+            groups[index].marks.append((ballot, grade, row.number))
         }
-        for (id, subject) in order {
-            let group = groups[id]![subject]!
+        for (index, (id, subject)) in order.enumerated() {
+            let group = groups[index]
             guard !group.broken, let counts = counts(group, id: id, subject: subject, builder: &builder) else { continue }
             builder.add(Evaluation(subject: subject, counts: counts, location: group.location), to: id, row: group.location.row ?? 0)
         }

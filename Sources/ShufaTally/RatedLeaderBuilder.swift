@@ -9,6 +9,8 @@ struct RatedLeaderBuilder {
     private let rosterIndex: [String: Leader]
     private var order: [String] = []
     private var leaders: [String: RatedLeader] = [:]
+    /// The ids taken so far (looked up on every row).
+    private var admitted = Set<String>()
     private var evaluations: [String: [(evaluation: Evaluation, row: Int)]] = [:]
     private var values: [String: [String: [(text: String, at: SheetLocation)]]] = [:]
     /// Ids refused with an error (unknown, no series): reported once, never counted.
@@ -27,8 +29,11 @@ struct RatedLeaderBuilder {
     }
 
     /// Takes the leader `id` named on a row; false (with a problem, once per leader) when they cannot be rated.
-    mutating func admit(_ id: String, written: [String: String], at location: SheetLocation) -> Bool {
-        if leaders[id] != nil { return true }
+    /// `written` (the row's leader columns) and `location` are only looked at for a leader not seen before.
+    mutating func admit(_ id: String, written readWritten: @autoclosure () -> [String: String],
+                        at readLocation: @autoclosure () -> SheetLocation) -> Bool {
+        if admitted.contains(id) { return true }
+        let written = readWritten(), location = readLocation()
         guard !refused.contains(id) else { return false }
         let leader: RatedLeader
         if roster != nil {
@@ -50,6 +55,7 @@ struct RatedLeaderBuilder {
             return false
         }
         order.append(id)
+        admitted.insert(id)
         leaders[id] = leader
         return true
     }
