@@ -5,7 +5,9 @@ enum EvaluationCheck {
     static func problems(_ evaluation: Evaluation, leader: String, rules: TallyRules) -> [TallyProblem] {
         let counts = evaluation.counts
         var kinds: [(TallyProblem.Severity, TallyProblem.Kind)] = []
-        if counts.accounted != counts.returned { kinds.append((.error, .sumMismatch(sum: counts.accounted, returned: counts.returned))) }
+        if counts.accounted != counts.returned {
+            kinds.append((.error, .sumMismatch(sum: counts.accounted, returned: counts.returned)))
+        }
         if let issued = counts.issued, counts.returned > issued {
             kinds.append((.error, .moreReturnedThanIssued(returned: counts.returned, issued: issued)))
         }
@@ -20,6 +22,8 @@ enum EvaluationCheck {
             }
         }
         if counts.valid == 0 && counts.accounted == counts.returned { kinds.append((.error, .noValidVotes)) }
-        return kinds.map { TallyProblem($0.0, $0.1, at: evaluation.location, leader: leader, subject: evaluation.subject) }
+        return kinds.map {
+            TallyProblem($0.0, $0.1, at: evaluation.location, leader: leader, subject: evaluation.subject)
+        }
     }
 }

@@ -21,7 +21,9 @@ struct GroupSheetReader {
         for row in rows where columns.hasText(counts + perLeader + [EntryColumns.id, EntryColumns.subject], in: row) {
             let id = columns.text(EntryColumns.id, in: row)
             guard !id.isEmpty else {
-                if columns.hasText(counts + perLeader, in: row) { builder.problem(.error, .missingID, at: columns.place(row)) }
+                if columns.hasText(counts + perLeader, in: row) {
+                    builder.problem(.error, .missingID, at: columns.place(row))
+                }
                 continue
             }
             guard builder.admit(id, written: leaderFields(row), at: columns.place(row)) else { continue }
@@ -31,12 +33,14 @@ struct GroupSheetReader {
             guard columns.hasText(counts, in: row) else { continue }
             let subject = columns.text(EntryColumns.subject, in: row)
             guard rules.subjects.contains(where: { $0.name == subject }) else {
-                builder.problem(.error, .unknownSubject(subject, known: rules.subjects.map(\.name)),
-                                at: columns.cell(EntryColumns.subject, in: row), leader: id)
+                builder.problem(
+                    .error, .unknownSubject(subject, known: rules.subjects.map(\.name)),
+                    at: columns.cell(EntryColumns.subject, in: row), leader: id)
                 continue
             }
             if let counts = voteCounts(row, id: id, subject: subject, builder: &builder) {
-                builder.add(Evaluation(subject: subject, counts: counts, location: columns.place(row)), to: id, row: row.number)
+                builder.add(
+                    Evaluation(subject: subject, counts: counts, location: columns.place(row)), to: id, row: row.number)
             }
         }
         return builder.finish()
@@ -47,14 +51,17 @@ struct GroupSheetReader {
     }
 
     /// The counts of a row; nil (with problems) when a cell is not a count or a needed one is empty.
-    private func voteCounts(_ row: SheetRows.Row, id: String, subject: String, builder: inout RatedLeaderBuilder) -> VoteCounts? {
+    private func voteCounts(
+        _ row: SheetRows.Row, id: String, subject: String, builder: inout RatedLeaderBuilder
+    ) -> VoteCounts? {
         var values: [String: Int] = [:]
         var broken = false
         for name in EntryColumns.counts(grades: rules.grades) {
             let text = columns.text(name, in: row)
             if text.isEmpty {
                 if EntryColumns.attendance.contains(name) {
-                    builder.problem(.error, .missingCount, at: columns.cell(name, in: row), leader: id, subject: subject)
+                    builder.problem(
+                        .error, .missingCount, at: columns.cell(name, in: row), leader: id, subject: subject)
                     broken = true
                 }
                 continue
@@ -67,9 +74,10 @@ struct GroupSheetReader {
             values[name] = count
         }
         guard !broken else { return nil }
-        return VoteCounts(expected: values[EntryColumns.expected], present: values[EntryColumns.present],
-                          issued: values[EntryColumns.issued], returned: values[EntryColumns.returned] ?? 0,
-                          votes: rules.grades.map { values[$0] ?? 0 },
-                          abstained: values[EntryColumns.abstained] ?? 0, spoiled: values[EntryColumns.spoiled] ?? 0)
+        return VoteCounts(
+            expected: values[EntryColumns.expected], present: values[EntryColumns.present],
+            issued: values[EntryColumns.issued], returned: values[EntryColumns.returned] ?? 0,
+            votes: rules.grades.map { values[$0] ?? 0 },
+            abstained: values[EntryColumns.abstained] ?? 0, spoiled: values[EntryColumns.spoiled] ?? 0)
     }
 }

@@ -21,7 +21,9 @@ struct HeaderColumns {
     }
 
     /// A header as compared: white space (also inside, as in 「应到 人数」) and line breaks removed.
-    static func clean(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+    static func clean(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
 
     func has(_ name: String) -> Bool { index[name] != nil }
 
@@ -41,7 +43,8 @@ struct HeaderColumns {
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 
@@ -75,10 +78,12 @@ enum TypedNumber {
 
     /// A finite number; nil for anything else.
     static func number(_ text: String) -> Double? {
-        let ascii = String(text.unicodeScalars.map { scalar -> Character in
-            (0xFF10...0xFF19).contains(scalar.value) || scalar.value == 0xFF0E
-                ? Character(UnicodeScalar(scalar.value - 0xFEE0)!) : Character(scalar)
-        }).trimmingCharacters(in: .whitespaces)
+        let ascii = String(
+            text.unicodeScalars.map { scalar -> Character in
+                (0xFF10...0xFF19).contains(scalar.value) || scalar.value == 0xFF0E
+                    ? Character(UnicodeScalar(scalar.value - 0xFEE0)!) : Character(scalar)
+            }
+        ).trimmingCharacters(in: .whitespaces)
         guard let value = Double(ascii), value.isFinite else { return nil }
         return value
     }

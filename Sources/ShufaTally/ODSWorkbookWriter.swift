@@ -21,10 +21,13 @@ struct ODSWorkbookWriter {
     private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
     func bytes(_ model: WorkbookModel) -> [UInt8] {
-        let builder = ODFPackageBuilder(mediaType: Self.mediaType, staticParts: [],
-                                        dynamicPartNames: ["content.xml", "styles.xml", "meta.xml", "settings.xml"])
-        return builder.package([("content.xml", Array(content(model).utf8)), ("styles.xml", Array(styles.utf8)),
-                                ("meta.xml", Array(meta(model).utf8)), ("settings.xml", Array(settings(model).utf8))])
+        let builder = ODFPackageBuilder(
+            mediaType: Self.mediaType, staticParts: [],
+            dynamicPartNames: ["content.xml", "styles.xml", "meta.xml", "settings.xml"])
+        return builder.package([
+            ("content.xml", Array(content(model).utf8)), ("styles.xml", Array(styles.utf8)),
+            ("meta.xml", Array(meta(model).utf8)), ("settings.xml", Array(settings(model).utf8)),
+        ])
     }
 
     private var styles: String {
@@ -42,19 +45,26 @@ struct ODSWorkbookWriter {
 
     /// Frozen rows and columns, as spreadsheet programs keep them (view settings).
     private func settings(_ model: WorkbookModel) -> String {
-        var xml = Self.declaration + "<office:document-settings\(Self.namespaces) office:version=\"1.3\"><office:settings>"
-        xml += "<config:config-item-set config:name=\"ooo:view-settings\"><config:config-item-map-indexed config:name=\"Views\">"
-        xml += "<config:config-item-map-entry><config:config-item config:name=\"ViewId\" config:type=\"string\">view1</config:config-item>"
+        var xml =
+            Self.declaration + "<office:document-settings\(Self.namespaces) office:version=\"1.3\"><office:settings>"
+        xml +=
+            "<config:config-item-set config:name=\"ooo:view-settings\">"
+                + "<config:config-item-map-indexed config:name=\"Views\">"
+        xml +=
+            "<config:config-item-map-entry>"
+                + "<config:config-item config:name=\"ViewId\" config:type=\"string\">view1</config:config-item>"
         xml += "<config:config-item-map-named config:name=\"Tables\">"
         for sheet in model.sheets where sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
             xml += "<config:config-item-map-entry config:name=\"\(escape(sheet.name, quote: true))\">"
             let items: [(String, String, Int)] = [
                 ("HorizontalSplitMode", "short", 2), ("VerticalSplitMode", "short", 2),
-                ("HorizontalSplitPosition", "int", sheet.frozenColumns), ("VerticalSplitPosition", "int", sheet.frozenRows),
+                ("HorizontalSplitPosition", "int", sheet.frozenColumns),
+                ("VerticalSplitPosition", "int", sheet.frozenRows),
                 ("PositionRight", "int", sheet.frozenColumns), ("PositionBottom", "int", sheet.frozenRows),
             ]
             for (name, type, value) in items {
-                xml += "<config:config-item config:name=\"\(name)\" config:type=\"\(type)\">\(value)</config:config-item>"
+                xml +=
+                    "<config:config-item config:name=\"\(name)\" config:type=\"\(type)\">\(value)</config:config-item>"
             }
             xml += "</config:config-item-map-entry>"
         }
@@ -64,12 +74,15 @@ struct ODSWorkbookWriter {
 
     private func content(_ model: WorkbookModel) -> String {
         var xml = Self.declaration + "<office:document-content\(Self.namespaces) office:version=\"1.3\">"
-        xml += "<office:automatic-styles>" + dataStyles + cellStyles + columnStyles(model) + "</office:automatic-styles>"
+        xml +=
+            "<office:automatic-styles>" + dataStyles + cellStyles + columnStyles(model) + "</office:automatic-styles>"
         xml += "<office:body><office:spreadsheet>"
         let validations = model.sheets.flatMap { sheet in sheet.validations.map { (sheet.name, $0) } }
         if !validations.isEmpty {
             xml += "<table:content-validations>"
-            for (index, (sheet, validation)) in validations.enumerated() { xml += self.validation(validation, sheet: sheet, index: index) }
+            for (index, (sheet, validation)) in validations.enumerated() {
+                xml += self.validation(validation, sheet: sheet, index: index)
+            }
             xml += "</table:content-validations>"
         }
         var validationIndex = 0
@@ -81,11 +94,14 @@ struct ODSWorkbookWriter {
     }
 
     private var dataStyles: String {
-        "<number:number-style style:name=\"N0\"><number:number number:decimal-places=\"0\" number:min-integer-digits=\"1\"/>"
+        "<number:number-style style:name=\"N0\">"
+            + "<number:number number:decimal-places=\"0\" number:min-integer-digits=\"1\"/>"
             + "</number:number-style>"
-            + "<number:number-style style:name=\"N2\"><number:number number:decimal-places=\"2\" number:min-integer-digits=\"1\"/>"
+            + "<number:number-style style:name=\"N2\">"
+            + "<number:number number:decimal-places=\"2\" number:min-integer-digits=\"1\"/>"
             + "</number:number-style>"
-            + "<number:percentage-style style:name=\"NP\"><number:number number:decimal-places=\"1\" number:min-integer-digits=\"1\"/>"
+            + "<number:percentage-style style:name=\"NP\">"
+            + "<number:number number:decimal-places=\"1\" number:min-integer-digits=\"1\"/>"
             + "<number:text>%</number:text></number:percentage-style>"
     }
 
@@ -102,8 +118,16 @@ struct ODSWorkbookWriter {
         let border = " fo:border=\"0.06pt solid #000000\" style:vertical-align=\"middle\""
         let bold = " fo:font-weight=\"bold\" style:font-weight-asian=\"bold\""
         switch style {
-        case .title: return ("", " style:cell-protect=\"protected\"", bold + " fo:font-size=\"16pt\" style:font-size-asian=\"16pt\"")
-        case .header: return ("", border + " fo:background-color=\"#d9e2f3\" fo:wrap-option=\"wrap\" style:cell-protect=\"protected\"", bold)
+        case .title:
+            return (
+                "", " style:cell-protect=\"protected\"", bold + " fo:font-size=\"16pt\" style:font-size-asian=\"16pt\""
+            )
+        case .header:
+            return (
+                "",
+                border + " fo:background-color=\"#d9e2f3\" fo:wrap-option=\"wrap\" style:cell-protect=\"protected\"",
+                bold
+            )
         case .text: return ("", border + " fo:wrap-option=\"wrap\" style:cell-protect=\"protected\"", "")
         case .count: return (" style:data-style-name=\"N0\"", border + " style:cell-protect=\"protected\"", "")
         case .score: return (" style:data-style-name=\"N2\"", border + " style:cell-protect=\"protected\"", "")
@@ -119,7 +143,8 @@ struct ODSWorkbookWriter {
         let widths = Set(model.sheets.flatMap(\.widths)).sorted()
         return widths.map { width in
             "<style:style style:name=\"\(columnStyle(width))\" style:family=\"table-column\">"
-                + "<style:table-column-properties style:column-width=\"\(SheetRowsFormat.number(width * 0.21 + 0.1))cm\"/></style:style>"
+                + "<style:table-column-properties"
+                + " style:column-width=\"\(SheetRowsFormat.number(width * 0.21 + 0.1))cm\"/></style:style>"
         }.joined()
     }
 
@@ -127,26 +152,34 @@ struct ODSWorkbookWriter {
 
     private func validation(_ validation: NumberValidation, sheet: String, index: Int) -> String {
         let kind = validation.whole ? "of:cell-content-is-whole-number()" : "of:cell-content-is-decimal-number()"
-        let condition = "\(kind) and cell-content-is-between(\(SheetRowsFormat.number(validation.minimum)),"
+        let condition =
+            "\(kind) and cell-content-is-between(\(SheetRowsFormat.number(validation.minimum)),"
             + "\(SheetRowsFormat.number(validation.maximum)))"
         let base = "\(sheet).\(SheetModelAddress.cell(validation.range.firstRow, validation.range.firstColumn))"
-        return "<table:content-validation table:name=\"V\(index + 1)\" table:condition=\"\(escape(condition, quote: true))\""
+        return
+            "<table:content-validation table:name=\"V\(index + 1)\""
+            + " table:condition=\"\(escape(condition, quote: true))\""
             + " table:allow-empty-cell=\"true\" table:base-cell-address=\"\(escape(base, quote: true))\">"
-            + "<table:help-message table:title=\"\(escape(validation.promptTitle, quote: true))\" table:display=\"true\">"
+            + "<table:help-message table:title=\"\(escape(validation.promptTitle, quote: true))\""
+            + " table:display=\"true\">"
             + "<text:p>\(escape(validation.prompt))</text:p></table:help-message>"
-            + "<table:error-message table:title=\"\(escape(validation.errorTitle, quote: true))\" table:display=\"true\""
+            + "<table:error-message table:title=\"\(escape(validation.errorTitle, quote: true))\""
+            + " table:display=\"true\""
             + " table:message-type=\"stop\"><text:p>\(escape(validation.error))</text:p></table:error-message>"
             + "</table:content-validation>"
     }
 
     private func table(_ sheet: SheetModel, index: Int, firstValidation: Int) -> String {
-        var xml = "<table:table table:name=\"\(escape(sheet.name, quote: true))\"\(sheet.protected ? " table:protected=\"true\"" : "")>"
+        var xml =
+            "<table:table table:name=\"\(escape(sheet.name, quote: true))\""
+            + (sheet.protected ? " table:protected=\"true\">" : ">")
         for width in sheet.widths { xml += "<table:table-column table:style-name=\"\(columnStyle(width))\"/>" }
         let layout = MergeLayout(sheet.merges)
         for (rowIndex, row) in sheet.rows.enumerated() {
             xml += "<table:table-row>"
             for (columnIndex, cell) in row.enumerated() {
-                let validation = sheet.validations.firstIndex { $0.range.contains(rowIndex, columnIndex) }
+                let validation =
+                    sheet.validations.firstIndex { $0.range.contains(rowIndex, columnIndex) }
                     .map { " table:content-validation-name=\"V\(firstValidation + $0 + 1)\"" } ?? ""
                 if layout.isCovered(rowIndex, columnIndex) {
                     xml += "<table:covered-table-cell table:style-name=\"\(Self.name(cell.style))\"\(validation)/>"
@@ -168,12 +201,16 @@ struct ODSWorkbookWriter {
         switch cell.value {
         case .empty: return "<table:table-cell\(attributes)/>"
         case .text(let text):
-            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map { "<text:p>\(escape(String($0)))</text:p>" }
-            return "<table:table-cell\(attributes) office:value-type=\"string\">\(paragraphs.joined())</table:table-cell>"
+            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                "<text:p>\(escape(String($0)))</text:p>"
+            }
+            return
+                "<table:table-cell\(attributes) office:value-type=\"string\">\(paragraphs.joined())</table:table-cell>"
         case .number(let number):
             let type = cell.style == .percent ? "percentage" : "float"
             let shown = cell.style == .percent ? Percent.text(number) : SheetRowsFormat.number(number)
-            return "<table:table-cell\(attributes) office:value-type=\"\(type)\" office:value=\"\(Self.exact(number))\">"
+            return
+                "<table:table-cell\(attributes) office:value-type=\"\(type)\" office:value=\"\(Self.exact(number))\">"
                 + "<text:p>\(shown)</text:p></table:table-cell>"
         }
     }
@@ -193,9 +230,12 @@ private struct MergeLayout {
 
     init(_ merges: [CellRange]) {
         for range in merges {
-            starts[Self.key(range.firstRow, range.firstColumn)] = (range.lastRow - range.firstRow + 1, range.lastColumn - range.firstColumn + 1)
+            starts[Self.key(range.firstRow, range.firstColumn)] = (
+                range.lastRow - range.firstRow + 1, range.lastColumn - range.firstColumn + 1
+            )
             for row in range.firstRow...range.lastRow {
-                for column in range.firstColumn...range.lastColumn where (row, column) != (range.firstRow, range.firstColumn) {
+                for column in range.firstColumn...range.lastColumn
+                where (row, column) != (range.firstRow, range.firstColumn) {
                     covered.insert(Self.key(row, column))
                 }
             }

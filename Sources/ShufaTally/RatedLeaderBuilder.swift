@@ -23,15 +23,19 @@ struct RatedLeaderBuilder {
         rosterIndex = Dictionary((roster?.leaders ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func problem(_ severity: TallyProblem.Severity, _ kind: TallyProblem.Kind, at location: SheetLocation?,
-                          leader: String? = nil, subject: String? = nil) {
+    mutating func problem(
+        _ severity: TallyProblem.Severity, _ kind: TallyProblem.Kind, at location: SheetLocation?,
+        leader: String? = nil, subject: String? = nil
+    ) {
         problems.append(TallyProblem(severity, kind, at: location, leader: leader, subject: subject))
     }
 
     /// Takes the leader `id` named on a row; false (with a problem, once per leader) when they cannot be rated.
     /// `written` (the row's leader columns) and `location` are only looked at for a leader not seen before.
-    mutating func admit(_ id: String, written readWritten: @autoclosure () -> [String: String],
-                        at readLocation: @autoclosure () -> SheetLocation) -> Bool {
+    mutating func admit(
+        _ id: String, written readWritten: @autoclosure () -> [String: String],
+        at readLocation: @autoclosure () -> SheetLocation
+    ) -> Bool {
         if admitted.contains(id) { return true }
         let written = readWritten(), location = readLocation()
         guard !refused.contains(id) else { return false }
@@ -42,13 +46,17 @@ struct RatedLeaderBuilder {
                 return false
             }
             let name = written[EntryColumns.name] ?? ""
-            if !name.isEmpty && name != known.name { problem(.warning, .nameMismatch(written: name, roster: known.name), at: location, leader: id) }
-            leader = RatedLeader(id: id, name: known.name, unit: known.unit, position: known.position, role: known.role,
-                                 evaluations: [], specialScore: nil, veto: "", location: location)
+            if !name.isEmpty && name != known.name {
+                problem(.warning, .nameMismatch(written: name, roster: known.name), at: location, leader: id)
+            }
+            leader = RatedLeader(
+                id: id, name: known.name, unit: known.unit, position: known.position, role: known.role,
+                evaluations: [], specialScore: nil, veto: "", location: location)
         } else {
-            leader = RatedLeader(id: id, name: written[EntryColumns.name] ?? "", unit: written[EntryColumns.unit] ?? "",
-                                 position: written[EntryColumns.position] ?? "", role: written[EntryColumns.role] ?? "",
-                                 evaluations: [], specialScore: nil, veto: "", location: location)
+            leader = RatedLeader(
+                id: id, name: written[EntryColumns.name] ?? "", unit: written[EntryColumns.unit] ?? "",
+                position: written[EntryColumns.position] ?? "", role: written[EntryColumns.role] ?? "",
+                evaluations: [], specialScore: nil, veto: "", location: location)
         }
         guard rules.series(ofRole: leader.role) != nil else {
             refuse(id, .unknownRole(leader.role), at: location)
@@ -98,7 +106,9 @@ struct RatedLeaderBuilder {
             let rows = entries.filter { $0.evaluation.subject == subject }
             if rows.count == 1 { kept.append(rows[0].evaluation) }
             if rows.count > 1 {
-                problem(.error, .repeatedEvaluation(rows: rows.map(\.row)), at: rows[0].evaluation.location, leader: id, subject: subject)
+                problem(
+                    .error, .repeatedEvaluation(rows: rows.map(\.row)), at: rows[0].evaluation.location, leader: id,
+                    subject: subject)
             }
         }
         return kept

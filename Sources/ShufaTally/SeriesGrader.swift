@@ -42,16 +42,24 @@ struct SeriesGrader {
             decisions[index].grade = rules.lowestGrade
             decisions[index].rule = entry.veto ? .veto : .poorVotes
         }
-        let others = entries.indices.filter { decisions[$0].grade == nil }.sorted { entries[$0].composite > entries[$1].composite }
+        let others = entries.indices.filter { decisions[$0].grade == nil }.sorted {
+            entries[$0].composite > entries[$1].composite
+        }
         var start = 0
         while start < others.count {
             var end = start
-            while end + 1 < others.count && entries[others[end + 1]].composite == entries[others[start]].composite { end += 1 }
-            place(Array(others[start...end]), composite: entries[others[start]].composite, remaining: &remaining, decisions: &decisions)
+            while end + 1 < others.count && entries[others[end + 1]].composite == entries[others[start]].composite {
+                end += 1
+            }
+            place(
+                Array(others[start...end]), composite: entries[others[start]].composite, remaining: &remaining,
+                decisions: &decisions)
             start = end + 1
         }
         let sorted = entries.map(\.composite).sorted(by: >)
-        for index in entries.indices { decisions[index].rank = 1 + Self.countAbove(entries[index].composite, in: sorted) }
+        for index in entries.indices {
+            decisions[index].rank = 1 + Self.countAbove(entries[index].composite, in: sorted)
+        }
         return decisions
     }
 

@@ -15,7 +15,8 @@ public struct Share: Sendable, Equatable, CustomStringConvertible {
             self.init(numerator: parts.numerator, denominator: parts.denominator * 100, text: text)
         } else if let slash = text.firstIndex(of: "/") {
             guard let top = Int(text[..<slash].trimmingCharacters(in: .whitespaces)),
-                  let bottom = Int(text[text.index(after: slash)...].trimmingCharacters(in: .whitespaces)) else { return nil }
+                let bottom = Int(text[text.index(after: slash)...].trimmingCharacters(in: .whitespaces))
+            else { return nil }
             self.init(numerator: top, denominator: bottom, text: text)
         } else {
             guard let parts = Self.decimal(text) else { return nil }
@@ -34,7 +35,8 @@ public struct Share: Sendable, Equatable, CustomStringConvertible {
     private static func decimal(_ text: String) -> (numerator: Int, denominator: Int)? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let whole = Int(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0 else { return nil }
+            let whole = Int(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0
+        else { return nil }
         guard parts.count == 2 else { return (whole, 1) }
         let fraction = String(parts[1])
         guard !fraction.isEmpty, fraction.count <= 6, let digits = Int(fraction), digits >= 0 else { return nil }

@@ -52,8 +52,12 @@ struct CellModel: Sendable, Equatable {
     var value: Value
     var style: Style
 
-    static func text(_ text: String, _ style: Style = .text) -> CellModel { CellModel(value: .text(text), style: style) }
-    static func number(_ number: Double, _ style: Style) -> CellModel { CellModel(value: .number(number), style: style) }
+    static func text(_ text: String, _ style: Style = .text) -> CellModel {
+        CellModel(value: .text(text), style: style)
+    }
+    static func number(_ number: Double, _ style: Style) -> CellModel {
+        CellModel(value: .number(number), style: style)
+    }
     static let input = CellModel(value: .empty, style: .input)
     static let blank = CellModel(value: .empty, style: .text)
 }

@@ -16,8 +16,9 @@ public enum TallyBenchmark {
         public var rowsPerSecond: Double { Double(rows) / tallySeconds }
 
         public var description: String {
-            String(format: "%d ballot rows (%d leaders, %.1f MiB CSV): read + tally %.3f s = %.0f rows/s; outputs %.2f s",
-                   rows, leaders, Double(bytes) / 1_048_576, tallySeconds, rowsPerSecond, outputSeconds)
+            String(
+                format: "%d ballot rows (%d leaders, %.1f MiB CSV): read + tally %.3f s = %.0f rows/s; outputs %.2f s",
+                rows, leaders, Double(bytes) / 1_048_576, tallySeconds, rowsPerSecond, outputSeconds)
         }
     }
 
@@ -42,8 +43,10 @@ public enum TallyBenchmark {
     }
 
     /// Tallies `ballots` with `roster` `repetitions` times, then writes the outputs into `output` once.
-    public static func measure(ballots: URL, roster: Roster, rules: TallyRules, templates: URL, output: URL,
-                               repetitions: Int = 3) throws -> Measurement {
+    public static func measure(
+        ballots: URL, roster: Roster, rules: TallyRules, templates: URL, output: URL,
+        repetitions: Int = 3
+    ) throws -> Measurement {
         let data = try Data(contentsOf: ballots)
         var best = Double.infinity
         var result: TallyResult?
@@ -54,10 +57,13 @@ public enum TallyBenchmark {
             best = min(best, Date().timeIntervalSince(start))
         }
         let start = Date()
-        let written = try TallyOutputs(rules: rules, templates: TallyTemplates(rules: rules, directory: templates), output: output).write(result!)
+        let written = try TallyOutputs(
+            rules: rules, templates: TallyTemplates(rules: rules, directory: templates), output: output
+        ).write(result!)
         try TallyOutputs.writeJSON(TallyReport(result: result!, rules: rules, documents: written), to: output)
         let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").count - 1
-        return Measurement(rows: rows, leaders: result!.leaders.count, bytes: data.count, tallySeconds: best,
-                           outputSeconds: Date().timeIntervalSince(start))
+        return Measurement(
+            rows: rows, leaders: result!.leaders.count, bytes: data.count, tallySeconds: best,
+            outputSeconds: Date().timeIntervalSince(start))
     }
 }

@@ -17,11 +17,14 @@ public struct TallyEntryDocuments: RosterDocumentWriter {
     public func write(_ roster: Roster, catalog: Catalog, output: URL) throws -> [BuildSummary.Document] {
         let rules = try TallyRules.load(from: templates.appendingPathComponent("catalog.yaml"), catalog: catalog)
         let model = EntryWorkbook(rules: rules).model(roster)
-        let files: [(String, [UInt8])] = [("xlsx", try XLSXWorkbookWriter().bytes(model)), ("ods", ODSWorkbookWriter().bytes(model))]
+        let files: [(String, [UInt8])] = [
+            ("xlsx", try XLSXWorkbookWriter().bytes(model)), ("ods", ODSWorkbookWriter().bytes(model)),
+        ]
         return try files.map { ext, bytes in
             let path = "\(DocumentKind.tally.rawValue)/\(Self.stem).\(ext)"
             try OutputFiles.writeAtomically(bytes, to: output.appendingPathComponent(path))
-            return BuildSummary.Document(leader: nil, unit: roster.organization, kind: .tally, path: path, sha256: Digest.hex(bytes))
+            return BuildSummary.Document(
+                leader: nil, unit: roster.organization, kind: .tally, path: path, sha256: Digest.hex(bytes))
         }
     }
 }

@@ -60,10 +60,13 @@ public struct TallyInputReader: Sendable {
     /// A header row of either form: it names the 评价主体 and either 收回票数 or 票号.
     private static func isHeader(_ row: SheetRows.Row) -> Bool {
         let names = Set(row.cells.map(HeaderColumns.clean))
-        return names.contains(EntryColumns.subject) && (names.contains(EntryColumns.returned) || names.contains(EntryColumns.ballot))
+        return names.contains(EntryColumns.subject)
+            && (names.contains(EntryColumns.returned) || names.contains(EntryColumns.ballot))
     }
 
-    private func input(_ form: TallyInput.Form, _ leaders: [RatedLeader], _ problems: [TallyProblem], title: String) -> TallyInput {
+    private func input(
+        _ form: TallyInput.Form, _ leaders: [RatedLeader], _ problems: [TallyProblem], title: String
+    ) -> TallyInput {
         let year = roster?.year ?? Self.year(in: title)
         let organization = roster?.organization ?? Self.organization(in: title)
         return TallyInput(form: form, organization: organization, year: year, leaders: leaders, problems: problems)

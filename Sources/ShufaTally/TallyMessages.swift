@@ -41,7 +41,9 @@ public enum TallyMessages {
         case .moreReturnedThanIssued(let returned, let issued):
             return "\(subject)测评收回 \(returned) 票，多于发出 \(issued) 票，该次测评无效；未计入"
         case .noQuorum(let present, let expected, let quorum):
-            return "\(subject)测评实到 \(present) 人，未超过应到 \(expected) 人的\(quorum == Share("1/2") ? "半数" : "\(quorum)")，该次测评无效；未计入"
+            return
+                "\(subject)测评实到 \(present) 人，未超过应到 \(expected) 人的\(quorum == Share("1/2") ? "半数" : "\(quorum)")，"
+                    + "该次测评无效；未计入"
         case .morePresentThanExpected(let present, let expected):
             return "\(subject)测评实到 \(present) 人，多于应到 \(expected) 人；该测评未计入"
         case .moreIssuedThanPresent(let issued, let present): return "\(subject)测评发出 \(issued) 票，多于实到 \(present) 人，请核对"
@@ -49,7 +51,9 @@ public enum TallyMessages {
         case .unknownGrade(let text, let known):
             return "等次「\(text)」无法识别（可填：\(known.joined(separator: "、"))，空白按弃权）；\(subject)测评未计入"
         case .repeatedBallot(let ballot, let rows):
-            return "票号 \(ballot) 对同一被评议人录入了 \(rows.count) 次（第 \(rows.map(String.init).joined(separator: "、")) 行）；\(subject)测评未计入"
+            return
+                "票号 \(ballot) 对同一被评议人录入了 \(rows.count) 次（第 \(rows.map(String.init).joined(separator: "、")) 行）；"
+                    + "\(subject)测评未计入"
         case .missingBallotNumber: return "该行没有票号；\(subject)测评未计入"
         case .noValidEvaluation: return "没有一次有效测评，未评定等次"
         case .notEvaluated: return "名单中有此人，但没有任何测评录入，未评定等次"

@@ -67,7 +67,9 @@ public struct TallyProblem: Sendable, Equatable, Encodable {
     /// The 评价主体, when one 测评 is meant.
     public var subject: String?
 
-    public init(_ severity: Severity, _ kind: Kind, at location: SheetLocation?, leader: String? = nil, subject: String? = nil) {
+    public init(
+        _ severity: Severity, _ kind: Kind, at location: SheetLocation?, leader: String? = nil, subject: String? = nil
+    ) {
         self.severity = severity
         self.kind = kind
         self.location = location

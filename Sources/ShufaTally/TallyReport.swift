@@ -61,7 +61,8 @@ public struct TallyReport: Sendable, Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case leader, name, unit, position, role, series, rank, composite, grade, rule, status, tie, special, veto, subjects, notes
+            case leader, name, unit, position, role, series, rank, composite, grade, rule, status, tie, special, veto,
+                subjects, notes
         }
 
         func encode(to encoder: Encoder) throws {

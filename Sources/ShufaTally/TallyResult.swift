@@ -53,10 +53,11 @@ public struct TallyCalculator: Sendable {
                 continue
             }
             problems += missingParts(leader, subjects: subjects)
-            scored.append(LeaderResult(
-                leader: leader, series: rules.series(ofRole: leader.role) ?? "", subjects: subjects,
-                composite: Double(composite) / 100, bandGrade: rules.bandGrade(Double(composite) / 100), grade: nil,
-                rule: nil, tie: nil, rank: 0, notes: [], poorVotesSubject: scoring.poorVotesSubject(subjects)))
+            scored.append(
+                LeaderResult(
+                    leader: leader, series: rules.series(ofRole: leader.role) ?? "", subjects: subjects,
+                    composite: Double(composite) / 100, bandGrade: rules.bandGrade(Double(composite) / 100), grade: nil,
+                    rule: nil, tie: nil, rank: 0, notes: [], poorVotesSubject: scoring.poorVotesSubject(subjects)))
         }
         var leaders: [LeaderResult] = []
         var series: [SeriesResult] = []
@@ -67,18 +68,25 @@ public struct TallyCalculator: Sendable {
             leaders += graded
             series.append(result)
         }
-        return TallyResult(organization: input.organization, year: input.year, form: input.form, file: file,
-                           leaders: leaders, series: series, problems: problems)
+        return TallyResult(
+            organization: input.organization, year: input.year, form: input.form, file: file,
+            leaders: leaders, series: series, problems: problems)
     }
 
     /// Warnings for the parts of the composite a leader lacks.
     private func missingParts(_ leader: RatedLeader, subjects: [SubjectResult]) -> [TallyProblem] {
         var problems: [TallyProblem] = []
-        for subject in rules.subjects where subject.weight > 0 && !subjects.contains(where: { $0.subject == subject.name }) {
-            problems.append(TallyProblem(.warning, .missingSubject(subject.name), at: leader.location, leader: leader.id, subject: subject.name))
+        for subject in rules.subjects
+        where subject.weight > 0 && !subjects.contains(where: { $0.subject == subject.name }) {
+            problems.append(
+                TallyProblem(
+                    .warning, .missingSubject(subject.name), at: leader.location, leader: leader.id,
+                    subject: subject.name))
         }
         if leader.specialScore == nil && rules.special.weight > 0 {
-            problems.append(TallyProblem(.warning, .missingSpecialScore(rules.special.name), at: leader.location, leader: leader.id))
+            problems.append(
+                TallyProblem(.warning, .missingSpecialScore(rules.special.name), at: leader.location, leader: leader.id)
+            )
         }
         return problems
     }
@@ -87,8 +95,9 @@ public struct TallyCalculator: Sendable {
     private func grade(_ members: [LeaderResult], series: String) -> ([LeaderResult], SeriesResult) {
         let grader = SeriesGrader(rules: rules)
         let entries = members.map {
-            SeriesGrader.Entry(composite: Int(($0.composite * 100).rounded()), veto: rules.veto && !$0.leader.veto.isEmpty,
-                               poorVotes: $0.poorVotesSubject != nil)
+            SeriesGrader.Entry(
+                composite: Int(($0.composite * 100).rounded()), veto: rules.veto && !$0.leader.veto.isEmpty,
+                poorVotes: $0.poorVotesSubject != nil)
         }
         let decisions = grader.grade(entries)
         var graded = members
@@ -99,12 +108,17 @@ public struct TallyCalculator: Sendable {
             graded[index].rank = decision.rank
             if let tie = decision.tie {
                 let key = "\(tie.grade)/\(graded[index].composite)"
-                ties[key, default: TieAtBoundary(grade: tie.grade, otherGrade: tie.otherGrade, places: tie.places, leaders: [],
-                                                 composite: graded[index].composite)].leaders.append(graded[index].leader.id)
+                ties[
+                    key,
+                    default: TieAtBoundary(
+                        grade: tie.grade, otherGrade: tie.otherGrade, places: tie.places, leaders: [],
+                        composite: graded[index].composite)
+                ].leaders.append(graded[index].leader.id)
             }
         }
         for index in graded.indices {
-            graded[index].tie = graded[index].rule == .tie
+            graded[index].tie =
+                graded[index].rule == .tie
                 ? ties.values.first { $0.leaders.contains(graded[index].leader.id) } : nil
             graded[index].notes = TallyWords.notes(graded[index], rules: rules)
         }
@@ -113,7 +127,11 @@ public struct TallyCalculator: Sendable {
         var counts: [String: Int] = [:]
         for leader in ranked { if let grade = leader.grade { counts[grade, default: 0] += 1 } }
         let tieList = ties.values.sorted { $0.composite > $1.composite }
-        return (ranked, SeriesResult(name: series, leaders: ranked.map(\.leader.id), quota: grader.quotas(count: members.count),
-                                     counts: counts, ties: tieList))
+        return (
+            ranked,
+            SeriesResult(
+                name: series, leaders: ranked.map(\.leader.id), quota: grader.quotas(count: members.count),
+                counts: counts, ties: tieList)
+        )
     }
 }

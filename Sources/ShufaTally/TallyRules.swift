@@ -106,7 +106,8 @@ extension TallyRules {
             guard grades.count >= 2 else { throw .tooFewGrades }
             try checkSubjects()
             for grade in grades where points[grade] == nil { throw .missingPoints(grade) }
-            for grade in Array(points.keys) + Array(bands.keys) + Array((quotas ?? [:]).keys) where !grades.contains(grade) {
+            for grade in Array(points.keys) + Array(bands.keys) + Array((quotas ?? [:]).keys)
+            where !grades.contains(grade) {
                 throw .unknownGrade(grade, known: grades)
             }
             let lowest = grades[grades.count - 1]
@@ -152,7 +153,8 @@ extension TallyRules {
         private func resolvedQuotas() throws(CatalogProblem) -> [String: Quota] {
             var result: [String: Quota] = [:]
             for (grade, quota) in quotas ?? [:] {
-                result[grade] = Quota(share: try share(quota.share, context: "quotas.\(grade)"), rounding: quota.rounding ?? .down)
+                result[grade] = Quota(
+                    share: try share(quota.share, context: "quotas.\(grade)"), rounding: quota.rounding ?? .down)
             }
             return result
         }

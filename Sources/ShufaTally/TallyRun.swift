@@ -33,7 +33,8 @@ public struct TallyRun: Sendable {
         do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch {
             throw .catalogUnreadable(error.description)
         }
-        let rules = try TallyRules.load(from: request.templates.appendingPathComponent("catalog.yaml"), catalog: catalog)
+        let rules = try TallyRules.load(
+            from: request.templates.appendingPathComponent("catalog.yaml"), catalog: catalog)
         let templates = try TallyTemplates(rules: rules, directory: request.templates)
         let roster = try request.roster.map { (url: URL) throws(TallyError) -> Roster in
             do { return try RosterReader(catalog: catalog).read(url) } catch { throw .roster("\(error)") }

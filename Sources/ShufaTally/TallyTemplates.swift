@@ -11,7 +11,9 @@ struct TallyTemplates: Sendable {
         form = try Self.compile(rules.formTemplate, in: directory, fields: TallyDocuments.formFields)
     }
 
-    private static func compile(_ file: String, in directory: URL, fields: RecordSchema) throws(TallyError) -> CompiledTemplate {
+    private static func compile(
+        _ file: String, in directory: URL, fields: RecordSchema
+    ) throws(TallyError) -> CompiledTemplate {
         guard let data = try? Data(contentsOf: directory.appendingPathComponent(file)) else {
             throw .template("\(file)：在 \(directory.lastPathComponent)/ 中找不到该文件")
         }

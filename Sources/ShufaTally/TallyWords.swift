@@ -22,14 +22,22 @@ public enum TallyWords {
         switch result.rule {
         case .veto: notes.append("一票否决：\(result.leader.veto)")
         case .poorVotes:
-            if let subject = result.subjects.first(where: { $0.subject == result.poorVotesSubject }), let share = rules.poorVotes {
+            if let subject = result.subjects.first(where: { $0.subject == result.poorVotesSubject }),
+                let share = rules.poorVotes
+            {
                 let poor = subject.counts.votes[subject.counts.votes.count - 1]
-                notes.append("\(subject.subject)\(rules.lowestGrade)票 \(poor) 张，占有效票 \(Percent.text(Double(poor) / Double(subject.counts.valid)))，达到 \(share)")
+                notes.append(
+                    "\(subject.subject)\(rules.lowestGrade)票 \(poor) 张，"
+                        + "占有效票 \(Percent.text(Double(poor) / Double(subject.counts.valid)))，达到 \(share)"
+                )
             }
         case .quota: notes.append("综合得分可评\(result.bandGrade)，本序列\(result.bandGrade)名额已满")
         case .tie:
             if let tie = result.tie {
-                notes.append("\(tie.leaders.count) 人综合得分同为 \(SheetRowsFormat.number(tie.composite))，争 \(tie.places) 个\(tie.grade)名额，\(tied)")
+                notes.append(
+                    "\(tie.leaders.count) 人综合得分同为 \(SheetRowsFormat.number(tie.composite))，"
+                        + "争 \(tie.places) 个\(tie.grade)名额，\(tied)"
+                )
             }
         case nil: break
         }
@@ -37,7 +45,9 @@ public enum TallyWords {
         for subject in rules.subjects where subject.weight > 0 && !present.contains(subject.name) {
             notes.append("无有效\(subject.name)，按其余权重折算")
         }
-        if result.leader.specialScore == nil && rules.special.weight > 0 { notes.append("未录入\(rules.special.name)，按测评折算") }
+        if result.leader.specialScore == nil && rules.special.weight > 0 {
+            notes.append("未录入\(rules.special.name)，按测评折算")
+        }
         return notes
     }
 
@@ -48,7 +58,9 @@ public enum TallyWords {
             guard let quota = rules.quotas[grade], let places = series.quota[grade] else { return nil }
             let count = series.counts[grade] ?? 0
             var text = "\(grade) \(count) 人，占 \(Percent.text(total == 0 ? 0 : Double(count) / Double(total)))，"
-            text += count <= places ? "未超过 \(quota.share)（名额 \(places) 人，\(quota.rounding.chineseName)）" : "超过 \(quota.share)"
+            text +=
+                count <= places
+                ? "未超过 \(quota.share)（名额 \(places) 人，\(quota.rounding.chineseName)）" : "超过 \(quota.share)"
             for tie in series.ties where tie.grade == grade {
                 text += "；另有 \(tie.leaders.count) 人综合得分并列，争 \(tie.places) 个名额，需研究确定"
             }

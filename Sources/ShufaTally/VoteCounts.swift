@@ -16,7 +16,8 @@ public struct VoteCounts: Sendable, Equatable, Encodable {
     /// 废票
     public var spoiled: Int
 
-    public init(expected: Int?, present: Int?, issued: Int?, returned: Int, votes: [Int], abstained: Int, spoiled: Int) {
+    public init(expected: Int?, present: Int?, issued: Int?, returned: Int, votes: [Int], abstained: Int, spoiled: Int)
+    {
         self.expected = expected
         self.present = present
         self.issued = issued

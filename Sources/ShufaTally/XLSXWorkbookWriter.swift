@@ -15,14 +15,17 @@ struct XLSXWorkbookWriter {
 
     func bytes(_ model: WorkbookModel) throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("workbook.xlsx").path
         var strings = CStrings()
         defer { strings.free() }
         var options = lxw_workbook_options(constant_memory: 0, tmpdir: strings.make(folder.path), use_zip64: 0)
-        guard let workbook = workbook_new_opt(path, &options) else { throw Failure(description: "libxlsxwriter 无法创建工作簿") }
+        guard let workbook = workbook_new_opt(path, &options) else {
+            throw Failure(description: "libxlsxwriter 无法创建工作簿")
+        }
         var properties = lxw_doc_properties()
         properties.title = strings.make(model.title)
         properties.created = Self.fixedCreationTime
@@ -36,18 +39,25 @@ struct XLSXWorkbookWriter {
             write(sheet, to: worksheet, formats: formats, strings: &strings)
         }
         let result = workbook_close(workbook)
-        guard result == LXW_NO_ERROR else { throw Failure(description: "libxlsxwriter：\(String(cString: lxw_strerror(result)))") }
+        guard result == LXW_NO_ERROR else {
+            throw Failure(description: "libxlsxwriter：\(String(cString: lxw_strerror(result)))")
+        }
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    private func write(_ sheet: SheetModel, to worksheet: UnsafeMutablePointer<lxw_worksheet>, formats: Formats,
-                       strings: inout CStrings) {
+    private func write(
+        _ sheet: SheetModel, to worksheet: UnsafeMutablePointer<lxw_worksheet>, formats: Formats,
+        strings: inout CStrings
+    ) {
         for (column, width) in sheet.widths.enumerated() {
             worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil)
         }
-        let merged = Set(sheet.merges.flatMap { range in
-            (range.firstRow...range.lastRow).flatMap { row in (range.firstColumn...range.lastColumn).map { Cell(row, $0) } }
-        })
+        let merged = Set(
+            sheet.merges.flatMap { range in
+                (range.firstRow...range.lastRow).flatMap { row in
+                    (range.firstColumn...range.lastColumn).map { Cell(row, $0) }
+                }
+            })
         for (rowIndex, row) in sheet.rows.enumerated() {
             for (columnIndex, cell) in row.enumerated() where !merged.contains(Cell(rowIndex, columnIndex)) {
                 write(cell, worksheet, rowIndex, columnIndex, formats)
@@ -57,8 +67,9 @@ struct XLSXWorkbookWriter {
             let cell = sheet.rows[range.firstRow][range.firstColumn]
             let text: String
             if case .text(let value) = cell.value { text = value } else { text = "" }
-            worksheet_merge_range(worksheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
-                                  lxw_col_t(range.lastColumn), text, formats[cell.style])
+            worksheet_merge_range(
+                worksheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn), lxw_row_t(range.lastRow),
+                lxw_col_t(range.lastColumn), text, formats[cell.style])
         }
         for validation in sheet.validations { validate(validation, worksheet, strings: &strings) }
         if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
@@ -71,8 +82,10 @@ struct XLSXWorkbookWriter {
         }
     }
 
-    private func write(_ cell: CellModel, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ column: Int,
-                       _ formats: Formats) {
+    private func write(
+        _ cell: CellModel, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ column: Int,
+        _ formats: Formats
+    ) {
         let format = formats[cell.style]
         switch cell.value {
         case .empty: worksheet_write_blank(worksheet, lxw_row_t(row), lxw_col_t(column), format)
@@ -81,9 +94,12 @@ struct XLSXWorkbookWriter {
         }
     }
 
-    private func validate(_ validation: NumberValidation, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, strings: inout CStrings) {
+    private func validate(
+        _ validation: NumberValidation, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, strings: inout CStrings
+    ) {
         var rule = lxw_data_validation()
-        rule.validate = UInt8(validation.whole ? LXW_VALIDATION_TYPE_INTEGER.rawValue : LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+        rule.validate = UInt8(
+            validation.whole ? LXW_VALIDATION_TYPE_INTEGER.rawValue : LXW_VALIDATION_TYPE_DECIMAL.rawValue)
         rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
         rule.minimum_number = validation.minimum
         rule.maximum_number = validation.maximum
@@ -92,8 +108,9 @@ struct XLSXWorkbookWriter {
         rule.error_title = strings.make(validation.errorTitle)
         rule.error_message = strings.make(validation.error)
         let range = validation.range
-        worksheet_data_validation_range(worksheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
-                                        lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn), &rule)
+        worksheet_data_validation_range(
+            worksheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
+            lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn), &rule)
     }
 
     private struct Cell: Hashable {

@@ -41,9 +41,10 @@ struct Tally: ParsableCommand {
     }
 
     func run() throws {
-        let request = TallyRequest(input: URL(fileURLWithPath: file), roster: roster.map { URL(fileURLWithPath: $0) },
-                                   templates: URL(fileURLWithPath: locations.templates), output: URL(fileURLWithPath: out),
-                                   sheet: sheet)
+        let request = TallyRequest(
+            input: URL(fileURLWithPath: file), roster: roster.map { URL(fileURLWithPath: $0) },
+            templates: URL(fileURLWithPath: locations.templates), output: URL(fileURLWithPath: out),
+            sheet: sheet)
         let report: TallyReport
         do { report = try TallyRun(request).run() } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
@@ -59,8 +60,10 @@ struct Tally: ParsableCommand {
         }
         if pdf {
             let output = URL(fileURLWithPath: out)
-            try PrintStep.run(PrintRequest(build: output, output: output.appendingPathComponent("pdf"),
-                                           documents: report.documents, options: printing.options()))
+            try PrintStep.run(
+                PrintRequest(
+                    build: output, output: output.appendingPathComponent("pdf"),
+                    documents: report.documents, options: printing.options()))
         }
         if report.result.leftSomethingOut { throw ExitCode(1) }
     }
@@ -70,18 +73,27 @@ struct Tally: ParsableCommand {
 enum TallyText {
     static func render(_ report: TallyReport, output: String) -> String {
         let result = report.result
-        var lines = ["计入 \(result.leaders.count) 人，\(result.series.count) 个考核序列；写出 \(report.documents.count) 个文件到 \(output)/"]
+        var lines = [
+            "计入 \(result.leaders.count) 人，\(result.series.count) 个考核序列；写出 \(report.documents.count) 个文件到 \(output)/"
+        ]
         for series in result.series {
-            lines.append("\(series.name)（\(series.leaders.count) 人）：" + TallyWords.quotaUse(series, rules: report.rules).joined(separator: "；"))
+            lines.append(
+                "\(series.name)（\(series.leaders.count) 人）："
+                    + TallyWords.quotaUse(series, rules: report.rules).joined(separator: "；"))
             for leader in result.leaders where leader.series == series.name {
                 let rule = leader.rule.map { "（\(TallyWords.rule($0))）" } ?? ""
-                lines.append("  \(leader.rank). \(leader.leader.id) \(leader.leader.name)  \(String(format: "%.2f", leader.composite))  \(leader.gradeText)\(rule)")
+                lines.append(
+                    "  \(leader.rank). \(leader.leader.id) \(leader.leader.name)  "
+                        + "\(String(format: "%.2f", leader.composite))  \(leader.gradeText)\(rule)"
+                )
             }
         }
         if !result.tied.isEmpty {
-            lines.append("有 \(result.tied.count) 人\(TallyWords.tied)：" + result.tied.map(\.leader.name).joined(separator: "、"))
+            lines.append(
+                "有 \(result.tied.count) 人\(TallyWords.tied)：" + result.tied.map(\.leader.name).joined(separator: "、"))
         }
-        let errors = result.problems.filter { $0.severity == .error }, warnings = result.problems.filter { $0.severity == .warning }
+        let errors = result.problems.filter { $0.severity == .error },
+            warnings = result.problems.filter { $0.severity == .warning }
         if !errors.isEmpty { lines.append("\(errors.count) 处未计入：") }
         lines += errors.map { "  ✗ \(TallyMessages.line($0))" }
         if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }

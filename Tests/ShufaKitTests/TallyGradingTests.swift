@@ -39,7 +39,8 @@ struct TallyGradingTests {
         var vetoed = TallyFixture.good("QC006", "上级评价", votes: [25, 0, 0, 0], special: "100")
         vetoed.veto = "发生重大违法决策"
         let result = try TallyFixture.tally([
-            vetoed, TallyFixture.good("QC020", "上级评价", votes: [10, 0, 0, 5]), TallyFixture.good("QC019", "上级评价", votes: [10, 0, 1, 4]),
+            vetoed, TallyFixture.good("QC020", "上级评价", votes: [10, 0, 0, 5]),
+            TallyFixture.good("QC019", "上级评价", votes: [10, 0, 1, 4]),
         ])
         let grades = Dictionary(uniqueKeysWithValues: result.leaders.map { ($0.leader.id, ($0.grade, $0.rule)) })
         #expect(grades["QC006"]! == ("较差", .veto))
@@ -54,7 +55,10 @@ struct TallyGradingTests {
         let ids = TallyFixture.leaders.filter { rules.series(ofRole: $0.role) == "党政主要负责人" }.map(\.id)
         #expect(ids.count == 14)
         let rows = ids.enumerated().flatMap { index, id in
-            subjects.map { TallyFixture.good(id, $0, votes: index < 3 ? [27, 0, 0, 0] : [20 - index, 7 + index, 0, 0], special: "95") }
+            subjects.map {
+                TallyFixture.good(
+                    id, $0, votes: index < 3 ? [27, 0, 0, 0] : [20 - index, 7 + index, 0, 0], special: "95")
+            }
         }
         let result = try TallyFixture.tally(rows)
         let series = try #require(result.series.first { $0.name == "党政主要负责人" })
@@ -78,7 +82,9 @@ struct TallyGradingTests {
             TallyFixture.good("QC020", "单位内部测评"),
         ]
         let result = try TallyFixture.tally(rows)
-        let codes = result.problems.filter { $0.severity == .error }.map { ($0.leader ?? "", TallyMessages.code($0.kind), $0.location?.row ?? 0) }
+        let codes = result.problems.filter { $0.severity == .error }.map {
+            ($0.leader ?? "", TallyMessages.code($0.kind), $0.location?.row ?? 0)
+        }
         #expect(codes.contains { $0 == ("QC006", "sum-mismatch", 2) })
         #expect(codes.contains { $0 == ("QC006", "more-returned-than-issued", 3) })
         #expect(codes.contains { $0 == ("QC020", "no-quorum", 4) })
@@ -92,41 +98,50 @@ struct TallyGradingTests {
     // MARK: Properties
 
     /// A random 测评: mostly consistent, sometimes not (sum, returned > issued, no quorum, present > expected).
-    static let group = zip(Gen.int(in: 0...4), Gen.int(in: 0...30).array(of: 4...4), Gen.int(in: 0...3), Gen.int(in: 5...40), Gen.int(in: 0...9))
-        .map { fault, votes, abstained, expected, present -> [Int] in
-            let returned = votes.reduce(0, +) + abstained
-            let attendance = max(present * expected / 10, expected / 2 + 1)
-            switch fault {
-            case 1: return [expected, attendance, returned, returned + 1] + votes + [abstained, 0]
-            case 2: return [expected, attendance, max(0, returned - 1), returned] + votes + [abstained, 0]
-            case 3: return [expected, expected / 2, returned, returned] + votes + [abstained, 0]
-            default: return [expected, max(attendance, returned), max(attendance, returned), returned] + votes + [abstained, 0]
-            }
+    static let group = zip(
+        Gen.int(in: 0...4), Gen.int(in: 0...30).array(of: 4...4), Gen.int(in: 0...3), Gen.int(in: 5...40),
+        Gen.int(in: 0...9)
+    )
+    .map { fault, votes, abstained, expected, present -> [Int] in
+        let returned = votes.reduce(0, +) + abstained
+        let attendance = max(present * expected / 10, expected / 2 + 1)
+        switch fault {
+        case 1: return [expected, attendance, returned, returned + 1] + votes + [abstained, 0]
+        case 2: return [expected, attendance, max(0, returned - 1), returned] + votes + [abstained, 0]
+        case 3: return [expected, expected / 2, returned, returned] + votes + [abstained, 0]
+        default:
+            return [expected, max(attendance, returned), max(attendance, returned), returned] + votes + [abstained, 0]
         }
+    }
 
     static func isValid(_ counts: [Int]) -> Bool {
         let (expected, present, issued, returned) = (counts[0], counts[1], counts[2], counts[3])
         let valid = counts[4...7].reduce(0, +)
-        return valid + counts[8] + counts[9] == returned && returned <= issued && present <= expected && present * 2 > expected
+        return valid + counts[8] + counts[9] == returned && returned <= issued && present <= expected
+            && present * 2 > expected
             && valid > 0
     }
 
     /// Every leader of the sample roster with random 测评, special scores and now and then a veto.
-    static let entries = zip(group.array(of: 44...44), Gen.int(in: 60...100).array(of: 22...22), Gen.int(in: 0...40).array(of: 22...22))
-        .map { groups, specials, vetoes -> [TallyFixture.Row] in
-            TallyFixture.leaders.enumerated().flatMap { index, leader in
-                TallyFixture.rules.subjects.enumerated().map { position, subject in
-                    var row = TallyFixture.Row(id: leader.id, subject: subject.name, counts: groups[index * 2 + position])
-                    if position == 0 {
-                        row.special = String(specials[index])
-                        row.veto = vetoes[index] == 0 ? "违法决策" : ""
-                    }
-                    return row
+    static let entries = zip(
+        group.array(of: 44...44), Gen.int(in: 60...100).array(of: 22...22), Gen.int(in: 0...40).array(of: 22...22)
+    )
+    .map { groups, specials, vetoes -> [TallyFixture.Row] in
+        TallyFixture.leaders.enumerated().flatMap { index, leader in
+            TallyFixture.rules.subjects.enumerated().map { position, subject in
+                var row = TallyFixture.Row(id: leader.id, subject: subject.name, counts: groups[index * 2 + position])
+                if position == 0 {
+                    row.special = String(specials[index])
+                    row.veto = vetoes[index] == 0 ? "违法决策" : ""
                 }
+                return row
             }
         }
+    }
 
-    @Test("whatever the votes: no 序列 exceeds a quota, void 测评 are never counted, a higher composite never gets a lower grade")
+    @Test(
+        "whatever the votes: no 序列 exceeds a quota, void 测评 never count, a higher composite never gets a lower grade"
+    )
     func properties() throws {
         try Fuzz.check(Self.entries, count: 150, seed: 13) { rows in
             let result = try TallyFixture.tally(rows)
@@ -135,11 +150,15 @@ struct TallyGradingTests {
                     let held = series.ties.filter { $0.grade == grade }.reduce(0) { $0 + $1.places }
                     #expect((series.counts[grade] ?? 0) + held <= places, "\(series.name) \(grade)")
                 }
-                let ordinary = result.leaders.filter { $0.series == series.name && ($0.rule == nil || $0.rule == .quota) }
+                let ordinary = result.leaders.filter {
+                    $0.series == series.name && ($0.rule == nil || $0.rule == .quota)
+                }
                 for a in ordinary {
                     for b in ordinary where a.composite > b.composite {
                         let rank = { (grade: String?) in rules.grades.firstIndex(of: grade ?? "") ?? -1 }
-                        #expect(rank(a.grade) <= rank(b.grade), "\(a.leader.id) \(a.composite) \(a.grade ?? "") vs \(b.leader.id)")
+                        #expect(
+                            rank(a.grade) <= rank(b.grade),
+                            "\(a.leader.id) \(a.composite) \(a.grade ?? "") vs \(b.leader.id)")
                     }
                 }
             }
@@ -149,8 +168,14 @@ struct TallyGradingTests {
                     #expect(Self.isValid(row.counts), "\(leader.leader.id) \(subject.subject) \(row.counts)")
                 }
             }
-            for row in rows where Self.isValid(row.counts) && !result.problems.contains(where: { $0.leader == row.id && $0.severity == .error }) {
-                #expect(result.leaders.contains { $0.leader.id == row.id && $0.subjects.contains { $0.subject == row.subject } })
+            for row in rows
+            where Self.isValid(row.counts)
+                && !result.problems.contains(where: { $0.leader == row.id && $0.severity == .error })
+            {
+                #expect(
+                    result.leaders.contains {
+                        $0.leader.id == row.id && $0.subjects.contains { $0.subject == row.subject }
+                    })
             }
         }
     }
@@ -161,7 +186,8 @@ struct TallyGradingTests {
         let generator = zip(Gen.int(in: 8_000...10_000).array(of: 1...40), Gen.int(in: 0...6))
         Fuzz.check(generator, count: 400, seed: 7) { composites, coarseness in
             let coarse = composites.map { $0 / (1 << coarseness) * (1 << coarseness) }
-            let decisions = grader.grade(coarse.map { SeriesGrader.Entry(composite: $0, veto: false, poorVotes: false) })
+            let decisions = grader.grade(
+                coarse.map { SeriesGrader.Entry(composite: $0, veto: false, poorVotes: false) })
             let quota = grader.quotas(count: coarse.count)["优秀"]!
             let decided = decisions.filter { $0.grade == "优秀" }.count
             let held = Set(decisions.compactMap { $0.tie }.filter { $0.grade == "优秀" }.map(\.places)).reduce(0, +)
@@ -169,7 +195,8 @@ struct TallyGradingTests {
             #expect(decided <= quota)
             for (a, x) in zip(coarse, decisions) {
                 for (b, y) in zip(coarse, decisions) where a > b && x.tie == nil && y.tie == nil {
-                    #expect((rules.grades.firstIndex(of: x.grade!) ?? 0) <= (rules.grades.firstIndex(of: y.grade!) ?? 0))
+                    #expect(
+                        (rules.grades.firstIndex(of: x.grade!) ?? 0) <= (rules.grades.firstIndex(of: y.grade!) ?? 0))
                 }
                 for (b, y) in zip(coarse, decisions) where a == b { #expect(x == y) }
             }

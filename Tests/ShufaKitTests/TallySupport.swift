@@ -5,7 +5,10 @@ import ShufaKit
 /// The tally's rules, the sample roster, and entry tables written as CSV for the tests.
 enum TallyFixture {
     static let rules: TallyRules = {
-        do { return try TallyRules.load(from: Repo.templates.appendingPathComponent("catalog.yaml"), catalog: Repo.catalog) } catch {
+        do {
+            return try TallyRules.load(
+                from: Repo.templates.appendingPathComponent("catalog.yaml"), catalog: Repo.catalog)
+        } catch {
             fatalError("\(error)")
         }
     }()
@@ -24,7 +27,8 @@ enum TallyFixture {
         var veto: String = ""
     }
 
-    static let header = ["编号", "评价主体"] + EntryColumns.counts(grades: rules.grades) + [rules.special.name, EntryColumns.veto]
+    static let header =
+        ["编号", "评价主体"] + EntryColumns.counts(grades: rules.grades) + [rules.special.name, EntryColumns.veto]
 
     /// The rows as a CSV entry table (header in row 1).
     static func csv(_ rows: [Row]) -> Data {

@@ -24,8 +24,10 @@ public struct SheetRows: Sendable, Equatable {
     /// Reads the sheet `sheet` (the first when nil) of the table file `file` held in `data`; its extension
     /// says the format.
     /// - Throws: `RosterError` when the file cannot be read as a table.
-    public static func read(_ data: Data, file: String, sheet: String? = nil,
-                            encoding: TextEncoding? = nil) throws(RosterError) -> SheetRows {
+    public static func read(
+        _ data: Data, file: String, sheet: String? = nil,
+        encoding: TextEncoding? = nil
+    ) throws(RosterError) -> SheetRows {
         guard let format = RosterFormat(pathExtension: (file as NSString).pathExtension), format.isTable else {
             throw RosterError(file: file, message: "not a table file: use .csv, .tsv, .ods, .fods or .xlsx")
         }
@@ -44,20 +46,26 @@ public struct SheetRows: Sendable, Equatable {
     }
 
     /// The name of a workbook's first sheet, as its listing gives it (for messages).
-    private static func firstSheetName(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> String? {
+    private static func firstSheetName(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> String?
+    {
         let text: String
         let pattern: String
         if format == .xlsx {
-            guard let bytes = try SpreadsheetArchive(data, file: file, kind: "an XLSX workbook").part("xl/workbook.xml") else { return nil }
+            guard let bytes = try SpreadsheetArchive(data, file: file, kind: "an XLSX workbook").part("xl/workbook.xml")
+            else { return nil }
             text = String(decoding: bytes, as: UTF8.self)
             pattern = #"<(\w+:)?sheet\s[^>]*?\bname="([^"]*)""#
         } else {
-            let bytes = data.starts(with: [0x50, 0x4B])
-                ? try SpreadsheetArchive(data, file: file, kind: "an ODS spreadsheet").part("content.xml") ?? [] : Array(data)
+            let bytes =
+                data.starts(with: [0x50, 0x4B])
+                ? try SpreadsheetArchive(data, file: file, kind: "an ODS spreadsheet").part("content.xml") ?? []
+                : Array(data)
             text = String(decoding: bytes, as: UTF8.self)
             pattern = #"<table:table\s[^>]*?\btable:name="([^"]*)""#
         }
-        guard let match = text.firstMatch(of: try! Regex(pattern)), let name = match.output.last?.substring else { return nil }
+        guard let match = text.firstMatch(of: try! Regex(pattern)), let name = match.output.last?.substring else {
+            return nil
+        }
         return XMLDocumentText.unescaped(String(name))
     }
 
