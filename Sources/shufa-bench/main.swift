@@ -66,7 +66,8 @@ struct Bench {
         let templates = root.appendingPathComponent("templates")
         let catalog = try Catalog.load(from: templates.appendingPathComponent("catalog.yaml"))
         let rules = try TallyRules.load(from: templates.appendingPathComponent("catalog.yaml"), catalog: catalog)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("shufa-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let rosterURL = directory.appendingPathComponent("roster.csv")
@@ -74,8 +75,8 @@ struct Bench {
         let roster = try RosterReader(catalog: catalog).read(rosterURL)
         let ballots = directory.appendingPathComponent("ballots.csv")
         try Data(TallyBenchmark.syntheticBallots(rows: rows, roster: roster, rules: rules)).write(to: ballots)
-        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rules: rules, templates: templates,
-                                                     output: directory.appendingPathComponent("out"))
+        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rules: rules,
+                                                     templates: templates, output: directory.appendingPathComponent("out"))
         print(String(format: "tally: %@, peak %.1f MB", measurement.description, peakMemoryMB()))
         print("tally: python3 csv + Counter (counting only) on the same file: \(try pythonCount(ballots))")
     }

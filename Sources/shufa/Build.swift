@@ -32,7 +32,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "fodt (Flat XML), odt (package) or both.")
     var format: FormatChoice = .fodt
 
-    @Option(name: .long, parsing: .next, help: "Comma-separated kinds to make: draft,report,form,ballot,tasklist,tally.",
+    @Option(name: .long, parsing: .next, help: "Comma-separated kinds: draft,report,form,ballot,tasklist,tally.",
             transform: KindList.parse)
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
