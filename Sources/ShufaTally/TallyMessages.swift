@@ -102,6 +102,8 @@ public enum TallyMessages {
             return "\(file)：表头（第 \(row) 行）缺少列：\(columns.joined(separator: "、"))"
         case .rosterNeeded(let file): return "\(file) 是逐票录入表，需要用 --roster 指定名单，才能知道被评议人的单位、职务和类别"
         case .roster(let reason): return "名单无法读取：\(reason)"
+        case .templateMissing(let file, let folder):
+            return "模板 \(file) 不在 \(folder)/ 中：请检查 catalog.yaml 的 tally.templates"
         case .template(let reason): return "模板有错误，未写出任何文件：\(reason)"
         case .write(let path, let reason): return "无法写出 \(path)：\(reason)"
         }

@@ -112,7 +112,9 @@ public enum TallyError: Error, Sendable, Equatable {
     case rosterNeeded(file: String)
     /// The roster cannot be read.
     case roster(String)
-    /// A template has errors.
+    /// A template file named in the catalog is not in the templates folder.
+    case templateMissing(file: String, folder: String)
+    /// A template has errors (the template compiler's account of them).
     case template(String)
     /// A file cannot be written.
     case write(path: String, reason: String)

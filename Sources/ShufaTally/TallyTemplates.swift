@@ -15,7 +15,7 @@ struct TallyTemplates: Sendable {
         _ file: String, in directory: URL, fields: RecordSchema
     ) throws(TallyError) -> CompiledTemplate {
         guard let data = try? Data(contentsOf: directory.appendingPathComponent(file)) else {
-            throw .template("\(file)：在 \(directory.lastPathComponent)/ 中找不到该文件")
+            throw .templateMissing(file: file, folder: directory.lastPathComponent)
         }
         do { return try TemplateCompiler.compile(Array(data), file: file, fields: fields) } catch {
             throw .template(error.errors.map { "\($0)" }.joined(separator: "\n"))
