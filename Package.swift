@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "shufa", targets: ["shufa"]),
         .executable(name: "shufa-bench", targets: ["shufa-bench"]),
         .library(name: "ShufaKit", targets: ["ShufaKit"]),
+        .library(name: "ShufaTally", targets: ["ShufaTally"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib's deflate and CRC-32, for writing ODF packages.
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxlsxwriter, for the tally's XLSX workbooks.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Safe parsing and schema validation over libxml2.
         .target(name: "ShufaXML", dependencies: ["CLibXML2"]),
         // ODF output: XML escaping, deterministic ZIP packages.
@@ -31,12 +34,16 @@ let package = Package(
             "ShufaXML", "ShufaODF", "Yams", "ZIPFoundation",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .executableTarget(name: "shufa", dependencies: [
-            "ShufaKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // After the outputs: 测评 tallied into 考核等次 (ShufaKit never imports it).
+        .target(name: "ShufaTally", dependencies: [
+            "ShufaKit", "ShufaODF", "ShufaXML", "CXLSXWriter", "Yams", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit"]),
+        .executableTarget(name: "shufa", dependencies: [
+            "ShufaKit", "ShufaTally", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit", "ShufaTally"]),
         .testTarget(name: "ShufaKitTests", dependencies: [
-            "ShufaKit", "ShufaXML", "ShufaODF", .product(name: "PropertyBased", package: "swift-property-based"),
+            "ShufaKit", "ShufaTally", "ShufaXML", "ShufaODF", .product(name: "PropertyBased", package: "swift-property-based"),
         ],
                     resources: [.copy("Fixtures")]),
     ]

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what shufa needs on Debian: the XML engine for building, and for printing
-# and the LibreOffice tests: headless LibreOffice, CJK fonts, qpdf and poppler's PDF tools.
+# Installs what shufa needs on Debian: the XML engine and libxlsxwriter for building, and for printing
+# and the tests: headless LibreOffice, CJK fonts, qpdf, poppler's PDF tools and openpyxl.
 # Usage: scripts/setup.sh [build|full]   (default: full). Safe to run again: installs only what is missing.
 set -euo pipefail
-want=(libxml2-dev zlib1g-dev pkg-config)
+want=(libxml2-dev zlib1g-dev libxlsxwriter-dev pkg-config)
 if [ "${1:-full}" = full ]; then
-  want+=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai qpdf poppler-utils libxml2-utils)
+  want+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai qpdf poppler-utils libxml2-utils python3-openpyxl)
 fi
 missing=()
 for p in "${want[@]}"; do

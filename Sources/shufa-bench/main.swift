@@ -1,5 +1,6 @@
 import Foundation
 import ShufaKit
+import ShufaTally
 
 /// shufa's benchmark: documents per second and peak memory for final reports, .fodt and .odt,
 /// on synthetic rosters of 1,000 and 10,000 leaders with realistic Chinese texts.
@@ -15,6 +16,10 @@ struct Bench {
         }
         if arguments.count >= 3, arguments[1] == "--rosters" {
             try measureRosters(count: Int(arguments[2])!)
+            return
+        }
+        if arguments.count >= 3, arguments[1] == "--tally" {
+            try measureTally(rows: Int(arguments[2])!)
             return
         }
         if arguments.count >= 3, arguments[1] == "--check" {
@@ -47,6 +52,56 @@ struct Bench {
         rosters.arguments = ["--rosters", "10000"]
         try rosters.run()
         rosters.waitUntilExit()
+        let tally = Process()
+        tally.executableURL = URL(fileURLWithPath: arguments[0])
+        tally.arguments = ["--tally", "100000"]
+        try tally.run()
+        tally.waitUntilExit()
+    }
+
+    /// `shufa tally` on `rows` ballots typed one per row (500 leaders), against a plain Python count of the same
+    /// file (csv module and a Counter: counting only, no checks or grading) in the same run.
+    static func measureTally(rows: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let templates = root.appendingPathComponent("templates")
+        let catalog = try Catalog.load(from: templates.appendingPathComponent("catalog.yaml"))
+        let rules = try TallyRules.load(from: templates.appendingPathComponent("catalog.yaml"), catalog: catalog)
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rosterURL = directory.appendingPathComponent("roster.csv")
+        try Data(RosterBenchmark.syntheticRoster(rows: 500, format: .csv, catalog: catalog)).write(to: rosterURL)
+        let roster = try RosterReader(catalog: catalog).read(rosterURL)
+        let ballots = directory.appendingPathComponent("ballots.csv")
+        try Data(TallyBenchmark.syntheticBallots(rows: rows, roster: roster, rules: rules)).write(to: ballots)
+        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rules: rules,
+                                                     templates: templates, output: directory.appendingPathComponent("out"))
+        print(String(format: "tally: %@, peak %.1f MB", measurement.description, peakMemoryMB()))
+        print("tally: python3 csv + Counter (counting only) on the same file: \(try pythonCount(ballots))")
+    }
+
+    /// The peer: Python's csv module and a Counter over (评价主体, 编号, 等次), best of three, in seconds.
+    static func pythonCount(_ file: URL) throws -> String {
+        let script = """
+            import csv, collections, sys, time
+            best = 1e9
+            for _ in range(3):
+                start = time.perf_counter()
+                with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                    counts = collections.Counter((r["评价主体"], r["编号"], r["等次"]) for r in csv.DictReader(f))
+                best = min(best, time.perf_counter() - start)
+            print("%.3f s = %.0f rows/s" % (best, sum(counts.values()) / best))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Printing 200 reports and 200 forms through `shufa print` against one `soffice` per file

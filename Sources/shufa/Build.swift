@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import ShufaKit
+import ShufaTally
 
 /// `shufa build`: every document for every leader of a roster.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write drafts, reports, 考核评议表, 民主测评表 and 职责任务清单 for a roster.",
+        abstract: "Write drafts, reports, 考核评议表, 民主测评表, 职责任务清单 and the 测评录入表 for a roster.",
         discussion: """
             Writes OUT/<kind>/<id>-<name>-<kind>.<format> for every leader (ballots: one per unit) and
             OUT/summary.json listing every document with its SHA-256 and every problem found.
@@ -31,7 +32,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "fodt (Flat XML), odt (package) or both.")
     var format: FormatChoice = .fodt
 
-    @Option(name: .long, parsing: .next, help: "Comma-separated kinds to make: draft,report,form,ballot,tasklist.",
+    @Option(name: .long, parsing: .next, help: "Comma-separated kinds: draft,report,form,ballot,tasklist,tally.",
             transform: KindList.parse)
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
@@ -50,9 +51,11 @@ struct Build: ParsableCommand {
         let validator = noCheck ? nil : try locations.validator()
         do {
             let options = RosterReadOptions(encoding: try encoding.map(TextEncoding.init(named:)), sheet: sheet)
-            let request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: URL(fileURLWithPath: locations.templates),
+            let templates = URL(fileURLWithPath: locations.templates)
+            var request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: templates,
                                        output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
                                        validator: validator, rosterOptions: options, strict: strict)
+            request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
             summary = try BatchBuilder(request).run()
         } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))

@@ -51,6 +51,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
     case ballot
     /// 年度履行推进法治建设第一责任人职责任务清单
     case tasklist
+    /// 考核测评: the tally's entry workbook and results (written by ShufaTally, not from a role's template)
+    case tally
 
     /// The Chinese name, used in file names and titles.
     public var chineseName: String {
@@ -60,6 +62,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable, Comparable {
         case .form: return "考核评议表"
         case .ballot: return "民主测评表"
         case .tasklist: return "职责任务清单"
+        case .tally: return "考核测评"
         }
     }
 

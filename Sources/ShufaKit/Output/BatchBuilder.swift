@@ -15,6 +15,9 @@ public struct BuildRequest: Sendable {
     public var rosterOptions: RosterReadOptions
     /// Refuse the whole batch, writing nothing, when any roster record is bad.
     public var strict: Bool
+    /// Documents made from the whole roster by later stages of the pipeline (the tally's entry workbook),
+    /// written when `kinds` holds their kind.
+    public var rosterDocuments: [any RosterDocumentWriter] = []
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
                 kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil,
@@ -28,6 +31,15 @@ public struct BuildRequest: Sendable {
         self.rosterOptions = rosterOptions
         self.strict = strict
     }
+}
+
+/// Writes documents made from the whole roster (not per leader or unit), e.g. the tally's entry workbook;
+/// given to a build by a later stage of the pipeline, so ShufaKit need not know it.
+public protocol RosterDocumentWriter: Sendable {
+    /// The kind of the documents written; they are made when the build's kinds include it.
+    var kind: DocumentKind { get }
+    /// Writes the documents under `output` and returns them for `summary.json`.
+    func write(_ roster: Roster, catalog: Catalog, output: URL) throws -> [BuildSummary.Document]
 }
 
 /// Why nothing could be built.
@@ -98,7 +110,15 @@ public struct BatchBuilder: Sendable {
                 if let id = job.leader?.id { failed.insert(id) }
             }
         }
-        let skipped = Self.badRecords(roster) + failed.count
+        var unwritten = 0
+        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) {
+            do { documents += try writer.write(roster, catalog: catalog, output: request.output) } catch {
+                problems.append(RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
+                                              message: "未能写出\(writer.kind.chineseName)文件：\(error)"))
+                unwritten += 1
+            }
+        }
+        let skipped = Self.badRecords(roster) + failed.count + unwritten
         let summary = BuildSummary(documents: documents, checks: checks, problems: problems, skippedLeaders: skipped)
         writeSummary(summary)
         return summary

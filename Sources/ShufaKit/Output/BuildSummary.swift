@@ -10,6 +10,14 @@ public struct BuildSummary: Sendable, Encodable {
         public var path: String
         public var sha256: String
 
+        public init(leader: String?, unit: String, kind: DocumentKind, path: String, sha256: String) {
+            self.leader = leader
+            self.unit = unit
+            self.kind = kind
+            self.path = path
+            self.sha256 = sha256
+        }
+
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(leader, forKey: .leader)

@@ -1,0 +1,69 @@
+import Foundation
+import ShufaKit
+
+/// Measures the tally on ballots typed one per row (the largest input it reads): a synthetic roster and
+/// ballot file, read, checked, scored and graded (best of a few repetitions), then the outputs written once.
+/// For `shufa-bench --tally N`.
+public enum TallyBenchmark {
+    public struct Measurement: Sendable, CustomStringConvertible {
+        public var rows: Int
+        public var leaders: Int
+        public var bytes: Int
+        /// Reading, checking, scoring and grading: the fastest repetition.
+        public var tallySeconds: Double
+        /// Writing every output (汇总表 .xlsx/.ods, summary .fodt, one 考核评议表 per leader, tally.json).
+        public var outputSeconds: Double
+        public var rowsPerSecond: Double { Double(rows) / tallySeconds }
+
+        public var description: String {
+            String(
+                format: "%d ballot rows (%d leaders, %.1f MiB CSV): read + tally %.3f s = %.0f rows/s; outputs %.2f s",
+                rows, leaders, Double(bytes) / 1_048_576, tallySeconds, rowsPerSecond, outputSeconds)
+        }
+    }
+
+    /// A ballot file of about `rows` rows for `roster`: every leader rated by 100 ballots per 评价主体
+    /// (the leaders cycled until the rows are reached), grades drawn from a fixed pseudo-random sequence.
+    public static func syntheticBallots(rows: Int, roster: Roster, rules: TallyRules) -> [UInt8] {
+        var text = "\u{FEFF}评价主体,票号,编号,等次\n"
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let marks = rules.grades + rules.grades.prefix(2) + [""]
+        var written = 0
+        outer: for subject in rules.subjects.map(\.name) {
+            for ballot in 1...max(1, rows / max(1, roster.leaders.count * rules.subjects.count)) {
+                for leader in roster.leaders {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    text += "\(subject),\(ballot),\(leader.id),\(marks[Int(state >> 33) % marks.count])\n"
+                    written += 1
+                    if written == rows { break outer }
+                }
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    /// Tallies `ballots` with `roster` `repetitions` times, then writes the outputs into `output` once.
+    public static func measure(
+        ballots: URL, roster: Roster, rules: TallyRules, templates: URL, output: URL,
+        repetitions: Int = 3
+    ) throws -> Measurement {
+        let data = try Data(contentsOf: ballots)
+        var best = Double.infinity
+        var result: TallyResult?
+        for _ in 0..<repetitions {
+            let start = Date()
+            let input = try TallyInputReader(rules: rules, roster: roster).read(data, file: ballots.lastPathComponent)
+            result = TallyCalculator(rules: rules).tally(input, file: ballots.lastPathComponent)
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        let start = Date()
+        let written = try TallyOutputs(
+            rules: rules, templates: TallyTemplates(rules: rules, directory: templates), output: output
+        ).write(result!)
+        try TallyOutputs.writeJSON(TallyReport(result: result!, rules: rules, documents: written), to: output)
+        let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").count - 1
+        return Measurement(
+            rows: rows, leaders: result!.leaders.count, bytes: data.count, tallySeconds: best,
+            outputSeconds: Date().timeIntervalSince(start))
+    }
+}
