@@ -144,7 +144,8 @@ extension Catalog {
         switch error {
         case .keyNotFound(let key, let context): return .missingKey(file: file, path: path(context), key: key.stringValue)
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return .malformed(file: file, path: path(context), detail: context.debugDescription)
+            let cause = context.underlyingError.map { "：\($0)" } ?? ""
+            return .malformed(file: file, path: path(context), detail: context.debugDescription + cause)
         @unknown default: return .malformed(file: file, path: "", detail: "\(error)")
         }
     }
