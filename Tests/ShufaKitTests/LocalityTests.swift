@@ -118,7 +118,7 @@ struct LocalityTests {
         #expect(xml.contains("党组成员、副局长、<text:line-break/>区纪委监委派驻第三纪检监察组组长"))
         #expect(xml.contains(#"<text:p text:style-name="TableTextCompact">党组书记、局长</text:p>"#))
         let short = try #require(OtherCounty.built.summary.documents.first { $0.kind == .ballot && $0.unit == "河口镇" })
-        #expect(try OtherCounty.text(short).contains(#"<text:p text:style-name="TableTextLeft">党委副书记、镇长</text:p>"#))
+        #expect(try OtherCounty.text(short).contains(#"<text:p text:style-name="TableTextPost">党委副书记、镇长</text:p>"#))
         #expect(PostFit(posts: ["县委常委、常务副县长"]).small == false)
     }
 
