@@ -33,8 +33,7 @@ struct PrintFlags: ParsableArguments {
     @Option(name: .long, help: "Copies of each 考核评议表 and 民主测评表 in the combined files (one per evaluator).")
     var copies: Int = 1
 
-    @Flag(name: .long, help: "Add a blank page after documents with an odd page count, for two-sided printing.")
-    var duplex = false
+    @Flag var sides: Sides = .duplex
 
     @Flag(name: .long, help: "Write PDF/A-2b, for the archive.")
     var pdfa = false
@@ -55,9 +54,21 @@ struct PrintFlags: ParsableArguments {
         if !FileManager.default.fileExists(atPath: fontConfig.path) {
             FileHandle.standardError.write(Data("shufa: 提醒：找不到字体配置 \(fonts)，公文字体名称将无法替换为已安装的字体；请在仓库根目录运行或用 --fonts 指定\n".utf8))
         }
-        var options = PrintOptions(copies: copies, duplex: duplex, pdfa: pdfa, fontConfig: fontConfig)
+        var options = PrintOptions(copies: copies, duplex: sides == .duplex, pdfa: pdfa, fontConfig: fontConfig)
         if let processes { options.processes = min(processes, options.processes) }
         return options
+    }
+}
+
+/// Two-sided (the default: 公文 are printed on both sides) or single-sided combined files.
+enum Sides: String, EnumerableFlag {
+    case duplex, simplex
+
+    static func help(for value: Sides) -> ArgumentHelp? {
+        switch value {
+        case .duplex: return "双面打印（默认）：合订本中页数为奇数的文书后加一页空白，每份文书从新的一张纸开始。"
+        case .simplex: return "单面打印：合订本不加空白页。"
+        }
     }
 }
 
@@ -79,6 +90,10 @@ enum PrintStep {
 
     static func render(_ summary: PrintSummary, output: String) -> String {
         var lines = ["写出 \(summary.documents.count) 个 PDF\(summary.pdfa ? "（PDF/A-2b）" : "") 到 \(output)/"]
+        if !summary.fonts.isEmpty {
+            let pairs = summary.fonts.map { "\($0.official) → \($0.used)" }.joined(separator: "，")
+            lines.append("字体：本机没有以下公文字体，已用替代字体打印：\(pairs)（安装正式字体见 docs/printing.md）")
+        }
         for file in summary.combined {
             let copies = file.copies > 1 ? "，每份 \(file.copies) 份" : ""
             lines.append("  合订 \(file.path)：\(file.documents) 份文书\(copies)，共 \(file.pages) 页\(file.duplex ? "（双面）" : "")")

@@ -103,3 +103,44 @@ struct LibreOfficeTemplateTests {
         #expect(issues.isEmpty, "\(issues.prefix(3))")
     }
 }
+
+@Suite("Templates as clerks save them", .serialized)
+struct SavedTemplateFormatTests {
+    /// A copy of the templates folder with report.fodt replaced by what LibreOffice saves as `format`.
+    static func templates(savedAs format: String) throws -> URL {
+        let directory = Repo.temporaryDirectory().appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: directory)
+        let report = directory.appendingPathComponent("report.fodt")
+        let saved = try LibreOffice().convert([report], to: format, into: directory.appendingPathComponent("saved"))[0]
+        try FileManager.default.removeItem(at: report)
+        try FileManager.default.moveItem(at: saved, to: directory.appendingPathComponent("report.\(format)"))
+        return directory
+    }
+
+    @Test("report.fodt saved by LibreOffice as report.odt is read in its place: the same reports, strictly valid")
+    func odtTemplate() throws {
+        let templates = try Self.templates(savedAs: "odt")
+        let output = Repo.temporaryDirectory()
+        let summary = try BatchBuilder(BuildRequest(roster: Repo.roster, templates: templates, output: output, kinds: [.report],
+                                                    validator: Repo.validator)).run()
+        #expect(summary.checks.flatMap(\.findings).filter { $0.severity == .error }.isEmpty)
+        let reports = summary.documents.filter { $0.kind == .report }
+        #expect(reports.count == SampleBuild.documents(.report).count)
+        for report in reports {
+            let fromODT = try Parsed.paragraphs(String(contentsOf: output.appendingPathComponent(report.path), encoding: .utf8))
+            let original = try #require(SampleBuild.documents(.report).first { $0.leader == report.leader })
+            #expect(fromODT == (try Parsed.paragraphs(SampleBuild.text(original))), "\(report.path)")
+        }
+    }
+
+    @Test("a template saved as .docx is refused before anything is written, saying to save it as ODF")
+    func docxTemplate() throws {
+        let templates = try Self.templates(savedAs: "docx")
+        let output = Repo.temporaryDirectory().appendingPathComponent("out")
+        #expect { try BatchBuilder(BuildRequest(roster: Repo.roster, templates: templates, output: output)) } throws: { error in
+            let message = "\(error)"
+            return message.contains("report.docx") && message.contains("另存为") && message.contains(".odt")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}

@@ -50,6 +50,12 @@ enum Printed {
 
     /// Text without any white space, for matching across line breaks and pdftotext's spacing.
     static func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+
+    /// A PDF's text without white space and without its page numbers 「— N —」, so a paragraph that runs
+    /// over a page break reads as one.
+    static func bodyText(_ pdf: URL) throws -> String {
+        try pageTexts(pdf).enumerated().map { squeezed($1).replacingOccurrences(of: "—\($0 + 1)—", with: "") }.joined()
+    }
 }
 
 /// The synthetic roster of the layout tests.
@@ -284,6 +290,100 @@ struct PrintTests {
         let text = String(decoding: bytes, as: UTF8.self)
         for index in 0..<3 { #expect(text.contains(ODFCombiner.bookmark(index))) }
         #expect(text.contains("style:page-number=\"1\"") && text.contains("style:master-page-name=\"Standard\""))
+    }
+
+    @Test("every roster paragraph of every report is in its PDF's text, not a character lost")
+    func reportsLoseNothing() throws {
+        let run = Printed.sample
+        let leaders = try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders
+        var checked = 0
+        for document in run.documents(.report) {
+            let leader = try #require(leaders.first { $0.id == document.leader })
+            let text = try Printed.bodyText(run.url(document.path))
+            for paragraph in leader.duty + [leader.law] + leader.problems + leader.measures {
+                #expect(text.contains(Printed.squeezed(paragraph)), "\(document.path): \(paragraph.prefix(16))…")
+                checked += 1
+            }
+        }
+        #expect(checked > 80)
+    }
+
+    @Test("every prompt of every draft prints: its text is in the draft's PDF")
+    func draftPromptsPrint() throws {
+        let run = Printed.sample
+        var checked = 0
+        for document in run.documents(.draft) {
+            let xml = try XMLDocument(bytes: Array(Data(contentsOf: run.build.appendingPathComponent(document.source))), source: document.source)
+            let prompts = xml.root!.descendants().filter {
+                $0.is(Namespace.text, "span") && $0.attribute(Namespace.text, "style-name") == "Prompt"
+            }.map(\.content)
+            #expect(!prompts.isEmpty, "\(document.source)")
+            let text = try Printed.bodyText(run.url(document.path))
+            for prompt in prompts {
+                #expect(text.contains(Printed.squeezed(prompt)), "\(document.path): \(prompt.prefix(20))…")
+                checked += 1
+            }
+        }
+        #expect(checked > 90)
+    }
+
+    @Test("no page of a draft, report or task list is blank but for its page number")
+    func noEmptyPages() throws {
+        let run = Printed.sample
+        for document in run.summary.documents where document.kind != .form && document.kind != .ballot {
+            for (index, page) in try Printed.pageTexts(run.url(document.path)).enumerated() {
+                let rest = Printed.squeezed(page).replacingOccurrences(of: "—\(index + 1)—", with: "")
+                #expect(!rest.isEmpty, "\(document.path) page \(index + 1)")
+            }
+        }
+    }
+
+    @Test("no glyph of any PDF passes the 26 mm right margin (punctuation does not hang)")
+    func nothingInTheRightMargin() throws {
+        let run = Printed.sample
+        let limit = (210.0 - 26) / 25.4 * 72 + 0.5
+        for document in run.summary.documents {
+            let xml = try Poppler.run("pdftotext", ["-bbox", run.url(document.path).path, "-"])
+            for match in xml.matches(of: /xMax="([0-9.]+)"[^>]*>([^<]*)<\/word>/) {
+                #expect((Double(match.1) ?? 0) <= limit, "\(document.path): 「\(match.2)」 ends at \(match.1) pt")
+            }
+        }
+    }
+
+    @Test("the body prints in a 仿宋 face and the title in a bold or heavy face; print.json names the faces replaced")
+    func faces() throws {
+        let run = Printed.sample
+        for document in run.documents(.report) {
+            let fonts = try Poppler.run("pdffonts", [run.url(document.path).path]).split(separator: "\n").dropFirst(2)
+                .map { String($0.split(separator: " ").first ?? "") }
+            #expect(fonts.contains { $0.contains("Fang") || $0.contains("仿宋") }, "\(document.path): \(fonts)")
+            #expect(fonts.contains { $0.contains("Bold") || $0.contains("XiaoBiaoSong") || $0.contains("XBS") },
+                    "\(document.path): \(fonts)")
+        }
+        let used = Dictionary(uniqueKeysWithValues: run.summary.fonts.map { ($0.official, $0.used) })
+        #expect(Set(used.keys).isSubset(of: ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体"]))
+        if let title = used["方正小标宋简体"] { #expect(title.contains("Bold")) }
+        if let body = used["仿宋_GB2312"] { #expect(body.contains("Fang")) }
+    }
+
+    @Test("page numbers: 「— N —」 with their top 7 ± 2 mm below the text area (GB/T 9704 7.5)")
+    func pageNumberBelowTheTextArea() throws {
+        let run = Printed.sample
+        let textBottom = (37.0 + 225) / 25.4 * 72
+        for document in run.documents(.report) + run.documents(.draft) + run.documents(.tasklist) {
+            for page in 1...document.pages {
+                let footer = try #require(try BoundingBoxes.boxes(run.url(document.path), page: page).last)
+                #expect(Printed.squeezed(footer.text) == "—\(page)—", "\(document.path) page \(page)")
+                let gap = (footer.y - textBottom) / 72 * 25.4
+                #expect(abs(gap - 7) <= 2, "\(document.path) page \(page): \(gap) mm")
+            }
+        }
+    }
+
+    @Test("two-sided printing is the default")
+    func duplexByDefault() {
+        #expect(PrintOptions().duplex)
+        #expect(!PrintOptions(duplex: false).duplex)
     }
 
     @Test("printing a folder without summary.json says to build first")

@@ -64,7 +64,7 @@ struct SampleBuildTests {
         #expect(built.summary.skippedLeaders == 2)
     }
 
-    @Test("each valid leader gets a draft and a form; reports only with texts; tasklists only for seed-000 roles")
+    @Test("each valid leader gets a draft and a form; reports only with texts; a task list for every 主要负责人")
     func whichDocuments() throws {
         let leaders = try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders
         #expect(leaders.count == 22)
@@ -72,8 +72,9 @@ struct SampleBuildTests {
         #expect(Set(SampleBuild.documents(.form).compactMap(\.leader)) == Set(leaders.map(\.id)))
         let withTexts = leaders.filter { !$0.duty.isEmpty && !$0.law.isEmpty }.map(\.id)
         #expect(Set(SampleBuild.documents(.report).compactMap(\.leader)) == Set(withTexts))
-        let seed000 = leaders.filter { Repo.catalog.role(named: $0.role)?.taskList != nil }.map(\.id)
-        #expect(Set(SampleBuild.documents(.tasklist).compactMap(\.leader)) == Set(seed000))
+        let heads = leaders.filter { $0.role.contains("主要负责人") }.map(\.id)
+        #expect(heads.count == 15 && Set(["QC001", "QC002", "QC004", "QC006"]).isSubset(of: heads))
+        #expect(Set(SampleBuild.documents(.tasklist).compactMap(\.leader)) == Set(heads))
         #expect(SampleBuild.documents(.ballot).count == Set(leaders.map(\.unit)).count)
     }
 
@@ -89,16 +90,49 @@ struct SampleBuildTests {
         #expect(xml.contains(#"<meta:user-defined meta:name="述法主体类别">政府工作部门主要负责人</meta:user-defined>"#))
     }
 
-    @Test("a draft for a leader without texts shows the role's points as placeholders, and the minimums")
+    @Test("a draft for a leader without texts shows the role's points as printed prompts (提示 style, in 【】), and the minimums")
     func draftPrompts() throws {
         let draft = try #require(SampleBuild.documents(.draft).first { $0.leader == "QC020" })
         let xml = try SampleBuild.text(draft)
         let document = try Parsed.document(xml)
-        let placeholders = document.root!.descendants().filter { $0.is(Namespace.text, "placeholder") }
+        let prompts = document.root!.descendants().filter {
+            $0.is(Namespace.text, "span") && $0.attribute(Namespace.text, "style-name") == "Prompt"
+        }.map(\.content)
         let role = try #require(Repo.catalog.role(named: "乡镇政府主要负责人"))
-        for point in role.points { #expect(placeholders.contains { $0.content.contains(point.text) }, "\(point.title)") }
+        #expect(prompts.allSatisfy { $0.hasPrefix("【") && $0.hasSuffix("】") })
+        for point in role.points { #expect(prompts.contains { $0.contains(point.title) }, "\(point.title)") }
+        #expect(prompts.contains { $0.contains("省委关于依法治省、市委关于依法治市和县委关于依法治县") })
         for minimum in role.minimums { #expect(xml.contains(minimum.indicator) && xml.contains(minimum.basis)) }
-        #expect(!xml.contains("{{"))
+        #expect(!xml.contains("{{") && !xml.contains("text:placeholder"))
+        let style = try #require(document.root!.descendants().first {
+            $0.is(Namespace.style, "style") && $0.attribute(Namespace.style, "name") == "Prompt"
+        })
+        #expect(style.attribute(Namespace.style, "family") == "text" && style.attribute(Namespace.style, "display-name") == "提示")
+        let properties = try #require(style.elements.first)
+        #expect(properties.attribute("urn:oasis:names:tc:opendocument:xmlns:style:1.0", "font-name-asian") == "楷体_GB2312")
+        let color = try #require(properties.attribute("urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0", "color"))
+        let (luminance, spread) = Self.tone(color)
+        #expect(luminance < 0.3 && spread > 0.25, "\(color): prints dark on a mono printer, and is a colour on screen")
+    }
+
+    @Test("a draft of a role without yearly minimums has no empty indicator table")
+    func noEmptyIndicatorTable() throws {
+        for draft in SampleBuild.documents(.draft) {
+            let xml = try SampleBuild.text(draft)
+            let document = try Parsed.document(xml)
+            let tables = document.root!.descendants().filter { $0.is(Namespace.table, "table") }
+            let rows = tables.flatMap { $0.descendants().filter { $0.is(Namespace.table, "table-row") } }
+            #expect(tables.isEmpty || rows.count >= 2, "\(draft.path): a table with only its header row")
+            #expect(xml.contains("附：年度法治建设指标") == !tables.isEmpty, "\(draft.path)")
+        }
+    }
+
+    /// Relative luminance (sRGB) and the spread between the strongest and weakest channel of `#rrggbb`.
+    static func tone(_ hex: String) -> (Double, Double) {
+        let value = Int(hex.dropFirst(), radix: 16) ?? 0
+        let channels = [value >> 16, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) / 255 }
+        let linear = channels.map { $0 <= 0.04045 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        return (0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2], channels.max()! - channels.min()!)
     }
 
     @Test("a 考核评议表 has one row per 述法内容 point of the role, grade columns and a signature line")
@@ -111,7 +145,10 @@ struct SampleBuildTests {
             let cells = document.root!.descendants().filter { $0.is(Namespace.table, "table-cell") }.map { $0.content.trimmingCharacters(in: .whitespacesAndNewlines) }
             for point in points { #expect(cells.contains(point.title), "\(form.path): \(point.title)") }
             for grade in Repo.catalog.grades { #expect(cells.contains(grade)) }
-            #expect(xml.contains("评议人签名"))
+            for text in ["评议人", "评价主体", "上级评价", "单位内部测评", "评议意见", "填表说明："] {
+                #expect(xml.contains(text), "\(form.path): \(text)")
+            }
+            #expect(document.root!.descendants().filter { $0.is(Namespace.table, "table") }.count == 1, "one table")
         }
     }
 

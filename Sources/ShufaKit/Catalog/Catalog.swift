@@ -22,6 +22,7 @@ public struct Minimum: Sendable, Equatable, Decodable {
 
 /// One duty of a 职责清单 (seed 000) and the numbered tasks under it.
 public struct Duty: Sendable, Equatable, Decodable {
+    /// A numbered task under a duty (seed 000: 1. 2. …).
     public struct Task: Sendable, Equatable, Decodable {
         public var number: String
         public var text: String
@@ -32,8 +33,8 @@ public struct Duty: Sendable, Equatable, Decodable {
     public var tasks: [Task]
 }
 
-/// A 第一责任人职责清单 (seed 000).
-public struct TaskList: Sendable, Equatable, Decodable {
+/// A 第一责任人职责清单: seed 000's lists, or one built from a role's 述法内容 points (seed 004 三).
+public struct TaskList: Sendable, Equatable {
     public var title: String
     public var source: String
     public var duties: [Duty]
@@ -84,6 +85,8 @@ public struct Role: Sendable, Equatable {
     public var templates: [DocumentKind: String]
     /// A note on where the role's content comes from (e.g. 参照).
     public var note: String?
+    /// The place names and levels its texts' markers (`{县委}`, `{本地}` …) become.
+    public var locality: Locality
 }
 
 /// Length limits of the 述法 part (300字左右), counted in CJK characters, letters and digits.
@@ -102,6 +105,8 @@ public struct Catalog: Sendable {
     /// The assessment grades (考核等次).
     public var grades: [String]
     public var lawLength: LawLength
+    /// The place names and levels of the catalog's texts (`locality`).
+    public var locality: Locality
 
     /// The role named `name`, if any.
     public func role(named name: String) -> Role? { roles.first { $0.name == name } }
@@ -119,13 +124,6 @@ public struct Catalog: Sendable {
     }
 }
 
-/// Why the catalog cannot be used.
-public struct CatalogError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
-    public var description: String { "\(file): \(message)" }
-}
-
 extension Catalog {
     /// Reads `catalog.yaml` and resolves every role's references.
     public static func load(from url: URL) throws(CatalogError) -> Catalog {
@@ -135,22 +133,23 @@ extension Catalog {
             let text = try String(contentsOf: url, encoding: .utf8)
             raw = try YAMLDecoder().decode(RawCatalog.self, from: text)
         } catch let error as DecodingError {
-            throw CatalogError(file: file, message: Self.describe(error))
+            throw Self.describe(error, file: file)
         } catch {
-            throw CatalogError(file: file, message: "cannot read: \(error.localizedDescription)")
+            throw .unreadable(file: file, reason: error.localizedDescription)
         }
         return try raw.resolve(file: file)
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError, file: String) -> CatalogError {
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         }
         switch error {
-        case .keyNotFound(let key, let context): return "\(path(context)): missing key '\(key.stringValue)'"
+        case .keyNotFound(let key, let context): return .missingKey(file: file, path: path(context), key: key.stringValue)
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
+            let cause = context.underlyingError.map { "：\($0)" } ?? ""
+            return .malformed(file: file, path: path(context), detail: context.debugDescription + cause)
+        @unknown default: return .malformed(file: file, path: "", detail: "\(error)")
         }
     }
 }
@@ -160,6 +159,15 @@ private struct RawCatalog: Decodable {
     struct PointSet: Decodable {
         var source: String
         var points: [DutyPoint]
+    }
+
+    /// A 职责清单 as written: its duties, or the point set (less the titles in `except`) to make them of.
+    struct RawTaskList: Decodable {
+        var title: String
+        var source: String
+        var duties: [Duty]?
+        var points: String?
+        var except: [String]?
     }
 
     struct RawRole: Decodable {
@@ -174,42 +182,95 @@ private struct RawCatalog: Decodable {
     var documents: [String: String]
     var grades: [String]
     var lawLength: LawLength
+    var locality: [String: String]?
     var pointSets: [String: PointSet]
-    var tasklists: [String: TaskList]
+    var tasklists: [String: RawTaskList]
     var roles: [RawRole]
 
     func resolve(file: String) throws(CatalogError) -> Catalog {
+        let locality = try self.locality(file: file)
+        let lists = try taskLists(file: file)
         let defaults = try kinds(documents, file: file, context: "documents")
         var roles: [Role] = []
         for raw in self.roles {
             guard let set = pointSets[raw.points] else {
-                throw CatalogError(file: file, message: "role \(raw.name): points '\(raw.points)' is not in pointSets")
+                throw .unknownPointSet(file: file, role: raw.name, name: raw.points)
             }
             let taskList = try raw.tasklist.map { (name: String) throws(CatalogError) -> TaskList in
-                guard let list = tasklists[name] else {
-                    throw CatalogError(file: file, message: "role \(raw.name): tasklist '\(name)' is not in tasklists")
-                }
+                guard let list = lists[name] else { throw .unknownTaskList(file: file, role: raw.name, name: name) }
                 return list
             }
             var templates = defaults.merging(try kinds(raw.documents ?? [:], file: file, context: "role \(raw.name)")) { $1 }
             if taskList == nil { templates[.tasklist] = nil }
+            guard !roles.contains(where: { $0.name == raw.name }) else { throw .duplicateRole(file: file, role: raw.name) }
             roles.append(Role(name: raw.name, points: set.points, taskList: taskList, minimums: raw.minimums ?? [],
-                              templates: templates, note: raw.note))
+                              templates: templates, note: raw.note, locality: locality))
         }
-        guard Set(roles.map(\.name)).count == roles.count else {
-            throw CatalogError(file: file, message: "a role is listed twice")
+        return Catalog(roles: roles, grades: grades, lawLength: lawLength, locality: locality)
+    }
+
+    /// The `locality` setting, after checking that texts use only place markers.
+    private func locality(file: String) throws(CatalogError) -> Locality {
+        let settings = locality ?? [:]
+        if let key = settings.keys.sorted().first(where: { !Locality.markers.contains($0) }) {
+            throw .unknownLocalitySetting(file: file, key: key)
         }
-        return Catalog(roles: roles, grades: grades, lawLength: lawLength)
+        var texts: [(String, String)] = []
+        for (name, set) in pointSets.sorted(by: { $0.key < $1.key }) {
+            texts += set.points.map { ("pointSets.\(name)「\($0.title)」", $0.text) }
+        }
+        for (name, list) in tasklists.sorted(by: { $0.key < $1.key }) {
+            texts.append(("tasklists.\(name) 的 title ", list.title))
+            for duty in list.duties ?? [] {
+                texts.append(("tasklists.\(name) \(duty.number) ", duty.text))
+                texts += duty.tasks.map { ("tasklists.\(name) \(duty.number)\($0.number). ", $0.text) }
+            }
+        }
+        for (location, text) in texts {
+            if let marker = Locality.unknownMarkers(in: text).first {
+                throw .unknownPlaceMarker(file: file, location: location, marker: marker)
+            }
+        }
+        return Locality(settings: settings)
+    }
+
+    /// Every 职责清单, those built from points included.
+    private func taskLists(file: String) throws(CatalogError) -> [String: TaskList] {
+        var lists: [String: TaskList] = [:]
+        for (name, raw) in tasklists {
+            if let duties = raw.duties {
+                lists[name] = TaskList(title: raw.title, source: raw.source, duties: duties)
+                continue
+            }
+            guard let setName = raw.points else { throw .emptyTaskList(file: file, list: name) }
+            guard let set = pointSets[setName] else { throw .unknownTaskListPoints(file: file, list: name, name: setName) }
+            let kept = set.points.filter { !(raw.except ?? []).contains($0.title) }
+            let duties = kept.enumerated().map { index, point in
+                Duty(number: "（\(ChineseNumeral.of(index + 1))）", text: point.text, tasks: [])
+            }
+            lists[name] = TaskList(title: raw.title, source: raw.source, duties: duties)
+        }
+        return lists
     }
 
     private func kinds(_ map: [String: String], file: String, context: String) throws(CatalogError) -> [DocumentKind: String] {
         var result: [DocumentKind: String] = [:]
-        for (key, value) in map {
-            guard let kind = DocumentKind(rawValue: key) else {
-                throw CatalogError(file: file, message: "\(context): unknown document kind '\(key)' (known: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            guard let kind = DocumentKind(rawValue: key) else { throw .unknownKind(file: file, context: context, kind: key) }
             result[kind] = value
         }
         return result
+    }
+}
+
+/// Chinese numerals for the numbers of a 职责清单's duties: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十.
+enum ChineseNumeral {
+    private static let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    static func of(_ number: Int) -> String {
+        guard number >= 1 && number < 100 else { return String(number) }
+        let tens = number / 10, ones = number % 10
+        let head = tens == 0 ? "" : (tens == 1 ? "" : digits[tens]) + "十"
+        return head + (ones == 0 ? "" : digits[ones])
     }
 }

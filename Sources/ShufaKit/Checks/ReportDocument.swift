@@ -16,7 +16,7 @@ public struct ReportDocument: Sendable {
         public var outlineLevel: Int?
         /// True inside a table cell.
         public var inTable: Bool
-        /// The prompts of the placeholder fields left in it.
+        /// The prompts left in it: placeholder fields and text in the 提示 (Prompt) character style.
         public var placeholders: [String]
     }
 
@@ -74,6 +74,8 @@ public struct ReportDocument: Sendable {
                 guard child.isElement else { continue }
                 switch (child.namespace, child.name) {
                 case (Namespace.text?, "placeholder"): placeholders.append(Self.prompt(child.content))
+                case (Namespace.text?, "span") where child.attribute(Namespace.text, "style-name") == "Prompt":
+                    placeholders.append(Self.prompt(child.content))
                 case (Namespace.text?, "s"): text += String(repeating: " ", count: Int(child.attribute(Namespace.text, "c") ?? "1") ?? 1)
                 case (Namespace.text?, "tab"): text += "\t"
                 case (Namespace.text?, "line-break"): text += "\n"
@@ -88,9 +90,11 @@ public struct ReportDocument: Sendable {
         return Block(index: index, line: line, text: text, outlineLevel: level, inTable: inTable, placeholders: placeholders)
     }
 
-    /// A placeholder's prompt without the angle brackets LibreOffice puts around it when saving.
+    /// A prompt's text without the angle brackets LibreOffice puts around a placeholder when saving, or
+    /// the 【】 of a prompt in the 提示 (Prompt) character style.
     static func prompt(_ text: String) -> String {
-        text.hasPrefix("<") && text.hasSuffix(">") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
+        let bracketed = (text.hasPrefix("<") && text.hasSuffix(">")) || (text.hasPrefix("【") && text.hasSuffix("】"))
+        return bracketed && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
     }
 
     private static func rows(of table: XMLNode) -> [[String]] {

@@ -38,15 +38,30 @@ public struct PrintBatch: Sendable {
         let outcome = PrintConverter(office: office, qpdf: qpdf, options: request.options, items: items, combinables: combinables,
                                      workspace: workspace, progress: tracker).run()
         let titles = combinables.map { $0.flatMap(Self.title) }
+        let fonts = FontSubstitution.find(Self.fontNames(combinables.compactMap { $0 }), fontConfig: office.fontConfig)
         let summary = PrintSummary(documents: try writeDocuments(items, outcome, titles: titles, workspace: workspace),
                                    combined: try writeCombined(items, outcome, workspace: workspace),
-                                   failures: failures(items, outcome), pdfa: request.options.pdfa)
+                                   failures: failures(items, outcome), pdfa: request.options.pdfa, fonts: fonts)
         try write(summary)
         return summary
     }
 
     /// The name of a document's combined print file for `kind`.
     public static func combinedName(_ kind: DocumentKind) -> String { "\(kind.rawValue)-\(kind.chineseName)-合订.pdf" }
+
+    /// The font families the documents' font faces name, each once, in the order first met.
+    static func fontNames(_ documents: [CombinableDocument]) -> [String] {
+        var names: [String] = []
+        for document in documents {
+            let faces = document.root.child(Namespace.office, "font-face-decls")?.elements ?? []
+            for face in faces {
+                guard let family = face.attribute("urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0", "font-family") else { continue }
+                let name = family.trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
+                if !name.isEmpty && !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
+    }
 
     private static func title(_ document: CombinableDocument) -> String? {
         document.root.child(Namespace.office, "meta")?.child(Namespace.dc, "title")?.content

@@ -5,7 +5,8 @@ public struct PrintOptions: Sendable {
     /// Copies of each 考核评议表 and 民主测评表 in the combined files (one per evaluator); other kinds get one.
     public var copies: Int
     /// Adds a blank page after every document (every copy) with an odd page count, so the next one starts
-    /// on a fresh sheet when the combined file is printed on both sides.
+    /// on a fresh sheet when the combined file is printed on both sides (公文 are): on unless asked for
+    /// single-sided printing.
     public var duplex: Bool
     /// Writes PDF/A-2b (for the archive) instead of plain PDF.
     public var pdfa: Bool
@@ -20,8 +21,8 @@ public struct PrintOptions: Sendable {
     /// Seconds added to a run's time limit for each document it converts.
     public var secondsPerDocument: Double
 
-    /// Default settings: one copy, single-sided, plain PDF, one LibreOffice process per core.
-    public init(copies: Int = 1, duplex: Bool = false, pdfa: Bool = false, fontConfig: URL? = nil,
+    /// Default settings: one copy, two-sided, plain PDF, one LibreOffice process per core.
+    public init(copies: Int = 1, duplex: Bool = true, pdfa: Bool = false, fontConfig: URL? = nil,
                 processes: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = 25,
                 baseTimeout: Double = 60, secondsPerDocument: Double = 5) {
         self.copies = max(1, copies)
@@ -149,6 +150,8 @@ public struct PrintSummary: Sendable, Codable, Equatable {
     public var failures: [Failure]
     /// True when the files are PDF/A-2b.
     public var pdfa: Bool
+    /// The official faces the documents name that this machine lacks, and the faces printed instead.
+    public var fonts: [FontSubstitution]
 }
 
 /// Progress of a print run, reported while LibreOffice works.

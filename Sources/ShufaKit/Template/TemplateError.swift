@@ -20,6 +20,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public enum Problem: Error, Sendable, Equatable {
         case unreadable(String)
         case notODFText(String)
+        /// A Word or WPS file (its extension) named as a template.
+        case wordTemplate(String)
         case unclosedMarker
         case emptyMarker(String)
         case unclosedSection(String)
@@ -43,6 +45,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         switch problem {
         case .unreadable(let reason): return "cannot read the template: \(reason)"
         case .notODFText(let reason): return "not an ODF text document: \(reason)"
+        case .wordTemplate(let ext):
+            return "模板是 .\(ext) 文件（Word/WPS 格式），shufa 只读 ODF 模板：请在 LibreOffice 或 WPS 中打开，"
+                + "“另存为”ODF 文本文档（.odt）或 ODF 平面文本（.fodt），并在 catalog.yaml 中写上新文件名"
         case .unclosedMarker: return "a marker opened with {{ is not closed with }}"
         case .emptyMarker(let text): return "marker \(text) names no field"
         case .unclosedSection(let name): return "section \(name) is never closed: add {{/\(name)}} after it"

@@ -11,14 +11,15 @@ public struct TemplateSet: Sendable {
         var errors: [TemplateError] = []
         for (kind, files) in catalog.templateFiles.sorted(by: { $0.key < $1.key }) where kinds.contains(kind) {
             for file in files.sorted() {
-                let key = Self.key(kind, file)
-                let url = directory.appendingPathComponent(file)
+                let url = Self.source(of: file, in: directory)
                 guard let data = try? Data(contentsOf: url) else {
                     errors.append(TemplateError(location: TemplateLocation(file: file), problem: .unreadable("no such file in \(directory.lastPathComponent)/")))
                     continue
                 }
                 do {
-                    compiled[key] = try TemplateCompiler.compile(Array(data), file: file, fields: DocumentData.fields(for: kind))
+                    let bytes = try PackageTemplate.flatBytes(data, file: url.lastPathComponent)
+                    let fields = DocumentData.fields(for: kind)
+                    compiled[Self.key(kind, file)] = try TemplateCompiler.compile(bytes, file: url.lastPathComponent, fields: fields)
                 } catch {
                     errors += error.errors
                 }
@@ -39,4 +40,22 @@ public struct TemplateSet: Sendable {
     }
 
     private static func key(_ kind: DocumentKind, _ file: String) -> String { "\(kind.rawValue)/\(file)" }
+
+    /// The file to read for the template the catalog names `file`: an ODF template saved the other way
+    /// (`report.odt` for `report.fodt` and back, as LibreOffice's 另存为 does) counts as the same
+    /// template, and when both are there the one saved last is read; a Word/WPS file of that name is
+    /// read too, to be refused with what to do.
+    static func source(of file: String, in directory: URL) -> URL {
+        let named = directory.appendingPathComponent(file)
+        let stem = (file as NSString).deletingPathExtension
+        let others = ["fodt", "odt"] + PackageTemplate.wordExtensions.sorted()
+        let candidates = [named] + others.map { directory.appendingPathComponent(stem + "." + $0) }.filter { $0 != named }
+        let existing = candidates.compactMap { url -> (URL, Date)? in
+            guard let values = try? url.resourceValues(forKeys: [.contentModificationDateKey]),
+                  let date = values.contentModificationDate else { return nil }
+            return (url, date)
+        }
+        let odf = existing.filter { ["fodt", "odt"].contains($0.0.pathExtension.lowercased()) || $0.0 == named }
+        return (odf.isEmpty ? existing : odf).max { $0.1 < $1.1 }?.0 ?? named
+    }
 }
