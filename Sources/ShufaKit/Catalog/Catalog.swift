@@ -85,6 +85,10 @@ public struct Role: Sendable, Equatable {
 
 /// Length limits of the 述法 part (300字左右), counted in CJK characters, letters and digits.
 public struct LawLength: Sendable, Equatable, Decodable {
+    public init(target: Int, fineMin: Int, fineMax: Int, errorMin: Int, errorMax: Int) {
+        (self.target, self.fineMin, self.fineMax, self.errorMin, self.errorMax) = (target, fineMin, fineMax, errorMin, errorMax)
+    }
+
     public var target: Int
     public var fineMin: Int
     public var fineMax: Int
@@ -99,6 +103,8 @@ public struct Catalog: Sendable {
     /// The assessment grades (考核等次).
     public var grades: [String]
     public var lawLength: LawLength
+    /// Which report forms are acceptable (报告形式); seed 004's rule when the catalog does not say.
+    public var reportForms: ReportFormSettings = .seed004
 
     /// The role named `name`, if any.
     public func role(named name: String) -> Role? { roles.first { $0.name == name } }
@@ -171,6 +177,7 @@ private struct RawCatalog: Decodable {
     var documents: [String: String]
     var grades: [String]
     var lawLength: LawLength
+    var reportForms: ReportFormSettings?
     var pointSets: [String: PointSet]
     var tasklists: [String: TaskList]
     var roles: [RawRole]
@@ -196,7 +203,7 @@ private struct RawCatalog: Decodable {
         guard Set(roles.map(\.name)).count == roles.count else {
             throw CatalogError(file: file, message: "a role is listed twice")
         }
-        return Catalog(roles: roles, grades: grades, lawLength: lawLength)
+        return Catalog(roles: roles, grades: grades, lawLength: lawLength, reportForms: reportForms ?? .seed004)
     }
 
     private func kinds(_ map: [String: String], file: String, context: String) throws(CatalogError) -> [DocumentKind: String] {

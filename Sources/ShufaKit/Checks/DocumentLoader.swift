@@ -24,7 +24,8 @@ public enum DocumentLoader {
             let outputs = try office.convert(files, to: "odt", into: directory, timeout: 120)
             return Dictionary(uniqueKeysWithValues: zip(files, outputs.map { Result.success($0) }))
         } catch {
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, "cannot convert through LibreOffice: \(error)"))) })
+            let message = "无法通过 LibreOffice 把 Word 文档转换为 ODF（\(error)）；请确认已安装 LibreOffice，或另存为 .odt 后再试"
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, message))) })
         }
     }
 }
