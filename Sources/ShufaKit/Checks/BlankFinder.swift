@@ -1,6 +1,6 @@
 /// Blanks left in a returned report where a number or a name belongs: 「研讨*次」, 「20__年」,
 /// 「涉法涉诉信访 件」 (the number left out), 「XXX」「×××」「某某」.
-enum BlankFinder {
+public enum BlankFinder {
     /// A kind of blank: its pattern, and what must stand just before it (nil: anything).
     private struct Kind {
         var pattern: Regex<Substring>
@@ -25,7 +25,7 @@ enum BlankFinder {
     ]
 
     /// Each blank of `text`, shown with a few characters around it (「研讨*次」).
-    static func blanks(in text: String) -> [String] {
+    public static func blanks(in text: String) -> [String] {
         var found: [Range<String.Index>] = []
         for kind in kinds {
             for match in text.matches(of: kind.pattern) where !found.contains(where: { $0.overlaps(match.range) }) {

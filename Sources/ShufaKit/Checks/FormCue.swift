@@ -27,11 +27,13 @@ enum FormCue: Equatable {
         return allowed ? String(plain[..<range.upperBound]) : nil
     }
 
-    /// The words between 「现将」 and 「如下」 of an opening sentence (「现将本人履行……情况报告如下」).
+    /// The words between 「现将」 (现就、现把) and 「如下」 of an opening sentence (「现将本人履行……情况报告如下」).
     static func opening(_ paragraph: String) -> String? {
         let plain = ChineseText.folded(paragraph)
-        guard let end = plain.range(of: "如下"), let start = plain[..<end.lowerBound].range(of: "现将", options: .backwards)
-        else { return nil }
+        guard let end = plain.range(of: "如下") else { return nil }
+        let before = plain[..<end.lowerBound]
+        let starts = ["现将", "现就", "现把"].compactMap { before.range(of: $0, options: .backwards) }
+        guard let start = starts.max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         return String(plain[start.upperBound..<end.lowerBound])
     }
 }

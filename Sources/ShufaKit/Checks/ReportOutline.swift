@@ -68,6 +68,9 @@ public struct ReportOutline: Sendable {
                        part: part(of: text), inTable: block.inTable)
     }
 
+    /// The rank of the numbering `text` starts with (1 for 「一、」 … 5 for 「二是」), nil when it has none.
+    public static func rank(of text: String) -> Int? { HeadingNumber.parse(text)?.kind.rawValue }
+
     /// Words that make a heading the 述法 part (checked on the simplified text).
     static let lawWords = ["第一责任人", "述法", "法治建设职责", "推进法治建设", "履行法治建设", "法治建设情况"]
     static let problemWords = ["存在问题", "存在的问题", "问题和", "不足", "差距", "短板", "改进措施", "整改措施",

@@ -53,13 +53,14 @@ public struct ReportShape: Sendable {
         let lines = front.filter(isTitleLike)
         for (position, line) in lines.enumerated() {
             guard let title = FormCue.reportTitle(line.text) else { continue }
-            if let cue = FormCue(title) { return (cue, line) }
-            guard position > 0 else { continue }
-            let previous = lines[position - 1]
-            if previous.index == line.index - 1, FormCue.reportTitle(previous.text) == nil,
-               let cue = FormCue(previous.text + title) {
-                return (cue, previous)
+            if position > 0 {
+                let previous = lines[position - 1]
+                if previous.index == line.index - 1, FormCue.reportTitle(previous.text) == nil,
+                   let cue = FormCue(previous.text + title) {
+                    return (cue, previous)
+                }
             }
+            if let cue = FormCue(title) { return (cue, line) }
         }
         return nil
     }
