@@ -47,7 +47,7 @@ enum Corpus {
 @Suite("The corpus of published reports")
 struct CorpusTests {
     /// Agreement measured when the rules were last changed: a regression fails, an improvement raises it.
-    static let measured: [String: Int] = ["holdout": 0, "tune": 12]
+    static let measured: [String: Int] = ["holdout": 25, "tune": 12]
 
     @Test("every document gets a form; agreement with the reader's verdicts, holdout and tune, in .fodt and .docx",
           arguments: ["holdout", "tune"], ["fodt", "docx"])
