@@ -200,6 +200,9 @@ private struct RawCatalog: Decodable {
             roles.append(Role(name: raw.name, points: set.points, taskList: taskList, minimums: raw.minimums ?? [],
                               templates: templates, note: raw.note))
         }
+        if reportForms?.accepted.isEmpty == true {
+            throw CatalogError(file: file, message: "reportForms.accepted lists no form: give combined, law-only or both")
+        }
         guard Set(roles.map(\.name)).count == roles.count else {
             throw CatalogError(file: file, message: "a role is listed twice")
         }
