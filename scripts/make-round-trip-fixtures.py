@@ -37,8 +37,9 @@ def run(command, **kwargs):
 
 
 def build(work):
+    # Exit code 1: the sample roster has bad records on purpose.
     subprocess.run([os.path.join(ROOT, ".build", "debug", "shufa"), "build", "samples/roster.json", "--out", work,
-                    "--kinds", "draft", "--no-check"], cwd=ROOT, stdout=subprocess.DEVNULL)  # 1: the sample has bad records
+                    "--kinds", "draft", "--no-check"], cwd=ROOT, stdout=subprocess.DEVNULL)
     read = lambda leader: open(glob.glob(os.path.join(work, "draft", leader + "-*.fodt"))[0], encoding="utf-8").read()
     return read("QC020"), read("QC012")
 
@@ -51,10 +52,12 @@ def placeholder(description, text_pattern=".*?"):
 def typed(draft):
     """The blank draft filled in LibreOffice: prompts typed over, point prompts deleted."""
     xml = placeholder("述职内容").sub(DUTY, draft)
-    xml = re.sub(r'<text:p text:style-name="Prompt"><text:placeholder[^>]*text:description="提示">.*?</text:p>\n?', "", xml, flags=re.S)
+    xml = re.sub(r'<text:p text:style-name="Prompt"><text:placeholder[^>]*text:description="提示">.*?</text:p>\n?',
+                 "", xml, flags=re.S)
     points = list(placeholder("述法要点").finditer(xml))
     xml = xml[:points[0].start()] + LAW + xml[points[0].end():]
-    xml = re.sub(r'<text:p text:style-name="Body"><text:placeholder[^>]*text:description="述法要点">.*?</text:p>\n?', "", xml, flags=re.S)
+    xml = re.sub(r'<text:p text:style-name="Body"><text:placeholder[^>]*text:description="述法要点">.*?</text:p>\n?',
+                 "", xml, flags=re.S)
     xml = placeholder("存在问题").sub(PROBLEM, xml)
     xml = placeholder("改进措施").sub(MEASURE, xml)
     return placeholder("指标").sub("2", xml, count=1)
@@ -81,7 +84,9 @@ def prompt_style(draft):
                       '<text:span text:style-name="PromptText">' + DUTY + '</text:span>')
     # The 述法 prompts: the instruction left with its style lost, the points replaced by the leader's text.
     xml = xml.replace('<text:span text:style-name="PromptText">【请围绕以下要点', '<text:span>【请围绕以下要点')
-    points = list(re.finditer(r'<text:p text:style-name="Body"><text:span text:style-name="PromptText">【\d+\. .*?】</text:span></text:p>\n?', xml, re.S))
+    point = (r'<text:p text:style-name="Body"><text:span text:style-name="PromptText">【\d+\. .*?】'
+             r'</text:span></text:p>\n?')
+    points = list(re.finditer(point, xml, re.S))
     xml = xml[:points[0].start()] + '<text:p text:style-name="Body">' + LAW + "</text:p>\n" + xml[points[-1].end():]
     return xml.replace('<text:span text:style-name="PromptText">【请列出改进措施】</text:span>', MEASURE)
 
@@ -133,17 +138,20 @@ def main():
         sources = os.path.join(work, "fodt")
         os.makedirs(sources)
         filled = typed(blank)
-        variants = {"typed": filled, "typed-lost-law": without_law_heading(filled), "typed-demoted-law": demoted(filled),
-                    "minimum-draft": minimum, "prompt-style": prompt_style(blank), "word-blank": blank}
+        variants = {"typed": filled, "typed-lost-law": without_law_heading(filled),
+                    "typed-demoted-law": demoted(filled), "minimum-draft": minimum,
+                    "prompt-style": prompt_style(blank), "word-blank": blank}
         for name, xml in variants.items():
             open(os.path.join(sources, name + ".fodt"), "w", encoding="utf-8").write(xml)
         profile = os.path.join(work, "profile")
-        odt = [os.path.join(sources, n + ".fodt") for n in ["typed", "typed-lost-law", "typed-demoted-law", "minimum-draft", "prompt-style"]]
-        convert(odt, "odt", OUT, profile)
-        convert([os.path.join(sources, n + ".fodt") for n in ["word-blank", "prompt-style"]], "docx:MS Word 2007 XML", OUT, profile)
+        flat = lambda names: [os.path.join(sources, name + ".fodt") for name in names]
+        packages = ["typed", "typed-lost-law", "typed-demoted-law", "minimum-draft", "prompt-style"]
+        convert(flat(packages), "odt", OUT, profile)
+        convert(flat(["word-blank", "prompt-style"]), "docx:MS Word 2007 XML", OUT, profile)
         shutil.copy(os.path.join(sources, "prompt-style.fodt"), os.path.join(OUT, "prompt-style.fodt"))
         word_fill(os.path.join(OUT, "word-blank.docx"), os.path.join(OUT, "word-typed.docx"))
-        word_fill(os.path.join(OUT, "word-blank.docx"), os.path.join(OUT, "word-typed-lost-law.docx"), lose_heading=True)
+        word_fill(os.path.join(OUT, "word-blank.docx"), os.path.join(OUT, "word-typed-lost-law.docx"),
+                  lose_heading=True)
     finally:
         shutil.rmtree(work)
     print("\n".join(sorted(os.listdir(OUT))))

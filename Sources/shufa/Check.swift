@@ -27,7 +27,8 @@ struct Check: ParsableCommand {
         if let role, catalog.role(named: role) == nil {
             throw ValidationError("未知的述法主体类别「\(role)」；可选：\(catalog.roles.map(\.name).joined(separator: "、"))")
         }
-        let checker = ReportChecker(catalog: catalog, validator: try locations.validator(), prompts: locations.prompts(catalog))
+        let validator = try locations.validator()
+        let checker = ReportChecker(catalog: catalog, validator: validator, prompts: locations.prompts(catalog))
         var documents: [CheckedDocument] = []
         var unreadable = false
         for (file, parts) in DocumentLoader.load(files.map { URL(fileURLWithPath: $0) }, fontConfig: locations.fontConfig) {

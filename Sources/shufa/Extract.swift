@@ -41,7 +41,8 @@ struct Extract: ParsableCommand {
 
     private static func listing(_ roster: Roster) -> String {
         roster.leaders.map { leader in
-            var lines = ["\(leader.id) \(leader.name)（\(leader.unit) \(leader.position)，\(leader.role)），\(roster.year)年度"]
+            var lines = ["\(leader.id) \(leader.name)（\(leader.unit) \(leader.position)，\(leader.role)），"
+                         + "\(roster.year)年度"]
             lines.append("述职内容 \(leader.duty.count) 段；述法内容 \(ReportOutline.countedLength(leader.law)) 字；"
                          + "存在问题 \(leader.problems.count) 条；改进措施 \(leader.measures.count) 条")
             lines += leader.indicators.sorted { $0.key < $1.key }.map { "  \($0.key)：\($0.value.formatted())" }

@@ -53,13 +53,19 @@ struct CatalogTests {
         #expect(ReportFormSettings.seed004.accepted == [.combined])
         let yaml = try String(contentsOf: Repo.templates.appendingPathComponent("catalog.yaml"), encoding: .utf8)
         let directory = Repo.temporaryDirectory()
-        for (setting, accepted) in [("accepted: [combined]", [ReportForm.combined]), ("accepted: [combined, law-only]", [.combined, .lawOnly])] {
-            let file = directory.appendingPathComponent("catalog.yaml")
-            try yaml.replacingOccurrences(of: "accepted: [combined]", with: setting).write(to: file, atomically: true, encoding: .utf8)
+        let file = directory.appendingPathComponent("catalog.yaml")
+        func write(_ setting: String) throws {
+            let text = yaml.replacingOccurrences(of: "accepted: [combined]", with: setting)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        for (setting, accepted) in [("accepted: [combined]", [ReportForm.combined]),
+                                    ("accepted: [combined, law-only]", [.combined, .lawOnly])] {
+            try write(setting)
             #expect(try Catalog.load(from: file).reportForms.accepted == accepted)
         }
-        let file = directory.appendingPathComponent("catalog.yaml")
-        try yaml.replacingOccurrences(of: "accepted: [combined]", with: "accepted: [separate]").write(to: file, atomically: true, encoding: .utf8)
-        #expect(throws: CatalogError.self) { try Catalog.load(from: file) }
+        for setting in ["accepted: [separate]", "accepted: []"] {
+            try write(setting)
+            #expect(throws: CatalogError.self) { try Catalog.load(from: file) }
+        }
     }
 }

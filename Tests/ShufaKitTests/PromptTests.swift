@@ -11,8 +11,10 @@ struct PromptTests {
 
     /// The paragraphs of a Flat ODF body read with the catalog's and templates' prompts.
     static func read(_ body: String) throws -> [ReportDocument.Block] {
-        let style = "<office:styles><style:style style:name=\"Prompt\" style:display-name=\"提示\" style:family=\"text\"/></office:styles>"
-        let xml = String(decoding: FlatODF.document(body), as: UTF8.self).replacingOccurrences(of: "<office:automatic-styles>", with: style + "<office:automatic-styles>")
+        let style = #"<style:style style:name="Prompt" style:display-name="提示" style:family="text"/>"#
+        let automatic = "<office:automatic-styles>"
+        let xml = String(decoding: FlatODF.document(body), as: UTF8.self)
+            .replacingOccurrences(of: automatic, with: "<office:styles>" + style + "</office:styles>" + automatic)
         return try ReportDocument(try ODFParts.read(Data(xml.utf8), file: "t.fodt"), prompts: prompts).blocks
     }
 
@@ -54,7 +56,7 @@ struct PromptTests {
         #expect(blocks[4].text.isEmpty && blocks[4].prompts.count == 1)
     }
 
-    @Test("a blank draft saved as .docx (prompts as Word content controls): every prompt is a leftover, the 述法 one item")
+    @Test("a blank draft saved as .docx (prompts as Word content controls): every prompt a leftover, the 述法 one item")
     func wordBlank() throws {
         let checked = try RoundTrip.check("word-blank.docx")
         let role = try #require(Repo.catalog.role(named: "乡镇政府主要负责人"))
@@ -77,7 +79,8 @@ enum RoundTrip {
     static func parts(_ name: String) throws -> ODFParts { try DocumentLoader.load([url(name)])[0].parts.get() }
 
     static func check(_ name: String) throws -> CheckedDocument {
-        try ReportChecker(catalog: Repo.catalog, validator: nil, prompts: PromptTests.prompts).check(try parts(name), path: name)
+        let checker = ReportChecker(catalog: Repo.catalog, validator: nil, prompts: PromptTests.prompts)
+        return try checker.check(try parts(name), path: name)
     }
 
     static func extract(_ name: String) throws -> ReportExtractor.Extraction {
@@ -91,7 +94,8 @@ enum RoundTrip {
         let file = directory.appendingPathComponent("leader.json")
         try JSONEncoder().encode(roster).write(to: file)
         let output = directory.appendingPathComponent("out")
-        let request = BuildRequest(roster: file, templates: Repo.templates, output: output, kinds: [.report], validator: Repo.validator)
+        let request = BuildRequest(roster: file, templates: Repo.templates, output: output, kinds: [.report],
+                                   validator: Repo.validator)
         return (try BatchBuilder(request).run(), output)
     }
 
@@ -106,23 +110,27 @@ enum RoundTrip {
 
 @Suite("Round trip: draft → leader edits → extract → build")
 struct RoundTripTests {
-    @Test("filled in LibreOffice (.odt), in Word (.docx), or over prompts in the 提示 style: the leader's text, never a prompt",
+    @Test("filled in LibreOffice (.odt), in Word (.docx), or over 提示-style prompts: the leader's text, never a prompt",
           arguments: ["typed.odt", "word-typed.docx", "prompt-style.fodt", "prompt-style.odt", "prompt-style.docx"])
     func filled(_ name: String) throws {
         let extraction = try RoundTrip.extract(name)
         #expect(!extraction.hasErrors, "\(extraction.issues)")
         let leader = try #require(extraction.roster.leaders.first)
         #expect(leader.id == "QC020" && leader.duty.count == 1 && leader.duty[0].hasPrefix("本人全年主持镇政府全面工作"))
-        #expect(leader.law.hasPrefix(RoundTrip.typedLaw.0) && leader.law.hasSuffix(RoundTrip.typedLaw.1), "\(leader.law)")
+        let (start, end) = RoundTrip.typedLaw
+        #expect(leader.law.hasPrefix(start) && leader.law.hasSuffix(end), "\(leader.law)")
         #expect(leader.measures == ["每季度组织一次集体学法，邀请法律顾问解读新出台的法律法规。"])
         let all = ([leader.law] + leader.duty + leader.problems + leader.measures).joined()
         for prompt in RoundTrip.draftPrompts { #expect(!all.contains(prompt), "\(name): \(prompt)") }
 
         let (summary, directory) = try RoundTrip.build(extraction.roster)
         let report = try #require(summary.documents.first { $0.kind == .report })
-        let paragraphs = try Parsed.paragraphs(try String(contentsOf: directory.appendingPathComponent(report.path), encoding: .utf8))
+        let xml = try String(contentsOf: directory.appendingPathComponent(report.path), encoding: .utf8)
+        let paragraphs = try Parsed.paragraphs(xml)
         #expect(paragraphs.contains { $0.hasPrefix(RoundTrip.typedLaw.0) })
-        for prompt in RoundTrip.draftPrompts + ["【"] { #expect(!paragraphs.contains { $0.contains(prompt) }, "\(name): \(prompt)") }
+        for prompt in RoundTrip.draftPrompts + ["【"] {
+            #expect(!paragraphs.contains { $0.contains(prompt) }, "\(name): \(prompt)")
+        }
         #expect(Returned.errors(try RoundTrip.check(name)).allSatisfy { $0.rule == .leftovers })
     }
 
@@ -143,7 +151,7 @@ struct RoundTripTests {
         #expect(summary.skippedLeaders == 1)
     }
 
-    @Test("a draft whose 述法 heading was demoted under 「一、」: check says sub-item; extract still takes the 述法, with a warning")
+    @Test("a draft whose 述法 heading was demoted under 「一、」: check says sub-item; extract takes the 述法, warning")
     func demoted() throws {
         let errors = Returned.errors(try RoundTrip.check("typed-demoted-law.odt"))
         #expect(errors.contains { $0.rule == .separateItem && $0.message.contains("「一、履行岗位职责情况」的子项") }, "\(errors)")

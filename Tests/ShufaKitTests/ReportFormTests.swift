@@ -13,7 +13,8 @@ enum PlainReport {
 
     static func check(_ lines: [String], body: String = "", catalog: Catalog = Repo.catalog,
                       role: String = "政府工作部门主要负责人") throws -> CheckedDocument {
-        try ReportChecker(catalog: catalog, validator: nil).check(parts(lines, body: body), path: "report.fodt", role: role)
+        let checker = ReportChecker(catalog: catalog, validator: nil)
+        return try checker.check(parts(lines, body: body), path: "report.fodt", role: role)
     }
 
     /// 300 characters of 述法 that covers the department role's points.

@@ -86,7 +86,8 @@ public struct Role: Sendable, Equatable {
 /// Length limits of the 述法 part (300字左右), counted in CJK characters, letters and digits.
 public struct LawLength: Sendable, Equatable, Decodable {
     public init(target: Int, fineMin: Int, fineMax: Int, errorMin: Int, errorMax: Int) {
-        (self.target, self.fineMin, self.fineMax, self.errorMin, self.errorMax) = (target, fineMin, fineMax, errorMin, errorMax)
+        (self.target, self.fineMin, self.fineMax) = (target, fineMin, fineMax)
+        (self.errorMin, self.errorMax) = (errorMin, errorMax)
     }
 
     public var target: Int
@@ -201,7 +202,7 @@ private struct RawCatalog: Decodable {
                               templates: templates, note: raw.note))
         }
         if reportForms?.accepted.isEmpty == true {
-            throw CatalogError(file: file, message: "reportForms.accepted lists no form: give combined, law-only or both")
+            throw CatalogError(file: file, message: "reportForms.accepted is empty: list combined, law-only or both")
         }
         guard Set(roles.map(\.name)).count == roles.count else {
             throw CatalogError(file: file, message: "a role is listed twice")

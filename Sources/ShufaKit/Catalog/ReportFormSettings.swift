@@ -22,6 +22,7 @@ public struct ReportFormSettings: Sendable, Equatable, Decodable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         accepted = try container.decodeIfPresent([ReportForm].self, forKey: .accepted) ?? Self.seed004.accepted
-        lawOnlyLength = try container.decodeIfPresent(LawLength.self, forKey: .lawOnlyLength) ?? Self.seed004.lawOnlyLength
+        let length = try container.decodeIfPresent(LawLength.self, forKey: .lawOnlyLength)
+        lawOnlyLength = length ?? Self.seed004.lawOnlyLength
     }
 }

@@ -29,7 +29,8 @@ public enum BlankFinder {
         var found: [Range<String.Index>] = []
         for kind in kinds {
             for match in text.matches(of: kind.pattern) where !found.contains(where: { $0.overlaps(match.range) }) {
-                let previous = match.range.lowerBound > text.startIndex ? text[text.index(before: match.range.lowerBound)] : " "
+                let start = match.range.lowerBound
+                let previous = start > text.startIndex ? text[text.index(before: start)] : " "
                 if let before = kind.before, !before(previous) { continue }
                 found.append(match.range)
             }

@@ -35,7 +35,8 @@ public struct CheckedDocument: Sendable, Codable, Equatable {
     public var lawPart: LawPlacement?
     public var findings: [Finding]
 
-    public init(path: String, role: String?, form: ReportForm? = nil, lawPart: LawPlacement? = nil, findings: [Finding]) {
+    public init(path: String, role: String?, form: ReportForm? = nil, lawPart: LawPlacement? = nil,
+                findings: [Finding]) {
         (self.path, self.role, self.form, self.lawPart, self.findings) = (path, role, form, lawPart, findings)
     }
 

@@ -65,7 +65,8 @@ enum FindingMessage {
             return "述法部分再分了 \(count) 个小标题，应整体表述，请改为连贯的一段或几段"
         case .length(let count, let limits, let whole):
             let scope = whole ? "全文" : "述法部分"
-            let target = whole ? "\(limits.fineMin)–\(limits.fineMax) 字" : "\(limits.target) 字左右（\(limits.fineMin)–\(limits.fineMax) 字）"
+            let band = "\(limits.fineMin)–\(limits.fineMax) 字"
+            let target = whole ? band : "\(limits.target) 字左右（\(band)）"
             return "\(scope) \(count) 字（计汉字、字母和数字），要求 \(target)"
         case .uncovered(let number, let point):
             return "述法部分未涉及要点\(number)「\(point.title)」（关键词：\(point.keywords.joined(separator: "、"))），请补充"
@@ -76,14 +77,16 @@ enum FindingMessage {
         case .marker(let text):
             return "残留模板标记：「\(Self.short(text))」，请删除"
         case .blanks(let blanks):
-            return "有未填的空白：\(blanks.prefix(3).map { "「\($0)」" }.joined(separator: "、"))\(blanks.count > 3 ? " 等 \(blanks.count) 处" : "")，请填上实际内容"
+            let shown = blanks.prefix(3).map { "「\($0)」" }.joined(separator: "、")
+            return "有未填的空白：\(shown)\(blanks.count > 3 ? " 等 \(blanks.count) 处" : "")，请填上实际内容"
         case .nameNotInHeader(let name):
             return "标题下的署名中没有姓名「\(name)」，请补上"
         case .emptyProperty(let key):
             return "文档属性「\(key)」为空，请重新生成草稿或在文档属性中填写"
         case .belowMinimum(let minimum, let value):
-            let unit = minimum.unit
-            return "\(minimum.indicator) \(DocumentData.format(value))\(unit)，低于最低要求 \(DocumentData.format(minimum.minimum))\(unit)（\(minimum.basis)，\(minimum.source)）"
+            let (unit, required) = (minimum.unit, DocumentData.format(minimum.minimum))
+            return "\(minimum.indicator) \(DocumentData.format(value))\(unit)，低于最低要求 \(required)\(unit)"
+                + "（\(minimum.basis)，\(minimum.source)）"
         case .schema(let message):
             return "不符合 ODF 1.3 规范：\(message)"
         case .moreSchemaIssues(let count):

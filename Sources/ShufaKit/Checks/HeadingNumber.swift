@@ -30,7 +30,8 @@ struct HeadingNumber: Equatable {
         let chars = Array(text.prefix(12))
         let spaces = chars.prefix { $0.isWhitespace }.count
         let body = Array(chars.dropFirst(spaces))
-        guard let (kind, length) = chinese(body) ?? parenthesized(body) ?? arabic(body) ?? point(body) else { return nil }
+        let found = chinese(body) ?? parenthesized(body) ?? arabic(body) ?? point(body)
+        guard let (kind, length) = found else { return nil }
         return HeadingNumber(kind: kind, length: spaces + length)
     }
 

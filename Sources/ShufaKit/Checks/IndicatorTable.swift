@@ -14,7 +14,8 @@ enum IndicatorTable {
             for row in table {
                 guard let nameColumn = row.firstIndex(where: names.contains) else { continue }
                 let candidates = column.map { [$0] } ?? Array(row.indices.dropFirst(nameColumn + 1))
-                if let value = candidates.lazy.filter({ $0 < row.count && $0 != nameColumn }).compactMap({ number(row[$0]) }).first {
+                let cells = candidates.lazy.filter { $0 < row.count && $0 != nameColumn }
+                if let value = cells.compactMap({ number(row[$0]) }).first {
                     values[row[nameColumn]] = value
                 }
             }

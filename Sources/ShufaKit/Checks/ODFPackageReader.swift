@@ -68,7 +68,8 @@ public struct ODFParts: Sendable {
     /// Unpacks one entry, stopping as soon as it passes the size limit, whatever its header claims.
     static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
         guard entry.uncompressedSize <= UInt64(partLimit) else {
-            throw ReadError(file: file, message: "「\(entry.path)」解压后有 \(entry.uncompressedSize) 字节，超过 \(partLimit >> 20) MiB 的限制，拒绝解压")
+            let size = entry.uncompressedSize
+            throw ReadError(file: file, message: "「\(entry.path)」解压后有 \(size) 字节，超过 \(partLimit >> 20) MiB 的限制，拒绝解压")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))

@@ -76,7 +76,12 @@ struct ParagraphReader {
             let run = styledRun.trimmingSpaces
             styledRun = ""
             guard !run.isEmpty else { return }
-            if isPrompt(run) { reading.prompts.append(run) } else { reading.styledText.append(run); reading.text += run }
+            if isPrompt(run) {
+                reading.prompts.append(run)
+            } else {
+                reading.styledText.append(run)
+                reading.text += run
+            }
         }
         while index < characters.count {
             let (character, styled) = characters[index]

@@ -60,7 +60,8 @@ public struct PromptTexts: Sendable {
         var rest = Substring(plain)
         if let number = HeadingNumber.parse(plain) { rest = rest.dropFirst(number.length) }
         guard let colon = rest.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
-        return pointTitles.contains(String(rest[..<colon])) && pointTexts.contains(String(rest[rest.index(after: colon)...]))
+        let (title, text) = (String(rest[..<colon]), String(rest[rest.index(after: colon)...]))
+        return pointTitles.contains(title) && pointTexts.contains(text)
     }
 
     private func matchesPattern(_ plain: String) -> Bool {

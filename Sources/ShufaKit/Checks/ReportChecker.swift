@@ -48,12 +48,15 @@ public struct ReportChecker: Sendable {
         let issues = validator.validate(parts)
         guard !issues.isEmpty else { return [] }
         let remaining = strict ? issues : validator.validate(parts.withoutVendorExtensions())
-        var findings = remaining.prefix(10).map { Finding(.schema, .error, .schema($0.message), at: "\($0.part) 第\($0.line)行") }
+        var findings = remaining.prefix(10).map {
+            Finding(.schema, .error, .schema($0.message), at: "\($0.part) 第\($0.line)行")
+        }
         if remaining.count > 10 {
             findings.append(Finding(.schema, .error, .moreSchemaIssues(remaining.count - 10), at: remaining[10].part))
         }
         if !strict && remaining.count < issues.count {
-            findings.append(Finding(.schema, .info, .vendorExtensions(issues.count - remaining.count), at: issues[0].part))
+            let vendor = issues.count - remaining.count
+            findings.append(Finding(.schema, .info, .vendorExtensions(vendor), at: issues[0].part))
         }
         return findings
     }

@@ -35,17 +35,19 @@ public struct ReportExtractor: Sendable {
         sorter.sort()
         let property = { (key: String) in document.properties[key]?.trimmingSpaces ?? "" }
         let role = roleName ?? property(MetaProperty.role)
-        let leader = Leader(id: property(MetaProperty.id), name: property(MetaProperty.name), unit: property(MetaProperty.unit),
-                            position: property(MetaProperty.position), role: role, duty: sorter.duty,
-                            law: sorter.law.joined(separator: "\n"), problems: sorter.problems, measures: sorter.measures,
+        let leader = Leader(id: property(MetaProperty.id), name: property(MetaProperty.name),
+                            unit: property(MetaProperty.unit), position: property(MetaProperty.position), role: role,
+                            duty: sorter.duty, law: sorter.law.joined(separator: "\n"), problems: sorter.problems,
+                            measures: sorter.measures,
                             indicators: IndicatorTable.values(document.tables, role: catalog.role(named: role)),
                             location: RecordLocation(file: file, row: 1))
-        let roster = Roster(organization: property(MetaProperty.organization), year: Int(property(MetaProperty.year)) ?? 0,
-                            leaders: [leader])
+        let year = Int(property(MetaProperty.year)) ?? 0
+        let roster = Roster(organization: property(MetaProperty.organization), year: year, leaders: [leader])
         return Extraction(roster: roster, issues: issues(shape, outline: outline, sorter: sorter, file: file))
     }
 
-    private func issues(_ shape: ReportShape, outline: ReportOutline, sorter: ParagraphSorter, file: String) -> [ExtractionIssue] {
+    private func issues(_ shape: ReportShape, outline: ReportOutline, sorter: ParagraphSorter,
+                        file: String) -> [ExtractionIssue] {
         var issues: [ExtractionIssue] = []
         let paragraph = { (heading: ReportOutline.Heading) in heading.block + 1 }
         switch shape.lawPlacement {
@@ -61,7 +63,9 @@ public struct ReportExtractor: Sendable {
             issues += shape.lawHeadings.map { .lawNested(file: file, heading: $0.label, paragraph: paragraph($0)) }
         case .split: issues.append(.lawSplit(file: file, paragraphs: shape.lawHeadings.map(paragraph)))
         case .separate:
-            if sorter.law.isEmpty, let item = shape.lawItem { issues.append(.emptyLawPart(file: file, heading: item.label)) }
+            if sorter.law.isEmpty, let item = shape.lawItem {
+                issues.append(.emptyLawPart(file: file, heading: item.label))
+            }
         }
         if shape.form == .unknown { issues.append(.unknownForm(file: file)) }
         if sorter.duty.isEmpty && shape.form != .lawOnly { issues.append(.noDutyPart(file: file)) }
@@ -92,7 +96,9 @@ struct ParagraphSorter {
         var intoMeasures = false
         for block in outline.body where !block.inTable {
             let heading = outline.heading(at: block)
-            if let heading, heading.part == .problems, !heading.inTable { intoMeasures = Self.isMeasures(heading.title) }
+            if let heading, heading.part == .problems, !heading.inTable {
+                intoMeasures = Self.isMeasures(heading.title)
+            }
             if shape.form != .lawOnly, let lawHeading = lawHeading(over: block) {
                 let text = heading == lawHeading ? lawHeading.runIn : outline.isHeading(block) ? nil : block.text
                 if let text = text?.trimmingSpaces, !text.isEmpty { law.append(text) }
@@ -115,7 +121,9 @@ struct ParagraphSorter {
     /// The 述法 heading whose text a block is (the heading's own run-in text included).
     private func lawHeading(over block: ReportDocument.Block) -> ReportOutline.Heading? {
         let position = block.index - 1
-        return shape.lawHeadings.filter { !$0.inTable && ($0.block == position || outline.span(of: $0).contains(position)) }
+        return shape.lawHeadings.filter { heading in
+            !heading.inTable && (heading.block == position || outline.span(of: heading).contains(position))
+        }
             .max { $0.rank < $1.rank }
     }
 

@@ -45,7 +45,8 @@ public struct ReportOutline: Sendable {
         blocks = document.blocks
         let firstNumbered = document.blocks.firstIndex { HeadingNumber.parse($0.text.trimmingSpaces) != nil }
         headings = document.blocks.enumerated().compactMap { position, block in
-            Self.heading(block, position: position, afterNumbered: firstNumbered.map { position > $0 } ?? (position > 0))
+            let afterNumbered = firstNumbered.map { position > $0 } ?? (position > 0)
+            return Self.heading(block, position: position, afterNumbered: afterNumbered)
         }
         topRank = headings.filter { !$0.inTable && $0.rank < Self.pointRank }.map(\.rank).min()
     }

@@ -26,8 +26,10 @@ struct ReportRules {
         let accepted = catalog.reportForms.accepted
         let at = shape.evidence.map(location) ?? "全文"
         switch shape.form {
-        case .lawOnly where !accepted.contains(.lawOnly): return [Finding(.form, .error, .lawOnlyNotAccepted, at: at)]
-        case .combined where !accepted.contains(.combined): return [Finding(.form, .error, .combinedNotAccepted, at: at)]
+        case .lawOnly where !accepted.contains(.lawOnly):
+            return [Finding(.form, .error, .lawOnlyNotAccepted, at: at)]
+        case .combined where !accepted.contains(.combined):
+            return [Finding(.form, .error, .combinedNotAccepted, at: at)]
         case .unknown: return [Finding(.form, .warning, .unknownForm, at: "标题及正文前部")]
         default: return []
         }
@@ -46,7 +48,9 @@ struct ReportRules {
         if shape.lawPlacement == .none { findings.append(Finding(.parts, .error, .missingLaw, at: "全文")) }
         let law = shape.lawItem.flatMap { item in items.firstIndex(of: item) }
         let order = [duty, law, problems].compactMap { $0 }
-        if order != order.sorted(), let law { findings.append(Finding(.parts, .error, .partsOrder, at: location(items[law]))) }
+        if order != order.sorted(), let law {
+            findings.append(Finding(.parts, .error, .partsOrder, at: location(items[law])))
+        }
         return findings
     }
 
@@ -55,13 +59,19 @@ struct ReportRules {
         switch shape.lawPlacement {
         case .split:
             let places = shape.lawHeadings.filter { !isInsideLawItem($0) }
-            return [Finding(.separateItem, .error, .lawSplit(places: places.count), at: places.map(location).joined(separator: "；"))]
+            let at = places.map(location).joined(separator: "；")
+            return [Finding(.separateItem, .error, .lawSplit(places: places.count), at: at)]
         case .table:
-            return shape.lawHeadings.filter(\.inTable).map { Finding(.separateItem, .error, .lawInTable, at: location($0)) }
+            return shape.lawHeadings.filter(\.inTable).map {
+                Finding(.separateItem, .error, .lawInTable, at: location($0))
+            }
         case .subItem:
-            let nested = shape.lawHeadings.map { Finding(.separateItem, .error, .lawNested(parent: parent(of: $0)), at: location($0)) }
+            let nested = shape.lawHeadings.map {
+                Finding(.separateItem, .error, .lawNested(parent: parent(of: $0)), at: location($0))
+            }
             let points = shape.inlineLawPoints.map { block in
-                Finding(.separateItem, .error, .lawRunInPoint(parent: outline.item(containing: block)?.label), at: location(block))
+                let parent = outline.item(containing: block)?.label
+                return Finding(.separateItem, .error, .lawRunInPoint(parent: parent), at: location(block))
             }
             return nested + points
         case .separate:
@@ -75,7 +85,9 @@ struct ReportRules {
     }
 
     private func isInsideLawItem(_ heading: ReportOutline.Heading) -> Bool {
-        shape.lawHeadings.contains { $0 != heading && $0.rank == outline.topRank && outline.subheadings(of: $0).contains(heading) }
+        shape.lawHeadings.contains { law in
+            law != heading && law.rank == outline.topRank && outline.subheadings(of: law).contains(heading)
+        }
     }
 
     /// The heading a nested heading stands under (the nearest heading of higher rank before it).
@@ -91,7 +103,8 @@ struct ReportRules {
                 .map { outline.heading(at: $0)?.runIn ?? $0.text }.joined(separator: "\n")
         }
         guard let item = shape.lawItem else { return nil }
-        return outline.content(of: item).filter { !outline.isHeading($0) && !$0.inTable }.map(\.text).joined(separator: "\n")
+        let blocks = outline.content(of: item).filter { !outline.isHeading($0) && !$0.inTable }
+        return blocks.map(\.text).joined(separator: "\n")
     }
 
     /// Rule length: about 300 characters (a law-only report: the band of its whole text).
@@ -112,9 +125,12 @@ struct ReportRules {
 
     /// Rule coverage: which of the role's points the 述法 text addresses.
     func coverage() -> [Finding] {
-        guard let role, let text = lawText().map(ChineseText.folded), ReportOutline.countedLength(text) > 0 else { return [] }
+        guard let role, let text = lawText().map(ChineseText.folded), ReportOutline.countedLength(text) > 0 else {
+            return []
+        }
         let at = shape.lawItem.map(location) ?? "全文"
-        return role.points.enumerated().filter { _, point in !point.keywords.contains(where: text.contains) }.map { index, point in
+        let uncovered = role.points.enumerated().filter { _, point in !point.keywords.contains(where: text.contains) }
+        return uncovered.map { index, point in
             Finding(.coverage, .warning, .uncovered(number: index + 1, point: point), at: at)
         }
     }
@@ -123,9 +139,10 @@ struct ReportRules {
     func leftovers() -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks {
-            findings += block.prompts.map { Finding(.leftovers, .error, .prompt($0), at: location(block)) }
-            findings += block.styledText.map { Finding(.leftovers, .warning, .promptStyledText($0), at: location(block)) }
-            if block.text.contains("{{") { findings.append(Finding(.leftovers, .error, .marker(block.text), at: location(block))) }
+            let at = location(block)
+            findings += block.prompts.map { Finding(.leftovers, .error, .prompt($0), at: at) }
+            findings += block.styledText.map { Finding(.leftovers, .warning, .promptStyledText($0), at: at) }
+            if block.text.contains("{{") { findings.append(Finding(.leftovers, .error, .marker(block.text), at: at)) }
             let blanks = BlankFinder.blanks(in: block.text)
             if !blanks.isEmpty { findings.append(Finding(.leftovers, .warning, .blanks(blanks), at: location(block))) }
         }
@@ -133,7 +150,7 @@ struct ReportRules {
            !outline.front.contains(where: { $0.text.contains(name) }) {
             findings.append(Finding(.leftovers, .error, .nameNotInHeader(name), at: "标题及正文前部"))
         }
-        for key in [MetaProperty.name, MetaProperty.unit] where document.properties[key]?.trimmingSpaces.isEmpty == true {
+        for key in [MetaProperty.name, MetaProperty.unit] where document.properties[key]?.trimmingSpaces == "" {
             findings.append(Finding(.leftovers, .error, .emptyProperty(key), at: "文档属性"))
         }
         return findings
@@ -142,6 +159,7 @@ struct ReportRules {
     /// Rule minimums, for documents with an indicator table: values below the role's minimums.
     func minimums() -> [Finding] {
         guard let role else { return [] }
-        return MinimumCheck.findings(IndicatorTable.values(document.tables, role: role), role: role) { "指标表「\($0.indicator)」" }
+        let values = IndicatorTable.values(document.tables, role: role)
+        return MinimumCheck.findings(values, role: role) { "指标表「\($0.indicator)」" }
     }
 }

@@ -28,22 +28,26 @@ public struct ReportShape: Sendable {
             case .duty?: form = hasLaw ? .combined : .dutyOnly
             case .combined?: form = .combined
             case nil:
-                let madeByShufa = document.properties[MetaProperty.role] != nil || document.generator == ReportChecker.generator
+                let madeByShufa = document.properties[MetaProperty.role] != nil
+                    || document.generator == ReportChecker.generator
                 let saysNothing = !front.contains(where: Self.isTitleLike) && opening == nil
-                form = madeByShufa ? .combined : saysNothing ? Self.formByStructure(outline, lawHeadings: lawHeadings) : .unknown
+                form = madeByShufa ? .combined : saysNothing ? Self.formByStructure(outline) : .unknown
             }
         }
         self.form = form
         self.lawHeadings = lawHeadings
         inlineLawPoints = inline
         evidence = title?.block ?? opening?.0
-        (lawPlacement, lawItem) = form == .lawOnly ? (.whole, nil) : Self.placement(lawHeadings, inline: inline, outline: outline)
+        (lawPlacement, lawItem) = form == .lawOnly
+            ? (.whole, nil) : Self.placement(lawHeadings, inline: inline, outline: outline)
     }
 
     /// A line that can be (part of) a title: no sentence in it, not a lead-in ending with a colon.
     static func isTitleLike(_ block: ReportDocument.Block) -> Bool {
         let text = block.text.trimmingSpaces
-        guard !text.isEmpty, text.count <= 80, !text.contains(where: ChineseText.sentenceEnds.contains) else { return false }
+        guard !text.isEmpty, text.count <= 80, !text.contains(where: ChineseText.sentenceEnds.contains) else {
+            return false
+        }
         return !["：", ":", "，", ","].contains(text.last!)
     }
 
@@ -70,13 +74,15 @@ public struct ReportShape: Sendable {
 
     /// Without title or opening: a 述法 item beside other items makes a combined report; headings that are
     /// nearly all about rule of law make a law-only report.
-    private static func formByStructure(_ outline: ReportOutline, lawHeadings: [ReportOutline.Heading]) -> ReportForm {
+    private static func formByStructure(_ outline: ReportOutline) -> ReportForm {
         let items = outline.items
         if items.contains(where: { $0.part == .law }) && items.contains(where: { [.duty, .other].contains($0.part) }) {
             return .combined
         }
-        let headings = outline.headings.filter { !$0.inTable && $0.rank < ReportOutline.pointRank && $0.part != .problems }
-        let themed = headings.filter { heading in lawThemeWords.contains(where: ChineseText.folded(heading.title).contains) }
+        let headings = outline.headings.filter {
+            !$0.inTable && $0.rank < ReportOutline.pointRank && $0.part != .problems
+        }
+        let themed = headings.filter { lawThemeWords.contains(where: ChineseText.folded($0.title).contains) }
         return headings.count >= 3 && themed.count * 5 >= headings.count * 3 ? .lawOnly : .unknown
     }
 

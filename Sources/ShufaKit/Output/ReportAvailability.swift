@@ -15,9 +15,10 @@ enum ReportAvailability {
             guard catalog.role(named: leader.role) != nil, !canMake(leader) else { return nil }
             let noDuty = leader.duty.allSatisfy { $0.trimmingSpaces.isEmpty }
             let noLaw = leader.law.trimmingSpaces.isEmpty
-            let reason: Reason = noDuty && noLaw ? (kinds.contains(.draft) ? .draftStage : .noText) : noLaw ? .noLaw : .noDuty
-            return RosterProblem(severity: reason == .draftStage ? .warning : .error, location: leader.location, leader: leader.id,
-                                 field: reason.field, message: reason.message)
+            let reason: Reason = noDuty && noLaw ? (kinds.contains(.draft) ? .draftStage : .noText)
+                : noLaw ? .noLaw : .noDuty
+            return RosterProblem(severity: reason == .draftStage ? .warning : .error, location: leader.location,
+                                 leader: leader.id, field: reason.field, message: reason.message)
         }
     }
 
