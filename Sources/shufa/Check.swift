@@ -11,13 +11,13 @@ struct Check: ParsableCommand {
             Exit codes: 0 no document has an error; 1 some document has; 2 a file cannot be read or the arguments are wrong.
             """)
 
-    @Argument(help: "Reports to check: .fodt, .odt, and .docx/.doc through LibreOffice.")
+    @Argument(help: "要检查的报告：.fodt、.odt，以及经 LibreOffice 转换的 .docx/.doc。")
     var files: [String]
 
-    @Option(help: "The role (述法主体类别) to check against, when the document does not say.")
+    @Option(help: "述法主体类别（文档属性中没有时指定）。")
     var role: String?
 
-    @Flag(help: "Print the findings as JSON.")
+    @Flag(help: "以 JSON 输出检查结果。")
     var json = false
 
     @OptionGroup var locations: Locations
@@ -86,7 +86,7 @@ struct Locations: ParsableArguments {
     /// The schema validator, or nil (with a note) when the schemas cannot be found.
     func validator() throws -> ODFValidator? {
         guard let directory = SchemaLocator.find(schemas) else {
-            FileHandle.standardError.write(Data("shufa: note: ODF schemas not found, schema rule skipped (give --schemas DIR)\n".utf8))
+            Complaint.say("提醒：找不到 ODF 1.3 规范文件，本次不检查 schema（可用 --schemas 指定所在目录）")
             return nil
         }
         do { return try ODFValidator(schemaDirectory: directory) } catch {

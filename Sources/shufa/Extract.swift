@@ -5,7 +5,7 @@ import ShufaKit
 /// `shufa extract`: a returned draft back into roster data.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a returned draft or report back into the roster's shape (述职内容, 述法内容, 存在问题, 改进措施, indicators).",
+        abstract: "把交回的草稿或报告读回名册格式（述职内容、述法内容、存在问题、改进措施、指标）。",
         discussion: """
             `shufa extract returned.odt --json > leader.json` then `shufa build leader.json` makes the final report.
             What could not be placed (no 述法 heading, a paragraph outside every part…) is named on stderr.
@@ -13,13 +13,13 @@ struct Extract: ParsableCommand {
             printed); 2 the file cannot be read.
             """)
 
-    @Argument(help: "The returned document (.fodt, .odt, .docx, .doc).")
+    @Argument(help: "交回的文档（.fodt、.odt、.docx、.doc）。")
     var file: String
 
-    @Option(help: "The role (述法主体类别), when the document does not say.")
+    @Option(help: "述法主体类别（文档属性中没有时指定）。")
     var role: String?
 
-    @Flag(help: "Print the roster JSON (default: a readable listing).")
+    @Flag(help: "输出名册 JSON（默认输出便于阅读的清单）。")
     var json = false
 
     @OptionGroup var locations: Locations

@@ -128,6 +128,16 @@ struct CheckTests {
         let checked = try Returned.checker.check(parts, path: "ok.docx", role: "政府工作部门主要负责人")
         #expect(Returned.errors(checked).isEmpty, "\(checked.findings)")
     }
+
+    @Test("a damaged .docx among others: it alone is refused, with a message saying what to do")
+    func damagedWord() throws {
+        let damaged = Repo.temporaryDirectory().appendingPathComponent("damaged.docx")
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array("not a package".utf8)).write(to: damaged)
+        let loaded = DocumentLoader.load([damaged, Returned.directory.appendingPathComponent("ok.docx")])
+        guard case .failure(let error) = loaded[0].parts else { Issue.record("the damaged file was read"); return }
+        #expect(error.file == "damaged.docx" && error.message.contains("另存"), "\(error)")
+        #expect(throws: Never.self) { try loaded[1].parts.get() }
+    }
 }
 
 @Suite("Extracting returned drafts")
