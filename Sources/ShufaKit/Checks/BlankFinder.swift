@@ -24,8 +24,12 @@ public enum BlankFinder {
         Kind(pattern: /X/, before: isHan),
     ]
 
+    /// Characters one of the blanks starts with: a text without any has none (and skips the patterns).
+    private static let marks = Set("*＊_＿ \u{3000}XxＸ×╳某○".unicodeScalars)
+
     /// Each blank of `text`, shown with a few characters around it (「研讨*次」).
     public static func blanks(in text: String) -> [String] {
+        guard text.unicodeScalars.contains(where: { marks.contains($0) }) else { return [] }
         var found: [Range<String.Index>] = []
         for kind in kinds {
             for match in text.matches(of: kind.pattern) where !found.contains(where: { $0.overlaps(match.range) }) {
