@@ -5,19 +5,19 @@ import ShufaKit
 /// `shufa check`: what is wrong in each report, and where.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check 述职述法报告 (generated or returned): parts, 单独列项, length, coverage, leftovers, schema.",
+        abstract: "检查述职述法报告（生成的或交回的）：文种、各部分、单独列项、字数、要点、遗留提示、最低要求、ODF 规范。",
         discussion: """
-            Rules: role, parts, separate-item, length, coverage, leftovers, minimums, schema (see README).
+            Rules: role, form, parts, separate-item, length, coverage, leftovers, minimums, schema (see README).
             Exit codes: 0 no document has an error; 1 some document has; 2 a file cannot be read or the arguments are wrong.
             """)
 
-    @Argument(help: "Reports to check: .fodt, .odt, and .docx/.doc through LibreOffice.")
+    @Argument(help: "要检查的报告：.fodt、.odt，以及经 LibreOffice 转换的 .docx/.doc。")
     var files: [String]
 
-    @Option(help: "The role (述法主体类别) to check against, when the document does not say.")
+    @Option(help: "述法主体类别（文档属性中没有时指定）。")
     var role: String?
 
-    @Flag(help: "Print the findings as JSON.")
+    @Flag(help: "以 JSON 输出检查结果。")
     var json = false
 
     @OptionGroup var locations: Locations
@@ -25,26 +25,39 @@ struct Check: ParsableCommand {
     func run() throws {
         let catalog = try locations.catalog()
         if let role, catalog.role(named: role) == nil {
-            throw ValidationError("unknown role '\(role)'; roles: \(catalog.roles.map(\.name).joined(separator: ", "))")
+            throw ValidationError("未知的述法主体类别「\(role)」；可选：\(catalog.roles.map(\.name).joined(separator: "、"))")
         }
-        let checker = ReportChecker(catalog: catalog, validator: try locations.validator())
+        let validator = try locations.validator()
+        let checker = ReportChecker(catalog: catalog, validator: validator, prompts: locations.prompts(catalog))
         var documents: [CheckedDocument] = []
         var unreadable = false
         for (file, parts) in DocumentLoader.load(files.map { URL(fileURLWithPath: $0) }, fontConfig: locations.fontConfig) {
-            switch parts {
-            case .success(let parts):
-                do { documents.append(try checker.check(parts, path: file.path, role: role)) } catch {
-                    unreadable = true
-                    FileHandle.standardError.write(Data("shufa: \(file.path): \(error)\n".utf8))
-                }
-            case .failure(let error):
+            do {
+                documents.append(try checker.check(try parts.get(), path: file.path, role: role))
+            } catch {
                 unreadable = true
-                FileHandle.standardError.write(Data("shufa: \(file.path): \(error.message)\n".utf8))
+                Complaint.unreadable(file, error)
             }
         }
         print(json ? try JSONText.encode(["documents": documents]) : FindingsText.render(documents))
         if unreadable { throw ExitCode(2) }
         if documents.contains(where: \.hasErrors) { throw ExitCode(1) }
+    }
+}
+
+/// Messages to stderr, in Chinese, naming the file.
+enum Complaint {
+    static func say(_ text: String) {
+        FileHandle.standardError.write(Data("shufa: \(text)\n".utf8))
+    }
+
+    /// A file that cannot be read as a document at all.
+    static func unreadable(_ file: URL, _ error: Error) {
+        if let error = error as? ODFParts.ReadError {
+            say("无法读取 \(file.path)：\(error.message)")
+        } else {
+            say("无法读取 \(file.path)：不是完好的 ODF 文档，内容已损坏（\(error)）；请重新保存后再试")
+        }
     }
 }
 
@@ -58,6 +71,11 @@ struct Locations: ParsableArguments {
 
     var fontConfig: URL { URL(fileURLWithPath: "fonts/fonts.conf") }
 
+    /// The prompt texts of the catalog and of the draft templates, to recognise prompts by their words.
+    func prompts(_ catalog: Catalog) -> PromptTexts {
+        PromptTexts(catalog: catalog, templates: URL(fileURLWithPath: templates))
+    }
+
     func catalog() throws -> Catalog {
         do { return try Catalog.load(from: URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml")) } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
@@ -68,7 +86,7 @@ struct Locations: ParsableArguments {
     /// The schema validator, or nil (with a note) when the schemas cannot be found.
     func validator() throws -> ODFValidator? {
         guard let directory = SchemaLocator.find(schemas) else {
-            FileHandle.standardError.write(Data("shufa: note: ODF schemas not found, schema rule skipped (give --schemas DIR)\n".utf8))
+            Complaint.say("提醒：找不到 ODF 1.3 规范文件，本次不检查 schema（可用 --schemas 指定所在目录）")
             return nil
         }
         do { return try ODFValidator(schemaDirectory: directory) } catch {
@@ -92,7 +110,8 @@ enum FindingsText {
     static func render(_ documents: [CheckedDocument]) -> String {
         documents.map { document in
             let symbols: [Finding.Severity: String] = [.error: "✗ 错误", .warning: "! 提醒", .info: "· 说明"]
-            var lines = ["\(document.path)（\(document.role ?? "类别未知")）"]
+            let form = document.form.map { "；\($0.chineseName)" } ?? ""
+            var lines = ["\(document.path)（\(document.role ?? "类别未知")\(form)）"]
             lines += document.findings.map { "  \(symbols[$0.severity]!) [\($0.rule.rawValue)] \($0.message) —— \($0.location)" }
             if document.findings.isEmpty { lines.append("  ✓ 未发现问题") }
             return lines.joined(separator: "\n")

@@ -5,34 +5,48 @@ import ShufaKit
 /// `shufa extract`: a returned draft back into roster data.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a returned draft or report back into the roster's shape (述职内容, 述法内容, 存在问题, 改进措施, indicators).",
-        discussion: "`shufa extract returned.odt --json > leader.json` then `shufa build leader.json` makes the final report.")
+        abstract: "把交回的草稿或报告读回名册格式（述职内容、述法内容、存在问题、改进措施、指标）。",
+        discussion: """
+            `shufa extract returned.odt --json > leader.json` then `shufa build leader.json` makes the final report.
+            What could not be placed (no 述法 heading, a paragraph outside every part…) is named on stderr.
+            Exit codes: 0 every paragraph placed; 1 something is missing or could not be placed (the data is still
+            printed); 2 the file cannot be read.
+            """)
 
-    @Argument(help: "The returned document (.fodt, .odt, .docx, .doc).")
+    @Argument(help: "交回的文档（.fodt、.odt、.docx、.doc）。")
     var file: String
 
-    @Option(help: "The role (述法主体类别), when the document does not say.")
+    @Option(help: "述法主体类别（文档属性中没有时指定）。")
     var role: String?
 
-    @Flag(help: "Print the roster JSON (default: a readable listing).")
+    @Flag(help: "输出名册 JSON（默认输出便于阅读的清单）。")
     var json = false
 
     @OptionGroup var locations: Locations
 
     func run() throws {
         let catalog = try locations.catalog()
+        let extractor = ReportExtractor(catalog: catalog, prompts: locations.prompts(catalog))
         guard let (url, result) = DocumentLoader.load([URL(fileURLWithPath: file)], fontConfig: locations.fontConfig).first else { return }
         let document: ReportDocument
-        do { document = try ReportDocument(try result.get()) } catch {
-            FileHandle.standardError.write(Data("shufa: \(url.path): \(error)\n".utf8))
+        do { document = try extractor.document(try result.get()) } catch {
+            Complaint.unreadable(url, error)
             throw ExitCode(2)
         }
-        let roster = ReportExtractor(catalog: catalog).extract(document, file: url.lastPathComponent, role: role)
-        if json { print(try JSONText.encode(roster)); return }
-        for leader in roster.leaders {
-            print("\(leader.id) \(leader.name)（\(leader.unit) \(leader.position)，\(leader.role)），\(roster.year)年度")
-            print("述职内容 \(leader.duty.count) 段；述法内容 \(ReportOutline.countedLength(leader.law)) 字；存在问题 \(leader.problems.count) 条；改进措施 \(leader.measures.count) 条")
-            for (name, value) in leader.indicators.sorted(by: { $0.key < $1.key }) { print("  \(name)：\(value)") }
-        }
+        let extraction = extractor.extract(document, file: url.lastPathComponent, role: role)
+        print(json ? try JSONText.encode(extraction.roster) : Self.listing(extraction.roster))
+        for issue in extraction.issues { Complaint.say("\(issue.severity == .error ? "错误" : "提醒")：\(issue)") }
+        if extraction.hasErrors { throw ExitCode(1) }
+    }
+
+    private static func listing(_ roster: Roster) -> String {
+        roster.leaders.map { leader in
+            var lines = ["\(leader.id) \(leader.name)（\(leader.unit) \(leader.position)，\(leader.role)），"
+                         + "\(roster.year)年度"]
+            lines.append("述职内容 \(leader.duty.count) 段；述法内容 \(ReportOutline.countedLength(leader.law)) 字；"
+                         + "存在问题 \(leader.problems.count) 条；改进措施 \(leader.measures.count) 条")
+            lines += leader.indicators.sorted { $0.key < $1.key }.map { "  \($0.key)：\($0.value.formatted())" }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 }

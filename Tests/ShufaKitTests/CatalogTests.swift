@@ -62,4 +62,26 @@ struct CatalogTests {
         #expect(counts["党委主要负责人"] == 10 && counts["政府主要负责人"] == 10 && counts["党委工作机关主要负责人"] == 8
                 && counts["政府工作部门主要负责人"] == 8 && counts["领导班子其他成员"] == 4)
     }
+
+    @Test("report forms: seed 004's rule by default (a combined report only); a catalog may accept law-only reports")
+    func reportForms() throws {
+        #expect(Repo.catalog.reportForms.accepted == [.combined])
+        #expect(ReportFormSettings.seed004.accepted == [.combined])
+        let yaml = try String(contentsOf: Repo.templates.appendingPathComponent("catalog.yaml"), encoding: .utf8)
+        let directory = Repo.temporaryDirectory()
+        let file = directory.appendingPathComponent("catalog.yaml")
+        func write(_ setting: String) throws {
+            let text = yaml.replacingOccurrences(of: "accepted: [combined]", with: setting)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        for (setting, accepted) in [("accepted: [combined]", [ReportForm.combined]),
+                                    ("accepted: [combined, law-only]", [.combined, .lawOnly])] {
+            try write(setting)
+            #expect(try Catalog.load(from: file).reportForms.accepted == accepted)
+        }
+        for setting in ["accepted: [separate]", "accepted: []"] {
+            try write(setting)
+            #expect(throws: CatalogError.self) { try Catalog.load(from: file) }
+        }
+    }
 }

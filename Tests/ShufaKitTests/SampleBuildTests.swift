@@ -44,7 +44,7 @@ struct SampleBuildTests {
         }
     }
 
-    @Test("summary.json lists every file with its SHA-256, and the two bad records as problems")
+    @Test("summary.json lists every file with its SHA-256, the two bad records, and every leader left without a report")
     func summary() throws {
         let built = SampleBuild.shared
         let data = try Data(contentsOf: built.directory.appendingPathComponent("summary.json"))
@@ -59,9 +59,14 @@ struct SampleBuildTests {
         }
         let problems = try #require(json["problems"] as? [[String: Any]])
         let errors = problems.filter { $0["severity"] as? String == "error" }
-        #expect(Set(errors.compactMap { $0["leader"] as? String }) == ["QC011", "QC013"])
+        // QC011 and QC013 are bad records; QC007 has no 述职 text and QC017 no 述法 text, so no report.
+        #expect(Set(errors.compactMap { $0["leader"] as? String }) == ["QC011", "QC013", "QC007", "QC017"])
         #expect(errors.allSatisfy { $0["row"] is Int && $0["file"] as? String == "roster.json" })
-        #expect(built.summary.skippedLeaders == 2)
+        #expect(built.summary.skippedLeaders == 4)
+        let leaders = try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders
+        let reported = Set(SampleBuild.documents(.report).compactMap(\.leader))
+        let named = Set(problems.compactMap { $0["leader"] as? String })
+        for leader in leaders { #expect(reported.contains(leader.id) || named.contains(leader.id), "\(leader.id)") }
     }
 
     @Test("each valid leader gets a draft and a form; reports only with texts; a task list for every 主要负责人")

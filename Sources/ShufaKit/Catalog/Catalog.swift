@@ -91,6 +91,11 @@ public struct Role: Sendable, Equatable {
 
 /// Length limits of the 述法 part (300字左右), counted in CJK characters, letters and digits.
 public struct LawLength: Sendable, Equatable, Decodable {
+    public init(target: Int, fineMin: Int, fineMax: Int, errorMin: Int, errorMax: Int) {
+        (self.target, self.fineMin, self.fineMax) = (target, fineMin, fineMax)
+        (self.errorMin, self.errorMax) = (errorMin, errorMax)
+    }
+
     public var target: Int
     public var fineMin: Int
     public var fineMax: Int
@@ -107,6 +112,11 @@ public struct Catalog: Sendable {
     public var lawLength: LawLength
     /// The place names and levels of the catalog's texts (`locality`).
     public var locality: Locality
+    /// Which report forms are acceptable (报告形式); seed 004's rule when the catalog does not say.
+    public var reportForms: ReportFormSettings = .seed004
+    /// Prompts of earlier draft templates (`retiredPrompts`), still recognised in drafts handed out before
+    /// the templates changed.
+    public var retiredPrompts: [String] = []
 
     /// The role named `name`, if any.
     public func role(named name: String) -> Role? { roles.first { $0.name == name } }
@@ -183,6 +193,8 @@ private struct RawCatalog: Decodable {
     var grades: [String]
     var lawLength: LawLength
     var locality: [String: String]?
+    var reportForms: ReportFormSettings?
+    var retiredPrompts: [String]?
     var pointSets: [String: PointSet]
     var tasklists: [String: RawTaskList]
     var roles: [RawRole]
@@ -206,7 +218,9 @@ private struct RawCatalog: Decodable {
             roles.append(Role(name: raw.name, points: set.points, taskList: taskList, minimums: raw.minimums ?? [],
                               templates: templates, note: raw.note, locality: locality))
         }
-        return Catalog(roles: roles, grades: grades, lawLength: lawLength, locality: locality)
+        if reportForms?.accepted.isEmpty == true { throw .noAcceptedReportForm(file: file) }
+        return Catalog(roles: roles, grades: grades, lawLength: lawLength, locality: locality,
+                       reportForms: reportForms ?? .seed004, retiredPrompts: retiredPrompts ?? [])
     }
 
     /// The `locality` setting, after checking that texts use only place markers.

@@ -23,6 +23,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownLocalitySetting(file: String, key: String)
     /// A text (where) holds `{…}` that is not a place marker.
     case unknownPlaceMarker(file: String, location: String, marker: String)
+    /// `reportForms.accepted` lists no form.
+    case noAcceptedReportForm(file: String)
 
     public var description: String {
         switch self {
@@ -50,6 +52,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownPlaceMarker(let file, let location, let marker):
             let known = Locality.markers.map { "{\($0)}" }.joined(separator: "、")
             return "\(file)：\(location)中的「\(marker)」不是地名标记（可用：\(known)）"
+        case .noAcceptedReportForm(let file):
+            return "\(file)：reportForms.accepted 为空，请列出 combined、law-only 或两者"
         }
     }
 

@@ -21,10 +21,16 @@ public enum DocumentLoader {
         do {
             let office = try LibreOffice(fontConfig: fontConfig)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-word-\(UUID().uuidString)")
-            let outputs = try office.convert(files, to: "odt", into: directory, timeout: 120)
-            return Dictionary(uniqueKeysWithValues: zip(files, outputs.map { Result.success($0) }))
+            let attempt = try office.attempt(files, to: "odt", into: directory, timeout: 120)
+            let unconverted = attempt.timedOut
+                ? "LibreOffice 转换超时（120 秒），请另存为 .odt 后再试"
+                : "LibreOffice 无法打开或转换这个 Word 文档（可能已损坏或加密），请用 Word 或 WPS 重新另存后再试"
+            return Dictionary(uniqueKeysWithValues: zip(files, attempt.outputs).map { file, output in
+                (file, output.map { .success($0) } ?? .failure(failure(file, unconverted)))
+            })
         } catch {
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, "cannot convert through LibreOffice: \(error)"))) })
+            let message = "无法通过 LibreOffice 把 Word 文档转换为 ODF（\(error)）；请确认已安装 LibreOffice，或另存为 .odt 后再试"
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, message))) })
         }
     }
 }

@@ -2,7 +2,7 @@
 public struct Finding: Sendable, Equatable, Codable {
     /// The rules, as documented in the README.
     public enum Rule: String, Sendable, Codable, CaseIterable {
-        case role, parts, separateItem = "separate-item", length, coverage, leftovers, minimums, schema
+        case role, form, parts, separateItem = "separate-item", length, coverage, leftovers, minimums, schema
     }
 
     public enum Severity: String, Sendable, Codable, Comparable {
@@ -18,6 +18,10 @@ public struct Finding: Sendable, Equatable, Codable {
     public var message: String
     /// Where: section heading and paragraph number, with the line for Flat XML.
     public var location: String
+
+    public init(rule: Rule, severity: Severity, message: String, location: String) {
+        (self.rule, self.severity, self.message, self.location) = (rule, severity, message, location)
+    }
 }
 
 /// The findings of one document.
@@ -25,7 +29,16 @@ public struct CheckedDocument: Sendable, Codable, Equatable {
     public var path: String
     /// The role the checks used; nil when it could not be known.
     public var role: String?
+    /// The report's form; nil for documents that are not reports (forms, ballots…).
+    public var form: ReportForm?
+    /// Where the 述法 part stands; nil for documents that are not reports.
+    public var lawPart: LawPlacement?
     public var findings: [Finding]
+
+    public init(path: String, role: String?, form: ReportForm? = nil, lawPart: LawPlacement? = nil,
+                findings: [Finding]) {
+        (self.path, self.role, self.form, self.lawPart, self.findings) = (path, role, form, lawPart, findings)
+    }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }

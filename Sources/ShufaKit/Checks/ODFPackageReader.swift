@@ -20,7 +20,7 @@ public struct ODFParts: Sendable {
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var file: String
         public var message: String
-        public var description: String { "\(file): \(message)" }
+        public var description: String { "\(file)：\(message)" }
     }
 
     /// Reads `url`: a package when it starts like a ZIP archive, Flat XML otherwise.
@@ -28,23 +28,23 @@ public struct ODFParts: Sendable {
         let file = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
-            throw ReadError(file: file, message: "cannot read the file: \(error.localizedDescription)")
+            throw ReadError(file: file, message: "无法读取文件（\(error.localizedDescription)），请确认路径和权限")
         }
         return try read(data, file: file)
     }
 
     /// Reads a document held in memory; `file` names it in messages.
     public static func read(_ data: Data, file: String) throws(ReadError) -> ODFParts {
-        guard !data.isEmpty else { throw ReadError(file: file, message: "the file is empty") }
+        guard !data.isEmpty else { throw ReadError(file: file, message: "文件是空的") }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try package(data, file: file) }
-        guard data.count <= partLimit else { throw ReadError(file: file, message: "larger than \(partLimit >> 20) MiB") }
+        guard data.count <= partLimit else { throw ReadError(file: file, message: "文件大于 \(partLimit >> 20) MiB，拒绝读取") }
         return ODFParts(parts: [(file, Array(data))], isPackage: false, packagingIssues: [])
     }
 
     private static func package(_ data: Data, file: String) throws(ReadError) -> ODFParts {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ReadError(file: file, message: "not a readable ZIP package (truncated or damaged)")
+            throw ReadError(file: file, message: "不是可读的 ZIP 包（文件不完整或已损坏），请重新保存或重新发送")
         }
         var issues: [String] = []
         let entries = Array(archive)
@@ -52,7 +52,7 @@ public struct ODFParts: Sendable {
             if first.path != "mimetype" { issues.append("mimetype is not the first file of the package") }
             else if first.isCompressed { issues.append("mimetype is compressed; ODF wants it stored") }
         } else {
-            throw ReadError(file: file, message: "the package is empty")
+            throw ReadError(file: file, message: "压缩包是空的，不是 ODF 文档")
         }
         var parts: [(String, [UInt8])] = []
         for name in ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml", "settings.xml"] {
@@ -60,7 +60,7 @@ public struct ODFParts: Sendable {
             parts.append((name, try extract(entry, from: archive, file: file)))
         }
         guard parts.contains(where: { $0.0 == "content.xml" }) else {
-            throw ReadError(file: file, message: "the package has no content.xml: not an ODF document")
+            throw ReadError(file: file, message: "压缩包中没有 content.xml，不是 ODF 文档；请另存为 .odt 或 .docx")
         }
         return ODFParts(parts: parts, isPackage: true, packagingIssues: issues)
     }
@@ -68,7 +68,8 @@ public struct ODFParts: Sendable {
     /// Unpacks one entry, stopping as soon as it passes the size limit, whatever its header claims.
     static func extract(_ entry: Entry, from archive: Archive, file: String) throws(ReadError) -> [UInt8] {
         guard entry.uncompressedSize <= UInt64(partLimit) else {
-            throw ReadError(file: file, message: "\(entry.path) would unpack to \(entry.uncompressedSize) bytes: refused (limit \(partLimit >> 20) MiB)")
+            let size = entry.uncompressedSize
+            throw ReadError(file: file, message: "「\(entry.path)」解压后有 \(size) 字节，超过 \(partLimit >> 20) MiB 的限制，拒绝解压")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(entry.uncompressedSize))
@@ -79,10 +80,10 @@ public struct ODFParts: Sendable {
                 if bytes.count > partLimit { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
-            throw ReadError(file: file, message: "cannot unpack \(entry.path): damaged or over the size limit")
+            throw ReadError(file: file, message: "无法解压「\(entry.path)」：已损坏或超过 \(partLimit >> 20) MiB 的限制")
         }
         guard CRC32.checksum(bytes) == entry.checksum else {
-            throw ReadError(file: file, message: "cannot unpack \(entry.path): damaged (checksum mismatch)")
+            throw ReadError(file: file, message: "无法解压「\(entry.path)」：已损坏（校验和不符）")
         }
         return bytes
     }

@@ -1,16 +1,19 @@
-/// The items of a report: which paragraphs are headings, at which level, and which part of the
-/// report (述职, 述法, 存在问题) each top-level item is. A heading is a `text:h`, or — for reports
-/// written without heading styles — a short paragraph numbered like 「二、」 (level 1), 「（二）」 (level 2)
-/// or 「2.」 (level 3).
+/// The items of a report: which paragraphs are headings, at which rank, and which part of the report
+/// (述职, 述法, 存在问题) each heading is about. A heading is found by its numbering — 「一、」 (rank 1),
+/// 「（一）」 (2), 「1.」 (3), 「（1）」 (4), a run-in point 「二是」 (5) — whatever its length, with its title
+/// running to the first sentence end and any text after that run in; a `text:h` without numbering ranks
+/// by its outline level. The top-level items are the headings of the highest rank the body uses.
 public struct ReportOutline: Sendable {
-    /// What a top-level item is about.
+    /// What a heading is about.
     public enum Part: String, Sendable {
         /// 述职: the general duty report.
         case duty
         /// 述法: 履行推进法治建设第一责任人职责情况.
         case law
-        /// 存在问题和改进措施.
+        /// 存在问题、改进措施、下一步打算.
         case problems
+        /// 附: an appendix (the draft's indicator table).
+        case appendix
         case other
     }
 
@@ -18,83 +21,123 @@ public struct ReportOutline: Sendable {
     public struct Heading: Sendable, Equatable {
         /// Position in `ReportDocument.blocks`.
         public var block: Int
-        public var level: Int
+        /// 1 for 「一、」 … 5 for a run-in point 「二是」; an unnumbered `text:h` ranks by its outline level.
+        public var rank: Int
+        /// The title: after the numbering, up to the first sentence end.
         public var title: String
+        /// The whole heading as written (numbering and title).
+        public var label: String
+        /// Text after the title in the same paragraph (a run-in heading), or nil.
+        public var runIn: String?
         public var part: Part
         public var inTable: Bool
     }
 
     public let headings: [Heading]
+    /// The rank of the top-level items, nil when the body has no headings.
+    public let topRank: Int?
     private let blocks: [ReportDocument.Block]
 
-    /// The longest paragraph start that still counts as a numbered heading's title.
-    static let maximumTitleLength = 40
+    /// The rank of run-in points 「一是」「二是」.
+    static let pointRank = HeadingNumber.Kind.point.rawValue
 
     public init(_ document: ReportDocument) {
         blocks = document.blocks
+        let firstNumbered = document.blocks.firstIndex { HeadingNumber.parse($0.text.trimmingSpaces) != nil }
         headings = document.blocks.enumerated().compactMap { position, block in
-            guard let (level, title) = Self.heading(block) else { return nil }
-            return Heading(block: position, level: level, title: title, part: Self.part(of: title), inTable: block.inTable)
+            let afterNumbered = firstNumbered.map { position > $0 } ?? (position > 0)
+            return Self.heading(block, position: position, afterNumbered: afterNumbered)
         }
+        topRank = headings.filter { !$0.inTable && $0.rank < Self.pointRank }.map(\.rank).min()
     }
 
-    /// The level and title of a block that is a heading.
-    static func heading(_ block: ReportDocument.Block) -> (Int, String)? {
+    /// The heading a block is, if any.
+    static func heading(_ block: ReportDocument.Block, position: Int, afterNumbered: Bool) -> Heading? {
         let text = block.text.trimmingSpaces
-        let title = String(text.prefix { $0 != "。" && $0 != "\n" })
-        if let level = numberingLevel(text), title.count <= maximumTitleLength { return (level, title) }
-        if let level = block.outlineLevel, !text.isEmpty { return (level, text) }
-        return nil
+        guard !text.isEmpty else { return nil }
+        if let number = HeadingNumber.parse(text) {
+            let (sentence, rest) = ChineseText.firstSentence(Substring(text).dropFirst(number.length))
+            let title = sentence.trimmingSpaces
+            guard !title.isEmpty else { return nil }
+            let runIn = rest.trimmingSpaces
+            let label = String(text.prefix(number.length)).trimmingSpaces + title
+            return Heading(block: position, rank: number.kind.rawValue, title: title, label: label,
+                           runIn: runIn.isEmpty ? nil : runIn, part: part(of: title), inTable: block.inTable)
+        }
+        guard let level = block.outlineLevel, afterNumbered else { return nil }
+        return Heading(block: position, rank: min(level, pointRank - 1), title: text, label: text, runIn: nil,
+                       part: part(of: text), inTable: block.inTable)
     }
 
-    /// 1 for 「一、」, 2 for 「（一）」, 3 for 「1.」, nil when not numbered.
-    static func numberingLevel(_ text: String) -> Int? {
-        let numerals = Set("一二三四五六七八九十")
-        let chars = Array(text.prefix(8))
-        let leading = chars.prefix { numerals.contains($0) }.count
-        if leading > 0, chars.count > leading, chars[leading] == "、" { return 1 }
-        if let first = chars.first, first == "（" || first == "(" {
-            let inner = chars.dropFirst().prefix { numerals.contains($0) }.count
-            if inner > 0, chars.count > inner + 1, chars[inner + 1] == "）" || chars[inner + 1] == ")" { return 2 }
-        }
-        let digits = chars.prefix { $0.isASCII && $0.isNumber }.count
-        if digits > 0, chars.count > digits, ".．、".contains(chars[digits]) { return 3 }
-        return nil
-    }
+    /// The rank of the numbering `text` starts with (1 for 「一、」 … 5 for 「二是」), nil when it has none.
+    public static func rank(of text: String) -> Int? { HeadingNumber.parse(text)?.kind.rawValue }
+
+    /// Words that make a heading the 述法 part (checked on the simplified text).
+    static let lawWords = ["第一责任人", "述法", "法治建设职责", "推进法治建设", "履行法治建设", "法治建设情况"]
+    static let problemWords = ["存在问题", "存在的问题", "问题和", "不足", "差距", "短板", "改进措施", "整改措施",
+                               "下一步", "下步", "打算", "努力方向", "今后"]
+    static let dutyWords = ["述职", "岗位职责", "工作情况", "履职", "主要工作", "工作回顾", "重点工作", "工作开展"]
 
     static func part(of title: String) -> Part {
-        let law = ["法治建设第一责任人", "述法", "推进法治建设职责", "法治建设职责", "法治建设情况"]
-        if law.contains(where: title.contains) { return .law }
-        if ["存在问题", "改进措施", "问题和", "不足"].contains(where: title.contains) { return .problems }
-        if ["述职", "岗位职责", "工作情况", "履职", "主要工作"].contains(where: title.contains) { return .duty }
+        let plain = ChineseText.folded(title)
+        if plain.hasPrefix("附") { return .appendix }
+        if lawWords.contains(where: plain.contains) { return .law }
+        if problemWords.contains(where: plain.contains) { return .problems }
+        if dutyWords.contains(where: plain.contains) { return .duty }
         return .other
     }
 
-    /// Top-level items (level 1, outside tables), in order.
-    public var items: [Heading] { headings.filter { $0.level == 1 && !$0.inTable } }
+    /// Top-level items (outside tables), in order.
+    public var items: [Heading] { headings.filter { $0.rank == topRank && !$0.inTable } }
 
-    /// The blocks that belong to `heading`, up to the next heading of its level or higher;
-    /// the heading's own run-in text (after 「。」) is included.
+    /// The top-level item a block belongs to, if any.
+    public func item(containing block: ReportDocument.Block) -> Heading? {
+        items.last { $0.block <= block.index - 1 }
+    }
+
+    /// The headings nested under `heading` (lower rank, up to the next heading of its rank or higher).
+    public func subheadings(of heading: Heading) -> [Heading] {
+        let end = end(of: heading)
+        return headings.filter { $0.block > heading.block && $0.block < end && !$0.inTable }
+    }
+
+    /// The blocks that belong to `heading`, up to the next heading of its rank or higher; the heading's own
+    /// run-in text comes first.
     public func content(of heading: Heading) -> [ReportDocument.Block] {
-        let end = headings.first { $0.block > heading.block && $0.level <= heading.level && !$0.inTable }?.block ?? blocks.count
-        var result = Array(blocks[(heading.block + 1)..<end])
-        let own = blocks[heading.block].text.trimmingSpaces
-        if own.count > heading.title.count + 1 {
-            var runIn = blocks[heading.block]
-            runIn.text = String(own.dropFirst(heading.title.count + 1))
-            result.insert(runIn, at: 0)
+        var result = Array(blocks[(heading.block + 1)..<end(of: heading)])
+        if let runIn = heading.runIn {
+            var block = blocks[heading.block]
+            block.text = runIn
+            result.insert(block, at: 0)
         }
         return result
     }
 
-    /// True when the block is one of the headings.
-    public func isHeading(_ block: ReportDocument.Block) -> Bool {
-        headings.contains { $0.block == block.index - 1 && blocks[$0.block].text.trimmingSpaces.count <= $0.title.count }
+    /// Positions of the blocks under `heading` (after it, up to the next heading of its rank or higher).
+    public func span(of heading: Heading) -> Range<Int> { (heading.block + 1)..<end(of: heading) }
+
+    private func end(of heading: Heading) -> Int {
+        headings.first { $0.block > heading.block && $0.rank <= heading.rank && !$0.inTable }?.block ?? blocks.count
     }
 
-    /// The blocks before the first top-level heading (title and header lines).
+    /// True when the block is a heading line with nothing run in after its title.
+    public func isHeading(_ block: ReportDocument.Block) -> Bool {
+        headings.contains { $0.block == block.index - 1 && $0.runIn == nil }
+    }
+
+    /// The heading a block is, if any.
+    public func heading(at block: ReportDocument.Block) -> Heading? {
+        headings.first { $0.block == block.index - 1 }
+    }
+
+    /// The blocks before the first top-level heading (title, signature, opening).
     public var front: [ReportDocument.Block] {
         Array(blocks.prefix(items.first?.block ?? blocks.count))
+    }
+
+    /// Every block of the body after the front, headings included.
+    public var body: [ReportDocument.Block] {
+        Array(blocks.dropFirst(items.first?.block ?? blocks.count))
     }
 
     /// How many characters the 述法 rules count: CJK characters, letters and digits; not spaces,
@@ -106,4 +149,9 @@ public struct ReportOutline: Sendable {
             return properties.isAlphabetic || properties.numericType != nil
         }.count
     }
+}
+
+extension ReportOutline {
+    /// The block a heading stands in.
+    public func block(of heading: Heading) -> ReportDocument.Block { blocks[heading.block] }
 }

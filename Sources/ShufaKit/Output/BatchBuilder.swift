@@ -97,8 +97,9 @@ public struct BatchBuilder: Sendable {
         let results = ParallelMap.run(jobs) { job in try write(job, roster: roster) }
         var documents: [BuildSummary.Document] = []
         var checks: [CheckedDocument] = []
-        var problems = roster.problems
-        var failed = Set<String>()
+        let unmade = ReportAvailability.problems(roster, catalog: catalog, kinds: request.kinds)
+        var problems = roster.problems + unmade
+        var failed = Set(unmade.filter { $0.severity == .error }.compactMap(\.leader))
         for (job, result) in zip(jobs, results) {
             switch result {
             case .success(let written):
@@ -142,7 +143,7 @@ public struct BatchBuilder: Sendable {
             guard let role = catalog.role(named: leader.role) else { continue }
             for kind in DocumentKind.allCases where request.kinds.contains(kind) && kind != .ballot {
                 guard templates.template(kind, for: role) != nil else { continue }
-                if kind == .report && (leader.duty.isEmpty || leader.law.trimmingSpaces.isEmpty) { continue }
+                if kind == .report && !ReportAvailability.canMake(leader) { continue }
                 jobs.append(Job(kind: kind, leader: leader, unit: leader.unit, unitIndex: 0, members: [], stem: stem))
             }
         }
@@ -180,7 +181,10 @@ public struct BatchBuilder: Sendable {
         guard let validator = request.validator, let parts = try? ODFParts.read(Data(bytes), file: path) else { return nil }
         let checker = ReportChecker(catalog: catalog, validator: validator)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
-        if job.kind == .report { return try? checker.check(parts, path: path) }
+        if job.kind == .report, var checked = try? checker.check(parts, path: path) {
+            if let leader = job.leader, let role { checked.findings += MinimumCheck.findings(leader, role: role) }
+            return checked
+        }
         var findings = checker.schemaFindings(parts, strict: true)
         if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
         return CheckedDocument(path: path, role: role?.name, findings: findings)
