@@ -75,34 +75,61 @@ public struct BatchBuilder: Sendable {
         Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count
     }
 
-    /// Builds the documents of an already read roster.
+    /// Builds the documents of an already read roster. The output folder is locked for the batch; a
+    /// `summary.json` left there is removed before any document is written, and the new one is written
+    /// (atomically) at the end, so it never lists what is not on disk. A fault that stops every write
+    /// (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
     public func build(_ roster: Roster) -> BuildSummary {
         let jobs = self.jobs(for: roster)
-        try? FileManager.default.createDirectory(at: request.output, withIntermediateDirectories: true)
-        for kind in Set(jobs.map(\.kind)) {
-            try? FileManager.default.createDirectory(at: request.output.appendingPathComponent(kind.rawValue), withIntermediateDirectories: true)
+        var summary = BuildSummary(documents: [], checks: [], problems: roster.problems, skippedLeaders: Self.badRecords(roster))
+        let folder: OutputFolder
+        do { folder = try prepareOutput(kinds: Set(jobs.map(\.kind))) } catch {
+            summary.faults = [error]
+            return summary
         }
-        let results = ParallelMap.run(jobs) { job in try write(job, roster: roster) }
-        var documents: [BuildSummary.Document] = []
-        var checks: [CheckedDocument] = []
-        var problems = roster.problems
+        let stop = FaultLatch()
+        let results = ParallelMap.run(jobs) { job -> [Written]? in
+            guard stop.fault == nil else { return nil }
+            do { return try write(job, roster: roster, into: folder) } catch let error as OutputError where error.stopsBatch {
+                stop.set(error)
+                return nil
+            }
+        }
         var failed = Set<String>()
         for (job, result) in zip(jobs, results) {
             switch result {
-            case .success(let written):
-                documents += written.map(\.document)
-                checks += written.compactMap(\.check).filter { !$0.findings.isEmpty }
+            case .success(let written?):
+                summary.documents += written.map { $0.document }
+                summary.checks += written.compactMap { $0.check }.filter { !$0.findings.isEmpty }
+            case .success(nil): continue
             case .failure(let error):
-                problems.append(RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
-                                              field: nil, message: "could not write \(job.kind.chineseName): \(error.localizedDescription)"))
+                summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
+                                                      field: nil, message: "\(job.kind.chineseName)：\(error)"))
                 if let id = job.leader?.id { failed.insert(id) }
             }
         }
-        let skipped = Self.badRecords(roster) + failed.count
-        let summary = BuildSummary(documents: documents, checks: checks, problems: problems, skippedLeaders: skipped)
-        writeSummary(summary)
+        summary.skippedLeaders += failed.count
+        if let fault = stop.fault { summary.faults = [fault] }
+        writeSummary(&summary, into: folder)
         return summary
     }
+
+    /// The name of the batch's account in the output folder.
+    public static let summaryName = "summary.json"
+
+    /// Opens and locks the output folder, removes what a previous batch left that would misstate this one
+    /// (its summary, temporary files of a run that was killed) and prepares the kinds' folders.
+    private func prepareOutput(kinds: Set<DocumentKind>) throws(OutputError) -> OutputFolder {
+        let folder = try OutputFolder(request.output)
+        try folder.remove(Self.summaryName)
+        let names = kinds.map(\.rawValue).sorted()
+        for name in names { try folder.prepareFolder(name) }
+        try folder.removeAbandonedTemporaries(in: names)
+        return folder
+    }
+
+    /// A document written and its checks.
+    typealias Written = (document: BuildSummary.Document, check: CheckedDocument?)
 
     /// One document to make: a kind for a leader, or a unit's ballot.
     struct Job: Sendable {
@@ -142,28 +169,39 @@ public struct BatchBuilder: Sendable {
     }
 
     /// Renders one job in every requested format, writes the files and checks them.
-    private func write(_ job: Job, roster: Roster) throws -> [(document: BuildSummary.Document, check: CheckedDocument?)] {
+    private func write(_ job: Job, roster: Roster, into folder: OutputFolder) throws(OutputError) -> [Written] {
         let (template, data, meta, base) = prepare(job, roster: roster)
-        return try request.formats.map { format in
+        var written: [Written] = []
+        for format in request.formats {
             let bytes = template.render(data, meta: meta, format: format)
             let relative = "\(job.kind.rawValue)/\(base).\(format.fileExtension)"
-            try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(relative))
+            try folder.write(bytes, to: relative)
             let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
             let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
-            return (document, check(bytes, job: job, path: relative))
+            written.append((document, check(bytes, job: job, path: relative)))
         }
+        return written
     }
 
     /// The checks of a document just written: every rule for a report, the schema for the others,
     /// and the roster's indicator minimums on the leader's draft.
     private func check(_ bytes: [UInt8], job: Job, path: String) -> CheckedDocument? {
-        guard let validator = request.validator, let parts = try? ODFParts.read(Data(bytes), file: path) else { return nil }
+        guard let validator = request.validator else { return nil }
+        let parts: ODFParts
+        do { parts = try ODFParts.read(Data(bytes), file: path) } catch {
+            return CheckedDocument(path: path, role: job.leader?.role, findings: [Self.unreadable(error)])
+        }
         let checker = ReportChecker(catalog: catalog, validator: validator)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
         if job.kind == .report { return try? checker.check(parts, path: path) }
         var findings = checker.schemaFindings(parts, strict: true)
         if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
         return CheckedDocument(path: path, role: role?.name, findings: findings)
+    }
+
+    /// The finding for a document written but not readable back: it is not left unchecked silently.
+    private static func unreadable(_ error: ODFParts.ReadError) -> Finding {
+        Finding(rule: .schema, severity: .error, message: "写出的文档无法读回检查：\(error.message)", location: "整个文档")
     }
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
@@ -176,13 +214,30 @@ public struct BatchBuilder: Sendable {
                 DocumentData.ballotMeta(unit: job.unit, roster: roster), base)
     }
 
-    private func writeSummary(_ summary: BuildSummary) {
+    /// Writes `summary.json` once the documents it lists are on disk; a failure is added to the faults.
+    private func writeSummary(_ summary: inout BuildSummary, into folder: OutputFolder) {
+        folder.synchronize()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(summary) {
-            try? OutputFiles.writeAtomically(Array(data) + [0x0A], to: request.output.appendingPathComponent("summary.json"))
+        do {
+            try folder.write(Array(try encoder.encode(summary)) + [0x0A], to: Self.summaryName)
+            folder.synchronize()
+        } catch let error as OutputError {
+            summary.faults.append(.summaryNotWritten(folder.path(Self.summaryName), cause: error))
+        } catch {
+            preconditionFailure("the summary is always encodable: \(error)")
         }
     }
+}
+
+/// The first fault that stops a batch, set by whichever job meets it (thread-safe).
+final class FaultLatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: OutputError?
+
+    var fault: OutputError? { lock.withLock { first } }
+
+    func set(_ fault: OutputError) { lock.withLock { if first == nil { first = fault } } }
 }
 
 /// Maps over items on all cores, keeping the order of results.
