@@ -63,9 +63,9 @@ public struct LibreOffice: Sendable {
                         pollInterval: Double = 0.25, whileWaiting: (() -> Void)? = nil) throws -> Attempt {
         guard !files.isEmpty else { return Attempt(outputs: [], timedOut: false) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-lo-\(UUID().uuidString)")
-        defer { if profile == nil { try? FileManager.default.removeItem(at: temporary) } }
-        let profile = profile ?? temporary
+        let ownProfile = profile == nil ? try PrivateFolder(prefix: "shufa-lo") : nil
+        defer { ownProfile?.remove() }
+        let profile = profile ?? ownProfile!.url
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
