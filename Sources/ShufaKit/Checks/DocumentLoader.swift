@@ -1,31 +1,59 @@
 import Foundation
 
 /// Opens the files given to `shufa check` / `shufa extract`: ODF as it is, Word documents (.docx,
-/// .doc) converted to ODF through LibreOffice first, all in one LibreOffice process.
+/// .doc) converted to ODF through LibreOffice first, all in one LibreOffice process. A Word document is
+/// copied into a private folder (mode 0700) and converted there, links to other files not followed; the
+/// folder, with every copy and conversion, is removed before this returns.
 public enum DocumentLoader {
     /// Each file's parts, or why it cannot be read, in the order given.
     public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, ODFParts.ReadError>)] {
         let word = files.filter { ["docx", "doc"].contains($0.pathExtension.lowercased()) }
         let converted = convert(word, fontConfig: fontConfig)
         return files.map { file in
-            if let conversion = converted[file] {
-                return (file, conversion.flatMap { url in Result { () throws(ODFParts.ReadError) in try ODFParts.read(url) } })
-            }
-            return (file, Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
+            (file, converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
         }
     }
 
-    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<URL, ODFParts.ReadError>] {
+    /// The largest Word document converted.
+    static let wordLimit = 256 << 20
+
+    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, ODFParts.ReadError>] {
         guard !files.isEmpty else { return [:] }
-        let failure = { (file: URL, message: String) in ODFParts.ReadError(file: file.lastPathComponent, message: message) }
+        let failure = { (file: URL, refusal: ODFParts.Refusal) in ODFParts.ReadError(file: file.lastPathComponent, refusal) }
+        let folder: PrivateFolder
+        do { folder = try PrivateFolder(prefix: "shufa-word") } catch {
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, .converterFailed("\(error)")))) })
+        }
+        defer { folder.remove() }
+        var results: [URL: Result<ODFParts, ODFParts.ReadError>] = [:]
+        var copies: [(file: URL, copy: URL)] = []
+        for (index, file) in files.enumerated() where results[file] == nil {
+            let copy = folder.url.appendingPathComponent(String(format: "%04d.", index) + file.pathExtension.lowercased())
+            do {
+                try OutputFiles.writeAtomically(Array(try RegularFile.read(file, limit: wordLimit)), to: copy)
+                copies.append((file, copy))
+            } catch let problem as RegularFile.Problem {
+                results[file] = .failure(failure(file, .file(problem)))
+            } catch {
+                results[file] = .failure(failure(file, .converterFailed("\(error)")))
+            }
+        }
         do {
             let office = try LibreOffice(fontConfig: fontConfig)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-word-\(UUID().uuidString)")
-            let outputs = try office.convert(files, to: "odt", into: directory, timeout: 120)
-            return Dictionary(uniqueKeysWithValues: zip(files, outputs.map { Result.success($0) }))
+            let timeout = 60 + 10 * Double(copies.count)
+            let attempt = try office.attempt(copies.map(\.copy), to: "odt", into: folder.url.appendingPathComponent("odt"), timeout: timeout)
+            for ((file, _), output) in zip(copies, attempt.outputs) {
+                guard let output else {
+                    results[file] = .failure(failure(file, .notConverted))
+                    continue
+                }
+                results[file] = Result { () throws(ODFParts.ReadError) in try ODFParts.read(output) }
+                    .mapError { ODFParts.ReadError(file: file.lastPathComponent, message: $0.message) }
+            }
         } catch {
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, "cannot convert through LibreOffice: \(error)"))) })
+            for (file, _) in copies { results[file] = .failure(failure(file, .converterFailed("\(error)"))) }
         }
+        return results
     }
 }
 
