@@ -116,38 +116,23 @@ public struct Catalog: Sendable {
     }
 }
 
-/// Why the catalog cannot be used.
-public struct CatalogError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
-    public var description: String { "\(file): \(message)" }
-}
-
 extension Catalog {
-    /// Reads `catalog.yaml` and resolves every role's references.
+    /// The largest catalog read.
+    static let maximumBytes = 16 << 20
+
+    /// Reads `catalog.yaml` and resolves every role's references. An error names the line it is on.
     public static func load(from url: URL) throws(CatalogError) -> Catalog {
         let file = url.lastPathComponent
-        let raw: RawCatalog
+        let text: String
+        do { text = try CatalogText.read(url, limit: maximumBytes) } catch { throw CatalogError(file: file, error) }
         do {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            raw = try YAMLDecoder().decode(RawCatalog.self, from: text)
+            return try YAMLDecoder().decode(RawCatalog.self, from: text).resolve(file: file)
+        } catch let error as CatalogError {
+            throw CatalogText.located(error, in: text)
         } catch let error as DecodingError {
-            throw CatalogError(file: file, message: Self.describe(error))
+            throw CatalogText.located(CatalogError(file: file, error), in: text)
         } catch {
-            throw CatalogError(file: file, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try raw.resolve(file: file)
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context)): missing key '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
+            throw CatalogError(file: file, YAMLGuard.fault(error))
         }
     }
 }
@@ -176,35 +161,38 @@ private struct RawCatalog: Decodable {
     var roles: [RawRole]
 
     func resolve(file: String) throws(CatalogError) -> Catalog {
-        let defaults = try kinds(documents, file: file, context: "documents")
+        let defaults = try kinds(documents, file: file, path: ["documents"])
         var roles: [Role] = []
-        for raw in self.roles {
+        for (index, raw) in self.roles.enumerated() {
             guard let set = pointSets[raw.points] else {
-                throw CatalogError(file: file, message: "role \(raw.name): points '\(raw.points)' is not in pointSets")
+                throw CatalogError(file: file, .unknownReference(role: raw.name, key: "points", name: raw.points, list: "pointSets"),
+                                   path: ["roles", .index(index), "points"])
             }
             let taskList = try raw.tasklist.map { (name: String) throws(CatalogError) -> TaskList in
                 guard let list = tasklists[name] else {
-                    throw CatalogError(file: file, message: "role \(raw.name): tasklist '\(name)' is not in tasklists")
+                    throw CatalogError(file: file, .unknownReference(role: raw.name, key: "tasklist", name: name, list: "tasklists"),
+                                       path: ["roles", .index(index), "tasklist"])
                 }
                 return list
             }
-            var templates = defaults.merging(try kinds(raw.documents ?? [:], file: file, context: "role \(raw.name)")) { $1 }
+            var templates = defaults.merging(try kinds(raw.documents ?? [:], file: file, path: ["roles", .index(index), "documents"])) { $1 }
             if taskList == nil { templates[.tasklist] = nil }
             roles.append(Role(name: raw.name, points: set.points, taskList: taskList, minimums: raw.minimums ?? [],
                               templates: templates, note: raw.note))
         }
-        guard Set(roles.map(\.name)).count == roles.count else {
-            throw CatalogError(file: file, message: "a role is listed twice")
+        if let twice = roles.indices.first(where: { index in roles[..<index].contains { $0.name == roles[index].name } }) {
+            throw CatalogError(file: file, .roleTwice(roles[twice].name), path: ["roles", .index(twice), "name"])
         }
         return Catalog(roles: roles, grades: grades, lawLength: lawLength)
     }
 
-    private func kinds(_ map: [String: String], file: String, context: String) throws(CatalogError) -> [DocumentKind: String] {
+    /// The template file of each document kind in `map`, found at `path` in the file.
+    /// - Throws: for an unknown kind, or a file name that leaves the templates folder.
+    private func kinds(_ map: [String: String], file: String, path: [CatalogPath]) throws(CatalogError) -> [DocumentKind: String] {
         var result: [DocumentKind: String] = [:]
-        for (key, value) in map {
-            guard let kind = DocumentKind(rawValue: key) else {
-                throw CatalogError(file: file, message: "\(context): unknown document kind '\(key)' (known: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            guard let kind = DocumentKind(rawValue: key) else { throw CatalogError(file: file, .unknownKind(key), path: path + [.key(key)]) }
+            guard TemplatePath.isConfined(value) else { throw CatalogError(file: file, .templateOutside(value), path: path + [.key(key)]) }
             result[kind] = value
         }
         return result

@@ -114,6 +114,7 @@ enum YAMLGuard {
             ("control characters are not allowed", "：含有不允许的控制字符"),
             ("invalid leading UTF-8 octet", "：不是 UTF-8 文本"),
             ("found undefined alias", "：引用了未定义的别名"),
+            ("Maximum nesting level reached", "：嵌套层数过多"),
         ]
         if let match = known.first(where: { problem.hasPrefix($0.0) }) { return match.1 }
         return "（\(problem.prefix(80))）"

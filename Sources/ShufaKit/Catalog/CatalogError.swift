@@ -1,0 +1,67 @@
+/// Why the catalog cannot be used: the file, the line when known, and what to change.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    /// The line of the file the error is on, when known.
+    public var line: Int?
+    public var message: String
+    /// Where in the file's structure the error is (keys and list positions), for finding its line.
+    var path: [CatalogPath]
+
+    public init(file: String, message: String) {
+        self.init(file: file, message: message, path: [])
+    }
+
+    init(file: String, message: String, path: [CatalogPath]) {
+        self.file = file
+        self.message = message
+        self.path = path
+    }
+
+    init(file: String, _ problem: Problem, path: [CatalogPath] = []) {
+        self.init(file: file, message: problem.description, path: path)
+    }
+
+    public var description: String { "\(file)\(line.map { " 第 \($0) 行" } ?? "")：\(message)" }
+
+    /// What is wrong; rendered in Chinese here only.
+    enum Problem: Error, CustomStringConvertible {
+        case file(RegularFile.Problem)
+        case syntax(RosterFault)
+        case missingKey(String)
+        /// A value of the wrong kind: what was expected.
+        case wrongKind(expected: String)
+        case badValue(String)
+        /// A role names a point set or task list (`key`, `name`) that `list` does not hold.
+        case unknownReference(role: String, key: String, name: String, list: String)
+        case roleTwice(String)
+        case unknownKind(String)
+        /// A template path that is absolute or climbs out with `..`.
+        case templateOutside(String)
+
+        var description: String {
+            switch self {
+            case .file(let problem): return "无法读取：\(problem)"
+            case .syntax(let fault): return fault.description
+            case .missingKey(let key): return "缺少「\(key)」：请补上"
+            case .wrongKind(let expected): return "这里应是\(expected)"
+            case .badValue(let reason): return "值不对（\(reason.prefix(80))）"
+            case .unknownReference(let role, let key, let name, let list):
+                return "角色「\(role)」的 \(key)「\(name)」不在 \(list) 中：请检查拼写，或在 \(list) 中补上"
+            case .roleTwice(let name): return "角色「\(name)」列出了两次：每个角色只能有一项"
+            case .unknownKind(let key):
+                return "未知的文书类别「\(key)」（可用：\(DocumentKind.allCases.map(\.rawValue).joined(separator: "、"))）"
+            case .templateOutside(let path):
+                return "模板路径「\(path.prefix(100))」不在模板文件夹内（不能是绝对路径，也不能含 ..）：请把模板放进模板文件夹，写相对路径"
+            }
+        }
+    }
+}
+
+/// One step of a path into the catalog's structure: a mapping key or a list position.
+enum CatalogPath: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case key(String)
+    case index(Int)
+
+    init(stringLiteral value: String) { self = .key(value) }
+    init(integerLiteral value: Int) { self = .index(value) }
+}
