@@ -58,7 +58,9 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        for fault in summary.faults { FileHandle.standardError.write(Data("shufa: \(fault)\n".utf8)) }
+        if !summary.faults.isEmpty {
+            FileHandle.standardError.write(Data("shufa: \(summary.faults.map(\.description).joined(separator: "；"))\n".utf8))
+        }
         if summary.faults.isEmpty || !summary.documents.isEmpty { print(SummaryText.render(summary, output: out)) }
         if !summary.faults.isEmpty { throw ExitCode(2) }
         if !summary.refused { try printPDFs(of: summary) }

@@ -57,6 +57,15 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
+    /// What went wrong, without the path.
+    var reason: String {
+        switch self {
+        case .diskFull: return "磁盘空间已满"
+        case .notWritable(_, let reason), .fileNotWritten(_, let reason): return reason.description
+        default: return description
+        }
+    }
+
     public var description: String {
         switch self {
         case .notAFolder(let path): return "\(path) 不是文件夹（是一个文件）：请用 --out 指定一个文件夹"
@@ -68,7 +77,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
             return "另一个 shufa 正在写入 \(path)：同一文件夹同时只能有一个批次，请等它结束后再运行，或用 --out 换一个文件夹"
         case .fileNotWritten(let path, let reason): return "无法写入 \(path)：\(reason)"
         case .summaryNotWritten(let path, let cause):
-            return "批次清单 \(path) 未能写出（\(cause)）：已写出的文件没有清单，请处理后重新运行"
+            return "批次清单 \(path) 未能写出（\(cause.reason)）：已写出的文件没有清单，请腾出空间或换一个文件夹后重新运行"
         }
     }
 }

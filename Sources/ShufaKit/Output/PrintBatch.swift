@@ -36,6 +36,7 @@ public struct PrintBatch: Sendable {
         do {
             folder = try OutputFolder(request.output)
             try folder.remove(Self.summaryName)
+            for kind in Set(items.map(\.document.kind.rawValue)).sorted() { try folder.prepareFolder(kind) }
             workspace = try PrivateFolder(prefix: "shufa-print")
         } catch {
             throw .output(error)
