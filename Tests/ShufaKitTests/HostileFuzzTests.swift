@@ -82,7 +82,8 @@ struct HostileFuzzTests {
 
     static let yamlFragments = ["&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ": ", ":", "- ", "\n", "\n  ", "? ", "<<: ", "\"", "'",
                                 "#", "year", "2025", "leaders", "id", "T1", "name", "甲", "0x10", "\t", "!!str ", "!!binary ", "|", ">",
-                                ",", "~", "null", "12345678901234567890", "\u{0}", "\u{FEFF}", "%YAML 1.1\n", "---\n", "...\n"]
+                                ",", "~", "null", "12345678901234567890", "\u{0}", "\u{FEFF}", "%YAML 1.1\n", "---\n", "...\n",
+                                "? [a]\n: 1\n", "? {a: 1}\n", "!!set ", "!!omap ", "!!int ", "!!map ", "!!seq ", "!!timestamp "]
 
     @Test("random YAML fragments: a roster or one RosterError naming the file, never a crash")
     func yamlFragments() {

@@ -9,6 +9,8 @@ enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
     case tooDeep(line: Int, limit: Int)
     /// YAML aliases that would expand the file past what it could hold written out.
     case aliasExpansion(line: Int, limit: Int)
+    /// A YAML mapping key that is a list, a mapping or an alias, not a plain value.
+    case complexKey(line: Int)
     /// A key given twice in one object or mapping.
     case duplicateKey(String, line: Int)
     /// Two keys of one record or of the roster that mean the same field (`姓名` and `name`).
@@ -37,6 +39,8 @@ enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
             return "第 \(line) 行的嵌套超过 \(limit) 层，名单用不到这么深的结构：文件已损坏或不是名单"
         case .aliasExpansion(let line, let limit):
             return "第 \(line) 行起的 YAML 别名（*引用）展开后超过 \(limit) 个节点，远超文件本身的内容：已拒绝（可能是“别名炸弹”）"
+        case .complexKey(let line):
+            return "第 \(line) 行：键必须是简单的文本，不能是列表、映射或别名（*引用）"
         case .duplicateKey(let key, let line):
             return "第 \(line) 行：键「\(key.prefix(60))」在同一对象中出现了两次，无法确定用哪一个：请只保留一个"
         case .sameField(let keys):

@@ -77,12 +77,14 @@ enum YAMLGuard {
             return nodes > budget ? .aliasExpansion(line: line, limit: budget) : nil
         }
 
-        /// Accounts for a node inside the innermost mapping: every other node is a key, and a scalar key
-        /// may appear once.
+        /// Accounts for a node inside the innermost mapping: every other node is a key, which must be a plain
+        /// scalar (a list, a mapping or an alias as a key has no use in a roster or catalog, and Yams cannot
+        /// build one), and may appear once.
         private mutating func enterNode(key: String?, line: Int) -> RosterFault? {
             guard let last = open.indices.last, open[last].isMapping else { return nil }
             defer { open[last].expectingKey.toggle() }
-            guard open[last].expectingKey, let key else { return nil }
+            guard open[last].expectingKey else { return nil }
+            guard let key else { return .complexKey(line: line) }
             guard open[last].keys.insert(key).inserted else { return .duplicateKey(key, line: line) }
             return nil
         }
