@@ -189,19 +189,23 @@ public struct BatchBuilder: Sendable {
         guard let validator = request.validator else { return nil }
         let parts: ODFParts
         do { parts = try ODFParts.read(Data(bytes), file: path) } catch {
-            return CheckedDocument(path: path, role: job.leader?.role, findings: [Self.unreadable(error)])
+            return CheckedDocument(path: path, role: job.leader?.role, findings: [Self.unreadable(error.message)])
         }
         let checker = ReportChecker(catalog: catalog, validator: validator)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
-        if job.kind == .report { return try? checker.check(parts, path: path) }
+        if job.kind == .report {
+            do { return try checker.check(parts, path: path) } catch {
+                return CheckedDocument(path: path, role: role?.name, findings: [Self.unreadable("\(error)")])
+            }
+        }
         var findings = checker.schemaFindings(parts, strict: true)
         if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
         return CheckedDocument(path: path, role: role?.name, findings: findings)
     }
 
     /// The finding for a document written but not readable back: it is not left unchecked silently.
-    private static func unreadable(_ error: ODFParts.ReadError) -> Finding {
-        Finding(rule: .schema, severity: .error, message: "写出的文档无法读回检查：\(error.message)", location: "整个文档")
+    private static func unreadable(_ reason: String) -> Finding {
+        Finding(rule: .schema, severity: .error, message: "写出的文档无法读回检查：\(reason)", location: "整个文档")
     }
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
