@@ -20,11 +20,16 @@ struct ChildProcess {
         var description: String { "the shufa executable was not found beside the tests: run swift build first" }
     }
 
+    /// The built `shufa` executable.
+    static func executable() throws -> URL {
+        guard let executable = RosterCommandTests.executable else { throw NotBuilt() }
+        return executable
+    }
+
     /// Runs `shufa` with `arguments` from the repository root; `environment` entries are added to the tests' own.
     /// (`env -C` sets the folder and then becomes `shufa`, so the peak memory is shufa's own.)
     static func shufa(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 30) throws -> ChildProcess {
-        guard let executable = RosterCommandTests.executable else { throw NotBuilt() }
-        return try run(executable.path, arguments, environment: environment, timeout: timeout)
+        try run(executable().path, arguments, environment: environment, timeout: timeout)
     }
 
     static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double) throws -> ChildProcess {

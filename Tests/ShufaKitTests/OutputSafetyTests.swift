@@ -177,7 +177,7 @@ struct OutputSafetyTests {
         for round in 0..<4 {
             let runs = try (0..<2).map { _ in
                 let process = Process()
-                process.executableURL = try #require(RosterCommandTests.executable)
+                process.executableURL = try ChildProcess.executable()
                 process.arguments = ["build", "--out", out.path, "--no-check", "--format", round % 2 == 0 ? "fodt" : "both"]
                 process.currentDirectoryURL = Repo.root
                 let error = Pipe()
@@ -208,7 +208,7 @@ struct OutputSafetyTests {
         try Data(#"{"documents":[{"kind":"draft","path":"draft/old.fodt","sha256":"0","unit":"x"}],"problems":[]}"#.utf8)
             .write(to: out.appendingPathComponent("summary.json"))
         let process = Process()
-        process.executableURL = try #require(RosterCommandTests.executable)
+        process.executableURL = try ChildProcess.executable()
         process.arguments = ["build", roster.path, "--out", out.path, "--no-check"]
         process.currentDirectoryURL = Repo.root
         process.standardOutput = FileHandle.nullDevice
