@@ -59,7 +59,8 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         if !summary.faults.isEmpty {
-            FileHandle.standardError.write(Data("shufa: \(summary.faults.map(\.description).joined(separator: "；"))\n".utf8))
+            let message = summary.faults.map(\.description).joined(separator: "；")
+            FileHandle.standardError.write(Data("shufa: \(message)\n".utf8))
         }
         if summary.faults.isEmpty || !summary.documents.isEmpty { print(SummaryText.render(summary, output: out)) }
         if !summary.faults.isEmpty { throw ExitCode(2) }

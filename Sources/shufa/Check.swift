@@ -42,7 +42,9 @@ struct Check: ParsableCommand {
                 FileHandle.standardError.write(Data("shufa: \(file.path): \(error.message)\n".utf8))
             }
         }
-        if json || !documents.isEmpty { print(json ? try JSONText.encode(["documents": documents]) : FindingsText.render(documents)) }
+        if json || !documents.isEmpty {
+            print(json ? try JSONText.encode(["documents": documents]) : FindingsText.render(documents))
+        }
         if unreadable { throw ExitCode(2) }
         if documents.contains(where: \.hasErrors) { throw ExitCode(1) }
     }

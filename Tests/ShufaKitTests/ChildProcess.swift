@@ -28,14 +28,19 @@ struct ChildProcess {
 
     /// Runs `shufa` with `arguments` from the repository root; `environment` entries are added to the tests' own.
     /// (`env -C` sets the folder and then becomes `shufa`, so the peak memory is shufa's own.)
-    static func shufa(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 30) throws -> ChildProcess {
+    static func shufa(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Double = 30
+    ) throws -> ChildProcess {
         try run(executable().path, arguments, environment: environment, timeout: timeout)
     }
 
-    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double) throws -> ChildProcess {
+    static func run(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double
+    ) throws -> ChildProcess {
         let scratch = Repo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outPath = scratch.appendingPathComponent("out").path, errPath = scratch.appendingPathComponent("err").path
+        let outPath = scratch.appendingPathComponent("out").path
+        let errPath = scratch.appendingPathComponent("err").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -49,7 +54,9 @@ struct ChildProcess {
         let start = Date()
         let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0, usage = rusage(), timedOut = false
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
         while wait4(pid, &status, WNOHANG, &usage) == 0 {
             if Date().timeIntervalSince(start) > timeout && !timedOut {
                 kill(pid, SIGKILL)
@@ -58,10 +65,11 @@ struct ChildProcess {
             usleep(20_000)
         }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildProcess(status: exitStatus, timedOut: timedOut,
-                            output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                            error: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                            peakMemory: usage.ru_maxrss * 1024, seconds: Date().timeIntervalSince(start))
+        return ChildProcess(
+            status: exitStatus, timedOut: timedOut,
+            output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            error: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+            peakMemory: usage.ru_maxrss * 1024, seconds: Date().timeIntervalSince(start))
     }
 }
 
@@ -72,12 +80,15 @@ enum Bounds {
 
     /// Expects `run` to have stayed within the bounds, exiting with `status` and, when it failed, one line on
     /// standard error that names `file`.
-    static func expect(_ run: ChildProcess, status: Int32, naming file: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ run: ChildProcess, status: Int32, naming file: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(!run.timedOut && run.seconds < seconds, "took \(run.seconds) s", sourceLocation: sourceLocation)
         #expect(run.peakMemory < memory, "peak \(run.peakMemory >> 20) MB", sourceLocation: sourceLocation)
         #expect(run.status == status, "exit \(run.status): \(run.error)", sourceLocation: sourceLocation)
         if status == 2 {
-            #expect(run.errorLines.count == 1 && run.error.contains(file), "\(run.error)", sourceLocation: sourceLocation)
+            #expect(
+                run.errorLines.count == 1 && run.error.contains(file), "\(run.error)", sourceLocation: sourceLocation)
         }
     }
 }

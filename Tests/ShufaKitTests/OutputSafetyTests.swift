@@ -1,7 +1,8 @@
 import Foundation
-@testable import ShufaKit
 import ShufaXML
 import Testing
+
+@testable import ShufaKit
 
 /// A small tmpfs, mounted for a test (the machine must let root mount one; tests that need it are
 /// disabled with the reason otherwise).
@@ -44,7 +45,9 @@ enum Account {
         let files = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String } ?? []
         for path in files where path.hasSuffix(".fodt") && !(path as NSString).lastPathComponent.hasPrefix(".") {
             let bytes = Array(try Data(contentsOf: out.appendingPathComponent(path)))
-            #expect((try? XMLDocument(bytes: bytes, source: path)) != nil, "not well-formed: \(path)", sourceLocation: sourceLocation)
+            #expect(
+                (try? XMLDocument(bytes: bytes, source: path)) != nil, "not well-formed: \(path)",
+                sourceLocation: sourceLocation)
         }
         let summary = out.appendingPathComponent("summary.json")
         guard FileManager.default.fileExists(atPath: summary.path) else { return nil }
@@ -53,14 +56,17 @@ enum Account {
         for document in documents {
             let path = try #require(document["path"] as? String, sourceLocation: sourceLocation)
             let bytes = try? Data(contentsOf: out.appendingPathComponent(path))
-            #expect(bytes.map { BuiltDocument.digest(Array($0)) } == document["sha256"] as? String, "\(path)", sourceLocation: sourceLocation)
+            #expect(
+                bytes.map { BuiltDocument.digest(Array($0)) } == document["sha256"] as? String, "\(path)",
+                sourceLocation: sourceLocation)
         }
         return documents.compactMap { $0["path"] as? String }
     }
 }
 
-@Suite("Output: nothing escapes --out, nothing corrupts a final name, the account of a batch stays true",
-       .timeLimit(.minutes(10)))
+@Suite(
+    "Output: nothing escapes --out, nothing corrupts a final name, the account of a batch stays true",
+    .timeLimit(.minutes(10)))
 struct OutputSafetyTests {
     static func request(_ out: URL, kinds: Set<DocumentKind> = Set(DocumentKind.allCases)) -> BuildRequest {
         BuildRequest(roster: Repo.roster, templates: Repo.templates, output: out, kinds: kinds)
@@ -68,27 +74,34 @@ struct OutputSafetyTests {
 
     @Test("symbolic links planted at the old temporary name and at the final name are replaced, never written through")
     func plantedLinks() throws {
-        let out = Repo.temporaryDirectory(), outside = Repo.temporaryDirectory()
+        let out = Repo.temporaryDirectory()
+        let outside = Repo.temporaryDirectory()
         let victims = (0..<2).map { outside.appendingPathComponent("victim\($0)") }
         for victim in victims { try Data("keep".utf8).write(to: victim) }
         let name = "QC001-周明远-述职述法报告.fodt"
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("report"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("report/.\(name).tmp").path,
-                                                   withDestinationPath: victims[0].path)
-        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("report/\(name)").path,
-                                                   withDestinationPath: victims[1].path)
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("report"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("report/.\(name).tmp").path,
+            withDestinationPath: victims[0].path)
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("report/\(name)").path,
+            withDestinationPath: victims[1].path)
         let summary = try BatchBuilder(Self.request(out, kinds: [.report])).run()
         #expect(summary.faults.isEmpty && summary.documents.contains { $0.path == "report/\(name)" })
         for victim in victims { #expect(try Data(contentsOf: victim) == Data("keep".utf8)) }
-        let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("report/\(name)").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: out.appendingPathComponent("report/\(name)").path)
         #expect(attributes[.type] as? FileAttributeType == .typeRegular)
         try Account.expectTrue(out)
     }
 
     @Test("a kind folder that is a symbolic link: refused once with its path, nothing written through it (exit 2)")
     func linkedKindFolder() throws {
-        let out = Repo.temporaryDirectory(), elsewhere = Repo.temporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("form").path, withDestinationPath: elsewhere.path)
+        let out = Repo.temporaryDirectory()
+        let elsewhere = Repo.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("form").path, withDestinationPath: elsewhere.path)
         let summary = try BatchBuilder(Self.request(out)).run()
         #expect(summary.faults == [.symbolicLink(out.appendingPathComponent("form").path)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
@@ -106,7 +119,9 @@ struct OutputSafetyTests {
         #expect(run.error.contains("不是文件夹"))
     }
 
-    @Test("--out on a read-only file system: one message with the path, exit 2", .enabled(if: Tmpfs.unavailable == nil, "\(Tmpfs.unavailable ?? "")"))
+    @Test(
+        "--out on a read-only file system: one message with the path, exit 2",
+        .enabled(if: Tmpfs.unavailable == nil, "\(Tmpfs.unavailable ?? "")"))
     func readOnly() throws {
         let point = try Tmpfs.mount(pages: 16, readOnly: true)
         defer { Tmpfs.unmount(point) }
@@ -120,7 +135,9 @@ struct OutputSafetyTests {
         let out = Repo.temporaryDirectory()
         let chattr = try ChildProcess.run("/usr/bin/chattr", ["+i", out.path], timeout: 10)
         guard chattr.status == 0 else {
-            print("skipped: cannot make a folder immutable here (\(chattr.error.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            print(
+                "skipped: cannot make a folder immutable here (\(chattr.error.trimmingCharacters(in: .newlines)))"
+            )
             return
         }
         defer { _ = try? ChildProcess.run("/usr/bin/chattr", ["-i", out.path], timeout: 10) }
@@ -128,8 +145,9 @@ struct OutputSafetyTests {
         Bounds.expect(run, status: 2, naming: out.path)
     }
 
-    @Test("a disk that fills up during the batch: stopped, said once with the path (exit 2), every file whole, the account true",
-          .enabled(if: Tmpfs.unavailable == nil, "\(Tmpfs.unavailable ?? "")"))
+    @Test(
+        "a disk that fills up: the batch stops, says so once with the path (exit 2), files whole, account true",
+        .enabled(if: Tmpfs.unavailable == nil, "\(Tmpfs.unavailable ?? "")"))
     func diskFull() throws {
         let point = try Tmpfs.mount(pages: 150)
         defer { Tmpfs.unmount(point) }
@@ -148,13 +166,17 @@ struct OutputSafetyTests {
         Int(output.firstMatch(of: /写出 (\d+) 个文件/)?.1 ?? "") ?? -1
     }
 
-    @Test("summary.json that no longer fits on the disk: said with its path, exit 2, no stale or partial summary left",
-          .enabled(if: Tmpfs.unavailable == nil, "\(Tmpfs.unavailable ?? "")"))
+    @Test(
+        "summary.json that no longer fits on the disk: said with its path, exit 2, no stale or partial summary left",
+        .enabled(if: Tmpfs.unavailable == nil, "\(Tmpfs.unavailable ?? "")"))
     func summaryNotWritten() throws {
         let reference = Repo.temporaryDirectory()
-        _ = try BatchBuilder(BuildRequest(roster: Repo.roster, templates: Repo.templates, output: reference, kinds: [.draft])).run()
+        _ = try BatchBuilder(
+            BuildRequest(roster: Repo.roster, templates: Repo.templates, output: reference, kinds: [.draft])
+        ).run()
         let pages = { (path: String) throws -> Int in
-            ((try FileManager.default.attributesOfItem(atPath: reference.appendingPathComponent(path).path)[.size] as? Int ?? 0) + 4095) / 4096
+            ((try FileManager.default.attributesOfItem(atPath: reference.appendingPathComponent(path).path)[.size]
+                as? Int ?? 0) + 4095) / 4096
         }
         let drafts = try FileManager.default.contentsOfDirectory(atPath: reference.appendingPathComponent("draft").path)
         let needed = try drafts.reduce(0) { $0 + (try pages("draft/\($1)")) }
@@ -163,22 +185,29 @@ struct OutputSafetyTests {
         defer { Tmpfs.unmount(point) }
         let out = point.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try Data(#"{"documents":[{"path":"draft/old.fodt","sha256":"0"}]}"#.utf8).write(to: out.appendingPathComponent("summary.json"))
+        try Data(#"{"documents":[{"path":"draft/old.fodt","sha256":"0"}]}"#.utf8).write(
+            to: out.appendingPathComponent("summary.json"))
         let run = try ChildProcess.shufa(["build", "--kinds", "draft", "--out", out.path, "--no-check"])
         Bounds.expect(run, status: 2, naming: out.appendingPathComponent("summary.json").path)
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("draft").path).sorted() == drafts.sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("draft").path).sorted()
+                == drafts.sorted())
         try Account.expectTrue(out)
     }
 
-    @Test("two builds into one folder at once: one waits its turn or is refused (exit 2, the path named); no file is mixed, the summary is true")
+    @Test(
+        "two builds into one folder at once: the second is refused (exit 2, path named); no file mixed, summary true"
+    )
     func concurrentBuilds() throws {
         let out = Repo.temporaryDirectory()
         for round in 0..<4 {
             let runs = try (0..<2).map { _ in
                 let process = Process()
                 process.executableURL = try ChildProcess.executable()
-                process.arguments = ["build", "--out", out.path, "--no-check", "--format", round % 2 == 0 ? "fodt" : "both"]
+                process.arguments = [
+                    "build", "--out", out.path, "--no-check", "--format", round % 2 == 0 ? "fodt" : "both",
+                ]
                 process.currentDirectoryURL = Repo.root
                 let error = Pipe()
                 process.standardOutput = FileHandle.nullDevice
@@ -190,23 +219,32 @@ struct OutputSafetyTests {
                 let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
                 #expect([1, 2].contains(process.terminationStatus), "\(message)")
-                if process.terminationStatus == 2 { #expect(message.contains("另一个 shufa 正在写入 \(out.path)"), "\(message)") }
+                if process.terminationStatus == 2 {
+                    #expect(message.contains("另一个 shufa 正在写入 \(out.path)"), "\(message)")
+                }
             }
             let listed = try #require(try Account.expectTrue(out))
             #expect(listed.count >= 76)
         }
-        let leftovers = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".tmp") }
+        let leftovers = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers == [])
     }
 
-    @Test("kill -9 in the middle of a build: no half-written file under a final name, no stale summary; a re-run completes the account")
+    @Test(
+        "kill -9 during a build: no half-written file under a final name, no stale summary; a re-run completes it"
+    )
     func killedBuild() throws {
-        let folder = Repo.temporaryDirectory(), out = folder.appendingPathComponent("out")
+        let folder = Repo.temporaryDirectory()
+        let out = folder.appendingPathComponent("out")
         let roster = folder.appendingPathComponent("roster.json")
         try Self.roster(leaders: 400).write(to: roster)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try Data(#"{"documents":[{"kind":"draft","path":"draft/old.fodt","sha256":"0","unit":"x"}],"problems":[]}"#.utf8)
-            .write(to: out.appendingPathComponent("summary.json"))
+        try Data(
+            #"{"documents":[{"kind":"draft","path":"draft/old.fodt","sha256":"0","unit":"x"}],"problems":[]}"#.utf8
+        )
+        .write(to: out.appendingPathComponent("summary.json"))
         let process = Process()
         process.executableURL = try ChildProcess.executable()
         process.arguments = ["build", roster.path, "--out", out.path, "--no-check"]
@@ -215,8 +253,10 @@ struct OutputSafetyTests {
         try process.run()
         let drafts = out.appendingPathComponent("draft")
         let start = Date()
-        while ((try? FileManager.default.contentsOfDirectory(atPath: drafts.path))?.count ?? 0) < 50 && process.isRunning
-                && Date().timeIntervalSince(start) < Bounds.seconds { usleep(2_000) }
+        while ((try? FileManager.default.contentsOfDirectory(atPath: drafts.path))?.count ?? 0) < 50
+            && process.isRunning
+            && Date().timeIntervalSince(start) < Bounds.seconds
+        { usleep(2_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the build finished before it could be killed")
@@ -232,10 +272,13 @@ struct OutputSafetyTests {
 
     /// A JSON roster of `leaders` leaders: the sample's first leader under new ids and names.
     static func roster(leaders count: Int) throws -> Data {
-        var sample = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
+        var sample = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
         let first = try #require((sample["leaders"] as? [[String: Any]])?.first)
         sample["leaders"] = (0..<count).map { index in
-            first.merging(["id": String(format: "K%04d", index), "name": "测试\(index)", "unit": "单位\(index % 20)"]) { $1 }
+            first.merging(["id": String(format: "K%04d", index), "name": "测试\(index)", "unit": "单位\(index % 20)"]) {
+                $1
+            }
         }
         return try JSONSerialization.data(withJSONObject: sample)
     }
@@ -245,12 +288,17 @@ struct OutputSafetyTests {
         let name = "a" + String(repeating: "\u{301}", count: 400)
         #expect(name.count == 1 && name.utf8.count == 801)
         let stem = OutputFiles.uniqueNames(["T1-\(name)"])[0]
-        #expect(stem.utf8.count <= OutputFiles.maximumBytes && stem.unicodeScalars.starts(with: "T1-a\u{301}".unicodeScalars))
+        #expect(
+            stem.utf8.count <= OutputFiles.maximumBytes
+                && stem.unicodeScalars.starts(with: "T1-a\u{301}".unicodeScalars))
         let folder = Repo.temporaryDirectory()
         let roster = folder.appendingPathComponent("roster.csv")
         try Data(Rosters.csv("T1,\(name),县司法局,局长,部门主要负责人,2025,4").utf8).write(to: roster)
-        let summary = try BatchBuilder(BuildRequest(roster: roster, templates: Repo.templates, output: folder.appendingPathComponent("out"),
-                                                    kinds: [.draft, .ballot])).run()
+        let summary = try BatchBuilder(
+            BuildRequest(
+                roster: roster, templates: Repo.templates, output: folder.appendingPathComponent("out"),
+                kinds: [.draft, .ballot])
+        ).run()
         #expect(summary.problems.isEmpty && summary.documents.count == 2)
         for document in summary.documents { #expect((document.path as NSString).lastPathComponent.utf8.count <= 255) }
         let tooLong = String(repeating: "\u{301}", count: RosterReader.maximumShortTextLength)
@@ -267,7 +315,10 @@ struct OutputSafetyTests {
         }
         let final = Array(try Data(contentsOf: folder.url.appendingPathComponent("form/same.fodt")))
         #expect(contents.contains(final))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("form").path) == ["same.fodt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("form").path) == [
+                "same.fodt"
+            ])
         #expect(throws: OutputError.busy(folder.url.path)) { try OutputFolder(folder.url) }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ShufaKit
 import Testing
+
+@testable import ShufaKit
 
 @Suite("shufa print trusts neither summary.json nor the files it lists", .serialized, .timeLimit(.minutes(5)))
 struct PrintTrustTests {
@@ -21,9 +22,13 @@ struct PrintTrustTests {
         try JSONEncoder().encode(summary).write(to: folder.appendingPathComponent("summary.json"))
     }
 
-    @Test("a summary.json whose paths could leave the batch folder is refused whole: exit 2, its path named, nothing written",
-          arguments: ["../../x/planted.fodt", "/tmp/planted.fodt", "form/../../planted.fodt", "form/.planted.fodt", "form/a/planted.fodt",
-                      "draft/planted.fodt", "form/planted.pdf", "form/", "form"])
+    @Test(
+        "a summary.json with a path that could leave the batch folder is refused whole: exit 2, nothing written",
+        arguments: [
+            "../../x/planted.fodt", "/tmp/planted.fodt", "form/../../planted.fodt", "form/.planted.fodt",
+            "form/a/planted.fodt",
+            "draft/planted.fodt", "form/planted.pdf", "form/", "form",
+        ])
     func unsafePaths(path: String) throws {
         var (folder, documents) = try Self.batch(forms: 2)
         documents[1].path = path
@@ -32,11 +37,14 @@ struct PrintTrustTests {
         let out = Repo.temporaryDirectory().appendingPathComponent("deep/a/b")
         let run = try ChildProcess.shufa(["print", folder.path, "--out", out.path])
         Bounds.expect(run, status: 2, naming: folder.appendingPathComponent("summary.json").path)
-        #expect(!FileManager.default.fileExists(atPath: out.deletingLastPathComponent().deletingLastPathComponent().path))
+        #expect(
+            !FileManager.default.fileExists(atPath: out.deletingLastPathComponent().deletingLastPathComponent().path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pdf").path))
     }
 
-    @Test("empty, random, linked, FIFO and forged documents are not printed; each is named; the good one is printed alone")
+    @Test(
+        "empty, random, linked, FIFO and forged documents are not printed; each is named; the good one is printed alone"
+    )
     func untrustedFiles() throws {
         var (folder, documents) = try Self.batch(forms: 5)
         let url = { (index: Int) in folder.appendingPathComponent(documents[index].path) }
@@ -46,8 +54,9 @@ struct PrintTrustTests {
         try Data(noise).write(to: url(2))
         documents[2].sha256 = BuiltDocument.digest(noise)
         try FileManager.default.removeItem(at: url(3))
-        try FileManager.default.createSymbolicLink(atPath: url(3).path,
-                                                   withDestinationPath: SampleBuild.shared.directory.appendingPathComponent(documents[3].path).path)
+        try FileManager.default.createSymbolicLink(
+            atPath: url(3).path,
+            withDestinationPath: SampleBuild.shared.directory.appendingPathComponent(documents[3].path).path)
         try FileManager.default.removeItem(at: url(4))
         #expect(mkfifo(url(4).path, 0o600) == 0)
         try Self.writeSummary(documents, in: folder)
@@ -64,8 +73,10 @@ struct PrintTrustTests {
     @Test("a kind folder of the PDFs' folder that is a symbolic link: refused before anything is converted")
     func linkedPDFFolder() throws {
         let (folder, _) = try Self.batch(forms: 1)
-        let out = Repo.temporaryDirectory(), elsewhere = Repo.temporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("form").path, withDestinationPath: elsewhere.path)
+        let out = Repo.temporaryDirectory()
+        let elsewhere = Repo.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("form").path, withDestinationPath: elsewhere.path)
         #expect {
             try PrintBatch(PrintRequest(build: folder, output: out)).run()
         } throws: { error in

@@ -165,22 +165,26 @@ private struct RawCatalog: Decodable {
         var roles: [Role] = []
         for (index, raw) in self.roles.enumerated() {
             guard let set = pointSets[raw.points] else {
-                throw CatalogError(file: file, .unknownReference(role: raw.name, key: "points", name: raw.points, list: "pointSets"),
-                                   path: ["roles", .index(index), "points"])
+                let problem = CatalogError.Problem.unknownReference(role: raw.name, key: "points", name: raw.points,
+                                                                     list: "pointSets")
+                throw CatalogError(file: file, problem, path: ["roles", .index(index), "points"])
             }
             let taskList = try raw.tasklist.map { (name: String) throws(CatalogError) -> TaskList in
                 guard let list = tasklists[name] else {
-                    throw CatalogError(file: file, .unknownReference(role: raw.name, key: "tasklist", name: name, list: "tasklists"),
-                                       path: ["roles", .index(index), "tasklist"])
+                    let problem = CatalogError.Problem.unknownReference(role: raw.name, key: "tasklist", name: name,
+                                                                         list: "tasklists")
+                    throw CatalogError(file: file, problem, path: ["roles", .index(index), "tasklist"])
                 }
                 return list
             }
-            var templates = defaults.merging(try kinds(raw.documents ?? [:], file: file, path: ["roles", .index(index), "documents"])) { $1 }
+            let own = try kinds(raw.documents ?? [:], file: file, path: ["roles", .index(index), "documents"])
+            var templates = defaults.merging(own) { $1 }
             if taskList == nil { templates[.tasklist] = nil }
             roles.append(Role(name: raw.name, points: set.points, taskList: taskList, minimums: raw.minimums ?? [],
                               templates: templates, note: raw.note))
         }
-        if let twice = roles.indices.first(where: { index in roles[..<index].contains { $0.name == roles[index].name } }) {
+        let twice = roles.indices.first { index in roles[..<index].contains { $0.name == roles[index].name } }
+        if let twice {
             throw CatalogError(file: file, .roleTwice(roles[twice].name), path: ["roles", .index(twice), "name"])
         }
         return Catalog(roles: roles, grades: grades, lawLength: lawLength)
@@ -188,11 +192,16 @@ private struct RawCatalog: Decodable {
 
     /// The template file of each document kind in `map`, found at `path` in the file.
     /// - Throws: for an unknown kind, or a file name that leaves the templates folder.
-    private func kinds(_ map: [String: String], file: String, path: [CatalogPath]) throws(CatalogError) -> [DocumentKind: String] {
+    private func kinds(_ map: [String: String], file: String,
+                       path: [CatalogPath]) throws(CatalogError) -> [DocumentKind: String] {
         var result: [DocumentKind: String] = [:]
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
-            guard let kind = DocumentKind(rawValue: key) else { throw CatalogError(file: file, .unknownKind(key), path: path + [.key(key)]) }
-            guard TemplatePath.isConfined(value) else { throw CatalogError(file: file, .templateOutside(value), path: path + [.key(key)]) }
+            guard let kind = DocumentKind(rawValue: key) else {
+                throw CatalogError(file: file, .unknownKind(key), path: path + [.key(key)])
+            }
+            guard TemplatePath.isConfined(value) else {
+                throw CatalogError(file: file, .templateOutside(value), path: path + [.key(key)])
+            }
             result[kind] = value
         }
         return result

@@ -19,16 +19,20 @@ public enum DocumentLoader {
 
     private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, ODFParts.ReadError>] {
         guard !files.isEmpty else { return [:] }
-        let failure = { (file: URL, refusal: ODFParts.Refusal) in ODFParts.ReadError(file: file.lastPathComponent, refusal) }
+        let failure = { (file: URL, refusal: ODFParts.Refusal) in
+            ODFParts.ReadError(file: file.lastPathComponent, refusal)
+        }
         let folder: PrivateFolder
         do { folder = try PrivateFolder(prefix: "shufa-word") } catch {
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, .converterFailed("\(error)")))) })
+            let refusal = ODFParts.Refusal.converterFailed("\(error)")
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, refusal))) })
         }
         defer { folder.remove() }
         var results: [URL: Result<ODFParts, ODFParts.ReadError>] = [:]
         var copies: [(file: URL, copy: URL)] = []
         for (index, file) in files.enumerated() where results[file] == nil {
-            let copy = folder.url.appendingPathComponent(String(format: "%04d.", index) + file.pathExtension.lowercased())
+            let name = String(format: "%04d.", index) + file.pathExtension.lowercased()
+            let copy = folder.url.appendingPathComponent(name)
             do {
                 try OutputFiles.writeAtomically(Array(try RegularFile.read(file, limit: wordLimit)), to: copy)
                 copies.append((file, copy))
@@ -41,7 +45,8 @@ public enum DocumentLoader {
         do {
             let office = try LibreOffice(fontConfig: fontConfig)
             let timeout = 60 + 10 * Double(copies.count)
-            let attempt = try office.attempt(copies.map(\.copy), to: "odt", into: folder.url.appendingPathComponent("odt"), timeout: timeout)
+            let converted = folder.url.appendingPathComponent("odt")
+            let attempt = try office.attempt(copies.map(\.copy), to: "odt", into: converted, timeout: timeout)
             for ((file, _), output) in zip(copies, attempt.outputs) {
                 guard let output else {
                     results[file] = .failure(failure(file, .notConverted))

@@ -103,7 +103,9 @@ public struct ODFParts: Sendable {
     /// True when the manifest gives encryption data for a part (ODF 1.3 part 2, 3.8.3): the document was
     /// saved with a password.
     static func isEncrypted(manifest: [UInt8]) -> Bool {
-        guard let document = try? XMLDocument(bytes: manifest, source: "manifest.xml"), let root = document.root else { return false }
+        guard let document = try? XMLDocument(bytes: manifest, source: "manifest.xml"), let root = document.root else {
+            return false
+        }
         return root.descendants().contains { $0.is(Namespace.manifest, "encryption-data") }
     }
 

@@ -81,7 +81,8 @@ public struct BatchBuilder: Sendable {
     /// (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
     public func build(_ roster: Roster) -> BuildSummary {
         let jobs = self.jobs(for: roster)
-        var summary = BuildSummary(documents: [], checks: [], problems: roster.problems, skippedLeaders: Self.badRecords(roster))
+        var summary = BuildSummary(documents: [], checks: [], problems: roster.problems,
+                                   skippedLeaders: Self.badRecords(roster))
         let folder: OutputFolder
         do { folder = try prepareOutput(kinds: Set(jobs.map(\.kind))) } catch {
             summary.faults = [error]
@@ -90,7 +91,9 @@ public struct BatchBuilder: Sendable {
         let stop = FaultLatch()
         let results = ParallelMap.run(jobs) { job -> [Written]? in
             guard stop.fault == nil else { return nil }
-            do { return try write(job, roster: roster, into: folder) } catch let error as OutputError where error.stopsBatch {
+            do {
+                return try write(job, roster: roster, into: folder)
+            } catch let error as OutputError where error.stopsBatch {
                 stop.set(error)
                 return nil
             }
@@ -103,8 +106,9 @@ public struct BatchBuilder: Sendable {
                 summary.checks += written.compactMap { $0.check }.filter { !$0.findings.isEmpty }
             case .success(nil): continue
             case .failure(let error):
-                summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
-                                                      field: nil, message: "\(job.kind.chineseName)：\(error)"))
+                summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location,
+                                                      leader: job.leader?.id, field: nil,
+                                                      message: "\(job.kind.chineseName)：\(error)"))
                 if let id = job.leader?.id { failed.insert(id) }
             }
         }

@@ -40,7 +40,9 @@ public struct BuildSummary: Sendable, Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(documents, forKey: .documents)
         try container.encode(checks, forKey: .checks)
-        let stops = faults.map { RosterProblem(severity: .error, location: nil, leader: nil, field: nil, message: $0.description) }
+        let stops = faults.map {
+            RosterProblem(severity: .error, location: nil, leader: nil, field: nil, message: $0.description)
+        }
         try container.encode(problems + stops, forKey: .problems)
     }
 }

@@ -36,7 +36,8 @@ enum BuiltDocument {
     static func isSafe(_ path: String, kind: DocumentKind) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0] == kind.rawValue, let name = parts.last, !name.hasPrefix("."),
-              let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex else { return false }
+            let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex
+        else { return false }
         return extensions.contains(String(name[name.index(after: dot)...])) && !name.contains("\0")
     }
 
@@ -50,7 +51,9 @@ enum BuiltDocument {
         try load(document, in: build).tree
     }
 
-    private static func load(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> (bytes: [UInt8], tree: XMLDocument?) {
+    private static func load(
+        _ document: BuildSummary.Document, in build: URL
+    ) throws(Problem) -> (bytes: [UInt8], tree: XMLDocument?) {
         guard isSafe(document.path, kind: document.kind) else { throw .unsafePath }
         let bytes = try readFile(document.path, in: build)
         guard Self.digest(bytes) == document.sha256.lowercased() else { throw .changed }
@@ -66,7 +69,9 @@ enum BuiltDocument {
         let folder = openat(root, parts[0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else { throw .file(errno == ENOENT ? .missing : .symbolicLink) }
         defer { close(folder) }
-        do { return Array(try RegularFile.read(parts[1], in: folder, limit: ODFParts.partLimit)) } catch { throw .file(error) }
+        do { return Array(try RegularFile.read(parts[1], in: folder, limit: ODFParts.partLimit)) } catch {
+            throw .file(error)
+        }
     }
 
     /// Refuses bytes that are not an ODF text document: Flat XML whose root is `office:document` with a
@@ -82,7 +87,8 @@ enum BuiltDocument {
         let document: XMLDocument
         do { document = try XMLDocument(bytes: bytes, source: name) } catch { throw .notODFText("\(error)") }
         guard let root = document.root, root.is(Namespace.office, "document"),
-              root.child(Namespace.office, "body")?.child(Namespace.office, "text") != nil else {
+            root.child(Namespace.office, "body")?.child(Namespace.office, "text") != nil
+        else {
             throw .notODFText("没有 office:document 的文字正文")
         }
         return document
@@ -90,5 +96,7 @@ enum BuiltDocument {
 
     static let textMimetype = "application/vnd.oasis.opendocument.text"
 
-    static func digest(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+    static func digest(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 }

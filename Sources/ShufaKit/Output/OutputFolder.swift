@@ -69,7 +69,9 @@ public final class OutputFolder: @unchecked Sendable {
         for name in [""] + folders {
             let folder = name.isEmpty ? descriptor : try folder(name)
             for entry in Self.entries(of: folder) {
-                guard let owner = OutputFiles.temporaryOwner(entry), kill(owner, 0) != 0 && errno == ESRCH else { continue }
+                guard let owner = OutputFiles.temporaryOwner(entry), kill(owner, 0) != 0 && errno == ESRCH else {
+                    continue
+                }
                 unlinkat(folder, entry, 0)
             }
         }
@@ -88,12 +90,15 @@ public final class OutputFolder: @unchecked Sendable {
     private func folder(_ name: String) throws(OutputError) -> Int32 {
         let result: Result<Int32, OutputError> = lock.withLock {
             if let open = folders[name] { return .success(open) }
-            if mkdirat(descriptor, name, 0o755) != 0 && errno != EEXIST { return .failure(.system(errno, path: path(name))) }
+            if mkdirat(descriptor, name, 0o755) != 0 && errno != EEXIST {
+                return .failure(.system(errno, path: path(name)))
+            }
             let folder = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard folder >= 0 else {
                 let code = errno
                 var status = stat()
-                let isLink = fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK
+                let isLink =
+                    fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && status.st_mode & S_IFMT == S_IFLNK
                 return .failure(isLink || code == ELOOP ? .symbolicLink(path(name)) : .system(code, path: path(name)))
             }
             folders[name] = folder
@@ -126,7 +131,9 @@ public final class OutputFolder: @unchecked Sendable {
         rewinddir(stream)
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names

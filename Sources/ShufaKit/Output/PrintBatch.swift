@@ -19,7 +19,8 @@ public struct PrintBatch: Sendable {
     public init(_ request: PrintRequest) throws(PrintError) {
         var documents = request.documents ?? []
         if request.documents == nil { documents = try PrintPlan.readSummary(in: request.build) }
-        try PrintPlan.checkPaths(documents, listedIn: request.build.appendingPathComponent(BatchBuilder.summaryName).path)
+        let summary = request.build.appendingPathComponent(BatchBuilder.summaryName)
+        try PrintPlan.checkPaths(documents, listedIn: summary.path)
         guard !documents.isEmpty else { throw .nothingToPrint(request.build.path) }
         do { office = try LibreOffice(fontConfig: request.options.fontConfig) } catch { throw .libreOffice(error) }
         do { qpdf = try QPDF() } catch { throw .qpdf(error) }
@@ -100,7 +101,8 @@ public struct PrintBatch: Sendable {
         return documents
     }
 
-    private func writeCombined(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, output: Output) throws(PrintError) -> [PrintSummary.Combined] {
+    private func writeCombined(_ items: [PrintItem], _ outcome: PrintConverter.Outcome,
+                               output: Output) throws(PrintError) -> [PrintSummary.Combined] {
         var combined: [PrintSummary.Combined] = []
         var blank: URL?
         for kind in DocumentKind.allCases {
@@ -168,7 +170,8 @@ public struct PrintBatch: Sendable {
     }
 
     /// The documents refused before conversion and those LibreOffice could not convert, in print order.
-    private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, refused: [Int: String]) -> [PrintSummary.Failure] {
+    private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome,
+                          refused: [Int: String]) -> [PrintSummary.Failure] {
         let messages = refused.merging(outcome.failures.mapValues { $0 + "；请用 LibreOffice 打开该文件查看原因，改正后重新打印" }) { $1 }
         return messages.keys.sorted().map { index in
             let document = items[index].document
@@ -181,7 +184,9 @@ public struct PrintBatch: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
-        do { data = try encoder.encode(summary) } catch { preconditionFailure("the summary is always encodable: \(error)") }
+        do { data = try encoder.encode(summary) } catch {
+            preconditionFailure("the summary is always encodable: \(error)")
+        }
         do { try folder.write(Array(data) + [0x0A], to: Self.summaryName) } catch { throw .output(error) }
     }
 

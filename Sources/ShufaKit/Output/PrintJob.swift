@@ -230,7 +230,9 @@ enum PrintPlan {
         let documents: [BuildSummary.Document]
         do {
             let listing = try JSONDecoder().decode(Listing.self, from: data)
-            documents = listing.documents.map { .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256) }
+            documents = listing.documents.map {
+                .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256)
+            }
         } catch {
             throw .unreadableSummary(file.path, "\(error)")
         }

@@ -57,7 +57,9 @@ public enum RegularFile {
         var data = Data(count: Int(status.st_size))
         var done = 0
         while done < data.count {
-            let count = data.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + done, $0.count - done) }
+            let count = data.withUnsafeMutableBytes {
+                Foundation.read(descriptor, $0.baseAddress! + done, $0.count - done)
+            }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw .unreadable(errno) }
             if count == 0 { return data.prefix(done) }

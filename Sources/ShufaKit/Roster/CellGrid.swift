@@ -40,7 +40,9 @@ struct CellGrid: Sendable, Equatable {
     /// Counts `count` more cells, refusing them when the sheet would pass `maximumCells` (a row is at most
     /// `maximumColumns` cells, so a sheet is refused long before its cells take much memory).
     private mutating func reserve(_ count: Int, file: String) throws(RosterError) {
-        guard count <= Self.maximumCells - cellCount else { throw RosterError(file: file, .tooManyCells(limit: Self.maximumCells)) }
+        guard count <= Self.maximumCells - cellCount else {
+            throw RosterError(file: file, .tooManyCells(limit: Self.maximumCells))
+        }
         cellCount += count
     }
 

@@ -33,7 +33,8 @@ struct JSONGuard {
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
         case nil: throw fault("：文件意外结束（括号或引号没有闭合）")
-        case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte): try number()
+        case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
+            try number()
         default: throw fault("：这里应是一个值（文本要加双引号）")
         }
     }
@@ -42,7 +43,10 @@ struct JSONGuard {
         guard depth <= Self.maximumDepth else { throw .tooDeep(line: line, limit: Self.maximumDepth) }
         index += 1
         skipSpace()
-        if current == UInt8(ascii: "}") { index += 1; return }
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
         var keys = Set<String>()
         while true {
             skipSpace()
@@ -55,7 +59,10 @@ struct JSONGuard {
             index += 1
             try value(depth: depth)
             skipSpace()
-            if current == UInt8(ascii: "}") { index += 1; return }
+            if current == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
             guard current == UInt8(ascii: ",") else { throw fault("：缺少「,」或「}」") }
             index += 1
         }
@@ -65,11 +72,17 @@ struct JSONGuard {
         guard depth <= Self.maximumDepth else { throw .tooDeep(line: line, limit: Self.maximumDepth) }
         index += 1
         skipSpace()
-        if current == UInt8(ascii: "]") { index += 1; return }
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
         while true {
             try value(depth: depth)
             skipSpace()
-            if current == UInt8(ascii: "]") { index += 1; return }
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
             guard current == UInt8(ascii: ",") else { throw fault("：缺少「,」或「]」") }
             index += 1
         }
@@ -83,11 +96,15 @@ struct JSONGuard {
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                if decoding { scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars) }
+                if decoding {
+                    scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+                }
                 index += 1
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                if decoding { scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars) }
+                if decoding {
+                    scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+                }
                 try escape(into: &scalars)
                 start = index
             case 0..<0x20: throw fault("：文本中有未转义的控制字符或换行")
@@ -99,8 +116,10 @@ struct JSONGuard {
 
     private mutating func escape(into scalars: inout String.UnicodeScalarView) throws(RosterFault) {
         index += 1
-        let simple: [UInt8: Unicode.Scalar] = [0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n",
-                                               0x72: "\r", 0x74: "\t"]
+        let simple: [UInt8: Unicode.Scalar] = [
+            0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n",
+            0x72: "\r", 0x74: "\t",
+        ]
         guard let byte = current else { throw fault("：文本的引号没有闭合") }
         if let scalar = simple[byte] {
             scalars.append(scalar)
@@ -119,7 +138,9 @@ struct JSONGuard {
     }
 
     private mutating func hex4() throws(RosterFault) -> UInt32 {
-        guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else {
             throw fault("：\\u 之后应有四位十六进制数字")
         }
         index += 4

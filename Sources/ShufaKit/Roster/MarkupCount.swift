@@ -30,8 +30,11 @@ struct MarkupCount {
     /// Counts the tag whose `<` is just before `start` (a start tag: one element and its attributes);
     /// returns the index after its `>`.
     private mutating func countTag(_ bytes: [UInt8], from start: Int) -> Int {
-        let isStart = start < bytes.count && ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "!")].contains(bytes[start])
-        var index = start, quote: UInt8?, count = 0
+        let isStart =
+            start < bytes.count && ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "!")].contains(bytes[start])
+        var index = start
+        var quote: UInt8?
+        var count = 0
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -53,7 +56,9 @@ struct MarkupCount {
 
     /// Refuses counts beyond the limits; `part` names the part in the message.
     func check(part: String) throws(RosterFault) {
-        guard mostAttributes <= Self.maximumAttributes else { throw .tooManyAttributes(part: part, limit: Self.maximumAttributes) }
+        guard mostAttributes <= Self.maximumAttributes else {
+            throw .tooManyAttributes(part: part, limit: Self.maximumAttributes)
+        }
         guard nodes <= Self.maximumNodes else { throw .tooMuchMarkup(part: part, limit: Self.maximumNodes) }
     }
 }

@@ -132,7 +132,8 @@ struct ODSReader {
     /// paragraphs, one per line.
     static func text(of cell: XMLNode, spaces: SpaceBudget) -> String {
         if cell.attribute(Namespace.office, "value-type") == "float",
-           let text = cell.attribute(Namespace.office, "value").flatMap(RosterNumber.decimal).flatMap(RosterNumber.text) {
+           let value = cell.attribute(Namespace.office, "value").flatMap(RosterNumber.decimal),
+           let text = RosterNumber.text(value) {
             return text
         }
         let lines = cell.elements.filter { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }

@@ -32,7 +32,9 @@ struct RecordValidator {
         }
         var record = Record(fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
         if !normalized {
-            for same in FieldNames.sameField(raw) { record.fail(FieldNames.aliases[same[0]] ?? same[0], RosterFault.sameField(same).description) }
+            for same in FieldNames.sameField(raw) {
+                record.fail(FieldNames.aliases[same[0]] ?? same[0], RosterFault.sameField(same).description)
+            }
         }
         let leader = record.leader(seen: seenIDs)
         problems += record.problems
@@ -118,14 +120,17 @@ struct RecordValidator {
         private mutating func text(_ key: String) -> String? {
             guard let raw = fields[key], !(raw is NSNull) else { return nil }
             guard let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") }) ?? RosterReader.text(raw) else {
-                fail(key, RosterReader.numeric(raw) != nil ? RosterFault.inexactNumber("\(raw)").description : "expected text")
+                let number = RosterReader.numeric(raw) != nil
+                fail(key, number ? RosterFault.inexactNumber("\(raw)").description : "expected text")
                 return nil
             }
             let (clean, removed) = XMLEscaping.removingForbidden(value)
             if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
             let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
             if clean.unicodeScalars.count > limit {
-                fail(key, RosterFault.tooLong(characters: clean.count, scalars: clean.unicodeScalars.count, limit: limit).description)
+                let scalars = clean.unicodeScalars.count
+                let fault = RosterFault.tooLong(characters: clean.count, scalars: scalars, limit: limit)
+                fail(key, fault.description)
                 return nil
             }
             return clean
@@ -159,7 +164,8 @@ struct RecordValidator {
                     continue
                 }
                 guard number <= RosterReader.maximumIndicator else {
-                    fail(name, RosterFault.indicatorTooLarge("\(value)", limit: RosterReader.maximumIndicator).description)
+                    let fault = RosterFault.indicatorTooLarge("\(value)", limit: RosterReader.maximumIndicator)
+                    fail(name, fault.description)
                     continue
                 }
                 result[name] = number

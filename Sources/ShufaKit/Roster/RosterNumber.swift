@@ -32,10 +32,16 @@ enum RosterNumber {
         if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") { byte = iterator.next() }
         var digits = 0
         func isDigit(_ byte: UInt8?) -> Bool { byte.map { (48...57).contains($0) } ?? false }
-        while isDigit(byte) { digits += 1; byte = iterator.next() }
+        while isDigit(byte) {
+            digits += 1
+            byte = iterator.next()
+        }
         if byte == UInt8(ascii: ".") {
             byte = iterator.next()
-            while isDigit(byte) { digits += 1; byte = iterator.next() }
+            while isDigit(byte) {
+                digits += 1
+                byte = iterator.next()
+            }
         }
         guard digits > 0 else { return false }
         if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {

@@ -111,7 +111,12 @@ public struct RosterReader: Sendable {
             }
         } else {
             guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, message: "not UTF-8 text: save the YAML file as UTF-8") }
-            do { try YAMLGuard.check(text); object = try Yams.load(yaml: text) } catch { throw RosterError(file: file, YAMLGuard.fault(error)) }
+            do {
+                try YAMLGuard.check(text)
+                object = try Yams.load(yaml: text)
+            } catch {
+                throw RosterError(file: file, YAMLGuard.fault(error))
+            }
         }
         guard let top = object as? [String: Any] else {
             throw RosterError(file: file, message: "expected an object with 'year' and 'leaders' (see the roster contract)")

@@ -42,7 +42,9 @@ struct XLSXReader {
     /// - Throws: when `r` is not a number from 1 to `maximumRowNumber`, or the rows run past it.
     private func rowNumber(_ written: String?, after previous: Int) throws(RosterError) -> Int {
         guard let written else {
-            guard previous < Self.maximumRowNumber else { throw RosterError(file: file, .badRowNumber(String(previous + 1))) }
+            guard previous < Self.maximumRowNumber else {
+                throw RosterError(file: file, .badRowNumber(String(previous + 1)))
+            }
             return previous + 1
         }
         guard let value = Int(written.trimmingWhiteSpace), (1...Self.maximumRowNumber).contains(value),

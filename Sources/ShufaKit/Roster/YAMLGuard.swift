@@ -16,7 +16,9 @@ enum YAMLGuard {
         var bytes = Array(text.utf8)
         let budget = max(minimumNodeBudget, bytes.count)
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { throw .syntax(format: "YAML", line: 1, column: 1, reason: "（内存不足）") }
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw .syntax(format: "YAML", line: 1, column: 1, reason: "（内存不足）")
+        }
         defer { yaml_parser_delete(&parser) }
         let result: RosterFault? = bytes.withUnsafeMutableBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -130,7 +132,7 @@ extension YAMLGuard {
         switch error {
         case let fault as RosterFault: return fault
         case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
-             YamlError.composer(_, let problem, let mark, _):
+            YamlError.composer(_, let problem, let mark, _):
             return .syntax(format: "YAML", line: mark.line, column: mark.column, reason: reason(problem))
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             return .duplicateKey(duplicates.first ?? "", line: context.mark.line)
