@@ -158,7 +158,9 @@ struct OutputSafetyTests {
         let listed = try Account.expectTrue(out)
         let drafts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("draft").path)
         #expect(!drafts.isEmpty && !drafts.contains { $0.hasPrefix(".shufa-") })
-        if let listed { #expect(listed.count == summaryCount(run.output)) }
+        let onDisk = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".fodt") } ?? []
+        if let listed { #expect(Set(listed) == Set(onDisk) && listed.count == summaryCount(run.output)) }
     }
 
     /// The number of files the printed summary says were written.

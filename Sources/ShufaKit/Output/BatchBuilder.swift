@@ -89,28 +89,22 @@ public struct BatchBuilder: Sendable {
             return summary
         }
         let stop = FaultLatch()
-        let results = ParallelMap.run(jobs) { job -> [Written]? in
-            guard stop.fault == nil else { return nil }
-            do {
-                return try write(job, roster: roster, into: folder)
-            } catch let error as OutputError where error.stopsBatch {
-                stop.set(error)
-                return nil
-            }
+        let results = ParallelMap.run(jobs) { job -> JobOutcome in
+            guard stop.fault == nil else { return JobOutcome() }
+            let outcome = write(job, roster: roster, into: folder)
+            if let error = outcome.error, error.stopsBatch { stop.set(error) }
+            return outcome
         }
         var failed = Set<String>()
         for (job, result) in zip(jobs, results) {
-            switch result {
-            case .success(let written?):
-                summary.documents += written.map { $0.document }
-                summary.checks += written.compactMap { $0.check }.filter { !$0.findings.isEmpty }
-            case .success(nil): continue
-            case .failure(let error):
-                summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location,
-                                                      leader: job.leader?.id, field: nil,
-                                                      message: "\(job.kind.chineseName)：\(error)"))
-                if let id = job.leader?.id { failed.insert(id) }
-            }
+            guard case .success(let outcome) = result else { continue }
+            summary.documents += outcome.written.map { $0.document }
+            summary.checks += outcome.written.compactMap { $0.check }.filter { !$0.findings.isEmpty }
+            guard let error = outcome.error, !error.stopsBatch else { continue }
+            summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location,
+                                                  leader: job.leader?.id, field: nil,
+                                                  message: "\(job.kind.chineseName)：\(error)"))
+            if let id = job.leader?.id { failed.insert(id) }
         }
         summary.skippedLeaders += failed.count
         if let fault = stop.fault { summary.faults = [fault] }
@@ -134,6 +128,12 @@ public struct BatchBuilder: Sendable {
 
     /// A document written and its checks.
     typealias Written = (document: BuildSummary.Document, check: CheckedDocument?)
+
+    /// What a job wrote (each format written before a failure is on disk and listed) and why it stopped.
+    struct JobOutcome: Sendable {
+        var written: [Written] = []
+        var error: OutputError?
+    }
 
     /// One document to make: a kind for a leader, or a unit's ballot.
     struct Job: Sendable {
@@ -172,19 +172,22 @@ public struct BatchBuilder: Sendable {
         return jobs
     }
 
-    /// Renders one job in every requested format, writes the files and checks them.
-    private func write(_ job: Job, roster: Roster, into folder: OutputFolder) throws(OutputError) -> [Written] {
+    /// Renders one job in every requested format, writes the files and checks them, up to the first failure.
+    private func write(_ job: Job, roster: Roster, into folder: OutputFolder) -> JobOutcome {
         let (template, data, meta, base) = prepare(job, roster: roster)
-        var written: [Written] = []
+        var outcome = JobOutcome()
         for format in request.formats {
             let bytes = template.render(data, meta: meta, format: format)
             let relative = "\(job.kind.rawValue)/\(base).\(format.fileExtension)"
-            try folder.write(bytes, to: relative)
+            do { try folder.write(bytes, to: relative) } catch {
+                outcome.error = error
+                break
+            }
             let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
             let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
-            written.append((document, check(bytes, job: job, path: relative)))
+            outcome.written.append((document, check(bytes, job: job, path: relative)))
         }
-        return written
+        return outcome
     }
 
     /// The checks of a document just written: every rule for a report, the schema for the others,
