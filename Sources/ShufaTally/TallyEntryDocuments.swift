@@ -14,7 +14,7 @@ public struct TallyEntryDocuments: RosterDocumentWriter {
     /// - Parameter templates: the templates folder, whose `catalog.yaml` has the `tally` section.
     public init(templates: URL) { self.templates = templates }
 
-    public func write(_ roster: Roster, catalog: Catalog, output: URL) throws -> [BuildSummary.Document] {
+    public func write(_ roster: Roster, catalog: Catalog, into folder: OutputFolder) throws -> [BuildSummary.Document] {
         let rules = try TallyRules.load(from: templates.appendingPathComponent("catalog.yaml"), catalog: catalog)
         let model = EntryWorkbook(rules: rules).model(roster)
         let files: [(String, [UInt8])] = [
@@ -22,7 +22,7 @@ public struct TallyEntryDocuments: RosterDocumentWriter {
         ]
         return try files.map { ext, bytes in
             let path = "\(DocumentKind.tally.rawValue)/\(Self.stem).\(ext)"
-            try OutputFiles.writeAtomically(bytes, to: output.appendingPathComponent(path))
+            try folder.write(bytes, to: path)
             return BuildSummary.Document(
                 leader: nil, unit: roster.organization, kind: .tally, path: path, sha256: Digest.hex(bytes))
         }

@@ -61,7 +61,12 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        print(SummaryText.render(summary, output: out))
+        if !summary.faults.isEmpty {
+            let message = summary.faults.map(\.description).joined(separator: "；")
+            FileHandle.standardError.write(Data("shufa: \(message)\n".utf8))
+        }
+        if summary.faults.isEmpty || !summary.documents.isEmpty { print(SummaryText.render(summary, output: out)) }
+        if !summary.faults.isEmpty { throw ExitCode(2) }
         if !summary.refused { try printPDFs(of: summary) }
         if summary.refused || summary.skippedLeaders > 0 { throw ExitCode(1) }
     }

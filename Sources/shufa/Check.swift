@@ -39,7 +39,9 @@ struct Check: ParsableCommand {
                 Complaint.unreadable(file, error)
             }
         }
-        print(json ? try JSONText.encode(["documents": documents]) : FindingsText.render(documents))
+        if json || !documents.isEmpty {
+            print(json ? try JSONText.encode(["documents": documents]) : FindingsText.render(documents))
+        }
         if unreadable { throw ExitCode(2) }
         if documents.contains(where: \.hasErrors) { throw ExitCode(1) }
     }

@@ -88,10 +88,10 @@ struct RosterProblemTests {
     func overlongText() throws {
         let law = String(repeating: "法", count: RosterReader.maximumTextLength + 1)
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责人,2025,4,\(law)", header: Rosters.header + ",述法内容")
-        Problems.expectError(roster, row: 3, column: "述法内容", saying: "text of 20001 characters is far over any sane length")
+        Problems.expectError(roster, row: 3, column: "述法内容", saying: "文本长 20001 个字符（20001 个 Unicode 码位），超过上限 20000")
         let name = String(repeating: "名", count: RosterReader.maximumShortTextLength + 1)
         let short = try Problems.read("T002,\(name),县财政局,局长,部门主要负责人,2025,4")
-        Problems.expectError(short, row: 3, column: "姓名", saying: "far over any sane length (at most 500)")
+        Problems.expectError(short, row: 3, column: "姓名", saying: "超过上限 500")
     }
 
     @Test("characters XML forbids are removed with a warning naming the row and column; the leader is kept")
@@ -127,7 +127,7 @@ struct UnreadableRosterTests {
         ("undecodable.csv", "neither UTF-8 nor GB18030/GBK text"),
         ("garbage.xlsx", "not an XLSX workbook (a ZIP archive): it holds binary data"),
         ("garbage.ods", "not an OpenDocument spreadsheet (a ZIP archive)"),
-        ("garbage.json", "not valid JSON"),
+        ("garbage.json", "不是有效的 JSON：第 1 行"),
         ("truncated.xlsx", "not a readable ZIP archive (truncated or damaged)"),
         ("truncated.ods", "not a readable ZIP archive (truncated or damaged)"),
         ("truncated.fods", "damaged or truncated, not well-formed XML"),

@@ -47,7 +47,7 @@ struct TallyInputTests {
     func sheetNamed() throws {
         let directory = Repo.temporaryDirectory()
         let documents = try TallyEntryDocuments(templates: Repo.templates).write(
-            TallyFixture.roster, catalog: Repo.catalog, output: directory)
+            TallyFixture.roster, catalog: Repo.catalog, into: try TallyFixture.outputFolder(directory))
         let xlsx = directory.appendingPathComponent(try #require(documents.first { $0.path.hasSuffix(".xlsx") }).path)
         let input = try TallyInputReader(rules: rules, roster: nil).read(xlsx)
         #expect(input.form == .groups && input.year == 2025 && input.organization == "青川县")

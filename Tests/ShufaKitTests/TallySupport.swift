@@ -4,6 +4,13 @@ import ShufaKit
 
 /// The tally's rules, the sample roster, and entry tables written as CSV for the tests.
 enum TallyFixture {
+    /// `directory` as a batch's output folder, with its `tally/` folder ready.
+    static func outputFolder(_ directory: URL) throws -> OutputFolder {
+        let folder = try OutputFolder(directory)
+        try folder.prepareFolder(DocumentKind.tally.rawValue)
+        return folder
+    }
+
     static let rules: TallyRules = {
         do {
             return try TallyRules.load(

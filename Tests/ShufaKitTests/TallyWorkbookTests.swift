@@ -12,8 +12,7 @@ struct TallyWorkbookTests {
     static func entryWorkbook() throws -> (URL, [BuildSummary.Document]) {
         let directory = Repo.temporaryDirectory()
         let documents = try TallyEntryDocuments(templates: Repo.templates).write(
-            TallyFixture.roster, catalog: Repo.catalog,
-            output: directory)
+            TallyFixture.roster, catalog: Repo.catalog, into: try TallyFixture.outputFolder(directory))
         return (directory, documents)
     }
 

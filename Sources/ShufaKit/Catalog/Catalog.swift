@@ -135,31 +135,22 @@ public struct Catalog: Sendable {
 }
 
 extension Catalog {
-    /// Reads `catalog.yaml` and resolves every role's references.
+    /// The largest catalog read.
+    static let maximumBytes = 16 << 20
+
+    /// Reads `catalog.yaml` and resolves every role's references. An error names the line it is on.
     public static func load(from url: URL) throws(CatalogError) -> Catalog {
         let file = url.lastPathComponent
-        let raw: RawCatalog
+        let text: String
+        do { text = try CatalogText.read(url, limit: maximumBytes) } catch { throw CatalogError(file: file, error) }
         do {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            raw = try YAMLDecoder().decode(RawCatalog.self, from: text)
+            return try YAMLDecoder().decode(RawCatalog.self, from: text).resolve(file: file)
+        } catch let error as CatalogError {
+            throw CatalogText.located(error, in: text)
         } catch let error as DecodingError {
-            throw Self.describe(error, file: file)
+            throw CatalogText.located(CatalogError(file: file, error), in: text)
         } catch {
-            throw .unreadable(file: file, reason: error.localizedDescription)
-        }
-        return try raw.resolve(file: file)
-    }
-
-    private static func describe(_ error: DecodingError, file: String) -> CatalogError {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return .missingKey(file: file, path: path(context), key: key.stringValue)
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let cause = context.underlyingError.map { "：\($0)" } ?? ""
-            return .malformed(file: file, path: path(context), detail: context.debugDescription + cause)
-        @unknown default: return .malformed(file: file, path: "", detail: "\(error)")
+            throw CatalogError(file: file, YAMLGuard.fault(error))
         }
     }
 }
@@ -202,23 +193,35 @@ private struct RawCatalog: Decodable {
     func resolve(file: String) throws(CatalogError) -> Catalog {
         let locality = try self.locality(file: file)
         let lists = try taskLists(file: file)
-        let defaults = try kinds(documents, file: file, context: "documents")
+        let defaults = try kinds(documents, file: file, path: ["documents"])
         var roles: [Role] = []
-        for raw in self.roles {
+        for (index, raw) in self.roles.enumerated() {
             guard let set = pointSets[raw.points] else {
-                throw .unknownPointSet(file: file, role: raw.name, name: raw.points)
+                let problem = CatalogError.Problem.unknownReference(role: raw.name, key: "points", name: raw.points,
+                                                                     list: "pointSets")
+                throw CatalogError(file: file, problem, path: ["roles", .index(index), "points"])
             }
             let taskList = try raw.tasklist.map { (name: String) throws(CatalogError) -> TaskList in
-                guard let list = lists[name] else { throw .unknownTaskList(file: file, role: raw.name, name: name) }
+                guard let list = lists[name] else {
+                    let problem = CatalogError.Problem.unknownReference(role: raw.name, key: "tasklist", name: name,
+                                                                         list: "tasklists")
+                    throw CatalogError(file: file, problem, path: ["roles", .index(index), "tasklist"])
+                }
                 return list
             }
-            var templates = defaults.merging(try kinds(raw.documents ?? [:], file: file, context: "role \(raw.name)")) { $1 }
+            let own = try kinds(raw.documents ?? [:], file: file, path: ["roles", .index(index), "documents"])
+            var templates = defaults.merging(own) { $1 }
             if taskList == nil { templates[.tasklist] = nil }
-            guard !roles.contains(where: { $0.name == raw.name }) else { throw .duplicateRole(file: file, role: raw.name) }
             roles.append(Role(name: raw.name, points: set.points, taskList: taskList, minimums: raw.minimums ?? [],
                               templates: templates, note: raw.note, locality: locality))
         }
-        if reportForms?.accepted.isEmpty == true { throw .noAcceptedReportForm(file: file) }
+        let twice = roles.indices.first { index in roles[..<index].contains { $0.name == roles[index].name } }
+        if let twice {
+            throw CatalogError(file: file, .roleTwice(roles[twice].name), path: ["roles", .index(twice), "name"])
+        }
+        if reportForms?.accepted.isEmpty == true {
+            throw CatalogError(file: file, .noAcceptedReportForm, path: ["reportForms", "accepted"])
+        }
         return Catalog(roles: roles, grades: grades, lawLength: lawLength, locality: locality,
                        reportForms: reportForms ?? .seed004, retiredPrompts: retiredPrompts ?? [])
     }
@@ -227,22 +230,24 @@ private struct RawCatalog: Decodable {
     private func locality(file: String) throws(CatalogError) -> Locality {
         let settings = locality ?? [:]
         if let key = settings.keys.sorted().first(where: { !Locality.markers.contains($0) }) {
-            throw .unknownLocalitySetting(file: file, key: key)
+            throw CatalogError(file: file, .unknownLocalitySetting(key), path: ["locality", .key(key)])
         }
-        var texts: [(String, String)] = []
+        var texts: [(path: [CatalogPath], text: String)] = []
         for (name, set) in pointSets.sorted(by: { $0.key < $1.key }) {
-            texts += set.points.map { ("pointSets.\(name)「\($0.title)」", $0.text) }
+            texts += set.points.enumerated().map { (["pointSets", .key(name), "points", .index($0), "text"], $1.text) }
         }
         for (name, list) in tasklists.sorted(by: { $0.key < $1.key }) {
-            texts.append(("tasklists.\(name) 的 title ", list.title))
-            for duty in list.duties ?? [] {
-                texts.append(("tasklists.\(name) \(duty.number) ", duty.text))
-                texts += duty.tasks.map { ("tasklists.\(name) \(duty.number)\($0.number). ", $0.text) }
+            let base: [CatalogPath] = ["tasklists", .key(name)]
+            texts.append((base + ["title"], list.title))
+            for (index, duty) in (list.duties ?? []).enumerated() {
+                let at = base + ["duties", .index(index)]
+                texts.append((at + ["text"], duty.text))
+                texts += duty.tasks.enumerated().map { (at + ["tasks", .index($0), "text"], $1.text) }
             }
         }
-        for (location, text) in texts {
+        for (path, text) in texts {
             if let marker = Locality.unknownMarkers(in: text).first {
-                throw .unknownPlaceMarker(file: file, location: location, marker: marker)
+                throw CatalogError(file: file, .unknownPlaceMarker(marker), path: path)
             }
         }
         return Locality(settings: settings)
@@ -256,8 +261,13 @@ private struct RawCatalog: Decodable {
                 lists[name] = TaskList(title: raw.title, source: raw.source, duties: duties)
                 continue
             }
-            guard let setName = raw.points else { throw .emptyTaskList(file: file, list: name) }
-            guard let set = pointSets[setName] else { throw .unknownTaskListPoints(file: file, list: name, name: setName) }
+            guard let setName = raw.points else {
+                throw CatalogError(file: file, .emptyTaskList(name), path: ["tasklists", .key(name)])
+            }
+            guard let set = pointSets[setName] else {
+                throw CatalogError(file: file, .unknownTaskListPoints(list: name, name: setName),
+                                   path: ["tasklists", .key(name), "points"])
+            }
             let kept = set.points.filter { !(raw.except ?? []).contains($0.title) }
             let duties = kept.enumerated().map { index, point in
                 Duty(number: "（\(ChineseNumeral.of(index + 1))）", text: point.text, tasks: [])
@@ -267,10 +277,18 @@ private struct RawCatalog: Decodable {
         return lists
     }
 
-    private func kinds(_ map: [String: String], file: String, context: String) throws(CatalogError) -> [DocumentKind: String] {
+    /// The template file of each document kind in `map`, found at `path` in the file.
+    /// - Throws: for an unknown kind, or a file name that leaves the templates folder.
+    private func kinds(_ map: [String: String], file: String,
+                       path: [CatalogPath]) throws(CatalogError) -> [DocumentKind: String] {
         var result: [DocumentKind: String] = [:]
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
-            guard let kind = DocumentKind(rawValue: key) else { throw .unknownKind(file: file, context: context, kind: key) }
+            guard let kind = DocumentKind(rawValue: key) else {
+                throw CatalogError(file: file, .unknownKind(key), path: path + [.key(key)])
+            }
+            guard TemplatePath.isConfined(value) else {
+                throw CatalogError(file: file, .templateOutside(value), path: path + [.key(key)])
+            }
             result[kind] = value
         }
         return result

@@ -1,61 +1,88 @@
-/// Why `catalog.yaml` cannot be used: each case carries the file and where in it, and `description`
-/// says in Chinese what is wrong and what to change.
-public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file cannot be read (reason).
-    case unreadable(file: String, reason: String)
-    /// A key the catalog needs is missing (path of the enclosing entry, key).
-    case missingKey(file: String, path: String, key: String)
-    /// A value has the wrong shape (path, what the decoder said).
-    case malformed(file: String, path: String, detail: String)
-    /// A role names a point set that `pointSets` does not have.
-    case unknownPointSet(file: String, role: String, name: String)
-    /// A role names a 职责清单 that `tasklists` does not have.
-    case unknownTaskList(file: String, role: String, name: String)
-    /// A 职责清单 built from points names a point set that `pointSets` does not have.
-    case unknownTaskListPoints(file: String, list: String, name: String)
-    /// A 职责清单 has neither duties nor points to build them from.
-    case emptyTaskList(file: String, list: String)
-    /// `documents` (context) names a kind shufa does not make.
-    case unknownKind(file: String, context: String, kind: String)
-    /// A role is listed twice.
-    case duplicateRole(file: String, role: String)
-    /// `locality` sets a marker that texts cannot use.
-    case unknownLocalitySetting(file: String, key: String)
-    /// A text (where) holds `{…}` that is not a place marker.
-    case unknownPlaceMarker(file: String, location: String, marker: String)
-    /// `reportForms.accepted` lists no form.
-    case noAcceptedReportForm(file: String)
+/// Why the catalog cannot be used: the file, the line when known, and what to change.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    /// The line of the file the error is on, when known.
+    public var line: Int?
+    public var message: String
+    /// Where in the file's structure the error is (keys and list positions), for finding its line.
+    var path: [CatalogPath]
 
-    public var description: String {
-        switch self {
-        case .unreadable(let file, let reason):
-            return "\(file)：无法读取（\(reason)）"
-        case .missingKey(let file, let path, let key):
-            return "\(file)：\(Self.place(path))缺少「\(key)」项"
-        case .malformed(let file, let path, let detail):
-            return "\(file)：\(Self.place(path))格式不对（\(detail)），请对照文件开头的说明修改"
-        case .unknownPointSet(let file, let role, let name):
-            return "\(file)：类别「\(role)」的 points 「\(name)」不在 pointSets 中"
-        case .unknownTaskList(let file, let role, let name):
-            return "\(file)：类别「\(role)」的 tasklist 「\(name)」不在 tasklists 中"
-        case .unknownTaskListPoints(let file, let list, let name):
-            return "\(file)：职责清单「\(list)」的 points 「\(name)」不在 pointSets 中"
-        case .emptyTaskList(let file, let list):
-            return "\(file)：职责清单「\(list)」既没有 duties，也没有 points，请补上其中一项"
-        case .unknownKind(let file, let context, let kind):
-            let known = DocumentKind.allCases.map(\.rawValue).joined(separator: "、")
-            return "\(file)：\(context) 中的文书种类「\(kind)」不存在（可用：\(known)）"
-        case .duplicateRole(let file, let role):
-            return "\(file)：类别「\(role)」列出了两次"
-        case .unknownLocalitySetting(let file, let key):
-            return "\(file)：locality 中的「\(key)」不是地名称谓（可用：\(Locality.markers.joined(separator: "、"))）"
-        case .unknownPlaceMarker(let file, let location, let marker):
-            let known = Locality.markers.map { "{\($0)}" }.joined(separator: "、")
-            return "\(file)：\(location)中的「\(marker)」不是地名标记（可用：\(known)）"
-        case .noAcceptedReportForm(let file):
-            return "\(file)：reportForms.accepted 为空，请列出 combined、law-only 或两者"
-        }
+    public init(file: String, message: String) {
+        self.init(file: file, message: message, path: [])
     }
 
-    private static func place(_ path: String) -> String { path.isEmpty ? "" : "「\(path)」处" }
+    init(file: String, message: String, path: [CatalogPath]) {
+        self.file = file
+        self.message = message
+        self.path = path
+    }
+
+    init(file: String, _ problem: Problem, path: [CatalogPath] = []) {
+        self.init(file: file, message: problem.description, path: path)
+    }
+
+    public var description: String { "\(file)\(line.map { " 第 \($0) 行" } ?? "")：\(message)" }
+
+    /// What is wrong; rendered in Chinese here only.
+    enum Problem: Error, CustomStringConvertible {
+        case file(RegularFile.Problem)
+        case syntax(RosterFault)
+        case missingKey(String)
+        /// A value of the wrong kind: what was expected.
+        case wrongKind(expected: String)
+        case badValue(String)
+        /// A role names a point set or task list (`key`, `name`) that `list` does not hold.
+        case unknownReference(role: String, key: String, name: String, list: String)
+        case roleTwice(String)
+        case unknownKind(String)
+        /// A template path that is absolute or climbs out with `..`.
+        case templateOutside(String)
+        /// A 职责清单 built from points names a point set that `pointSets` does not hold.
+        case unknownTaskListPoints(list: String, name: String)
+        /// A 职责清单 has neither duties nor points to build them from.
+        case emptyTaskList(String)
+        /// `locality` sets a marker that texts cannot use.
+        case unknownLocalitySetting(String)
+        /// A text holds `{…}` that is not a place marker.
+        case unknownPlaceMarker(String)
+        /// `reportForms.accepted` lists no form.
+        case noAcceptedReportForm
+
+        var description: String {
+            switch self {
+            case .file(let problem): return "无法读取：\(problem)"
+            case .syntax(let fault): return fault.description
+            case .missingKey(let key): return "缺少「\(key)」：请补上"
+            case .wrongKind(let expected): return "这里应是\(expected)"
+            case .badValue(let reason): return "值不对（\(reason.prefix(80))）"
+            case .unknownReference(let role, let key, let name, let list):
+                return "角色「\(role)」的 \(key)「\(name)」不在 \(list) 中：请检查拼写，或在 \(list) 中补上"
+            case .roleTwice(let name): return "角色「\(name)」列出了两次：每个角色只能有一项"
+            case .unknownKind(let key):
+                return "未知的文书类别「\(key)」（可用：\(DocumentKind.allCases.map(\.rawValue).joined(separator: "、"))）"
+            case .templateOutside(let path):
+                return "模板路径「\(path.prefix(100))」不在模板文件夹内（不能是绝对路径，也不能含 ..）：请把模板放进模板文件夹，写相对路径"
+            case .unknownTaskListPoints(let list, let name):
+                return "职责清单「\(list)」的 points「\(name)」不在 pointSets 中：请检查拼写，或在 pointSets 中补上"
+            case .emptyTaskList(let list):
+                return "职责清单「\(list)」既没有 duties，也没有 points：请补上其中一项"
+            case .unknownLocalitySetting(let key):
+                return "locality 中的「\(key)」不是地名称谓（可用：\(Locality.markers.joined(separator: "、"))）"
+            case .unknownPlaceMarker(let marker):
+                let known = Locality.markers.map { "{\($0)}" }.joined(separator: "、")
+                return "文字中的「\(marker)」不是地名标记（可用：\(known)）"
+            case .noAcceptedReportForm:
+                return "reportForms.accepted 为空：请列出 combined、law-only 或两者"
+            }
+        }
+    }
+}
+
+/// One step of a path into the catalog's structure: a mapping key or a list position.
+enum CatalogPath: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case key(String)
+    case index(Int)
+
+    init(stringLiteral value: String) { self = .key(value) }
+    init(integerLiteral value: Int) { self = .index(value) }
 }

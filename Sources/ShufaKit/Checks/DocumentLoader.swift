@@ -1,37 +1,64 @@
 import Foundation
 
 /// Opens the files given to `shufa check` / `shufa extract`: ODF as it is, Word documents (.docx,
-/// .doc) converted to ODF through LibreOffice first, all in one LibreOffice process.
+/// .doc) converted to ODF through LibreOffice first, all in one LibreOffice process. A Word document is
+/// copied into a private folder (mode 0700) and converted there, links to other files not followed; the
+/// folder, with every copy and conversion, is removed before this returns.
 public enum DocumentLoader {
     /// Each file's parts, or why it cannot be read, in the order given.
     public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, ODFParts.ReadError>)] {
         let word = files.filter { ["docx", "doc"].contains($0.pathExtension.lowercased()) }
         let converted = convert(word, fontConfig: fontConfig)
         return files.map { file in
-            if let conversion = converted[file] {
-                return (file, conversion.flatMap { url in Result { () throws(ODFParts.ReadError) in try ODFParts.read(url) } })
-            }
-            return (file, Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
+            (file, converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
         }
     }
 
-    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<URL, ODFParts.ReadError>] {
+    /// The largest Word document converted.
+    static let wordLimit = 256 << 20
+
+    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, ODFParts.ReadError>] {
         guard !files.isEmpty else { return [:] }
-        let failure = { (file: URL, message: String) in ODFParts.ReadError(file: file.lastPathComponent, message: message) }
+        let failure = { (file: URL, refusal: ODFParts.Refusal) in
+            ODFParts.ReadError(file: file.lastPathComponent, refusal)
+        }
+        let folder: PrivateFolder
+        do { folder = try PrivateFolder(prefix: "shufa-word") } catch {
+            let refusal = ODFParts.Refusal.converterFailed("\(error)")
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, refusal))) })
+        }
+        defer { folder.remove() }
+        var results: [URL: Result<ODFParts, ODFParts.ReadError>] = [:]
+        var copies: [(file: URL, copy: URL)] = []
+        for (index, file) in files.enumerated() where results[file] == nil {
+            let name = String(format: "%04d.", index) + file.pathExtension.lowercased()
+            let copy = folder.url.appendingPathComponent(name)
+            do {
+                try OutputFiles.writeAtomically(Array(try RegularFile.read(file, limit: wordLimit)), to: copy)
+                copies.append((file, copy))
+            } catch let problem as RegularFile.Problem {
+                results[file] = .failure(failure(file, .file(problem)))
+            } catch {
+                results[file] = .failure(failure(file, .converterFailed("\(error)")))
+            }
+        }
         do {
             let office = try LibreOffice(fontConfig: fontConfig)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-word-\(UUID().uuidString)")
-            let attempt = try office.attempt(files, to: "odt", into: directory, timeout: 120)
-            let unconverted = attempt.timedOut
-                ? "LibreOffice 转换超时（120 秒），请另存为 .odt 后再试"
-                : "LibreOffice 无法打开或转换这个 Word 文档（可能已损坏或加密），请用 Word 或 WPS 重新另存后再试"
-            return Dictionary(uniqueKeysWithValues: zip(files, attempt.outputs).map { file, output in
-                (file, output.map { .success($0) } ?? .failure(failure(file, unconverted)))
-            })
+            let timeout = 60 + 10 * Double(copies.count)
+            let converted = folder.url.appendingPathComponent("odt")
+            let attempt = try office.attempt(copies.map(\.copy), to: "odt", into: converted, timeout: timeout)
+            for ((file, _), output) in zip(copies, attempt.outputs) {
+                guard let output else {
+                    results[file] = .failure(failure(file, .notConverted))
+                    continue
+                }
+                results[file] = Result { () throws(ODFParts.ReadError) in try ODFParts.read(output) }
+                    .mapError { ODFParts.ReadError(file: file.lastPathComponent, message: $0.message) }
+            }
         } catch {
-            let message = "无法通过 LibreOffice 把 Word 文档转换为 ODF（\(error)）；请确认已安装 LibreOffice，或另存为 .odt 后再试"
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, message))) })
+            for (file, _) in copies { results[file] = .failure(failure(file, .converterFailed("\(error)"))) }
         }
+        return results
     }
 }
 

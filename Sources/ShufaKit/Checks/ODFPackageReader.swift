@@ -16,20 +16,53 @@ public struct ODFParts: Sendable {
     /// The largest part accepted, uncompressed.
     public static let partLimit = 64 << 20
 
+    /// The largest file read (a package may hold pictures; each part stays under `partLimit`).
+    public static let fileLimit = 256 << 20
+
     /// Why a file is not an ODF document shufa can read.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var file: String
         public var message: String
         public var description: String { "\(file)：\(message)" }
+
+        public init(file: String, message: String) {
+            self.file = file
+            self.message = message
+        }
+
+        init(file: String, _ refusal: Refusal) {
+            self.init(file: file, message: refusal.description)
+        }
     }
 
-    /// Reads `url`: a package when it starts like a ZIP archive, Flat XML otherwise.
+    /// Why a file is refused before its content is looked at; rendered in Chinese here only.
+    enum Refusal: CustomStringConvertible {
+        /// Not a regular file (a folder, a FIFO, a device), missing, or too large.
+        case file(RegularFile.Problem)
+        /// A package whose parts are encrypted: saved with a password.
+        case passwordProtected
+        /// LibreOffice wrote nothing for a Word document.
+        case notConverted
+        /// LibreOffice could not be run.
+        case converterFailed(String)
+
+        var description: String {
+            switch self {
+            case .file(let problem): return "\(problem)"
+            case .passwordProtected: return "文档设有密码保护（已加密），无法读取：请在办公软件中取消密码后另存，再检查"
+            case .notConverted:
+                return "LibreOffice 未能转换此文件（已损坏、设有密码，或转换超时）：请用 Word 或 WPS 打开后重新另存为 .docx 或 .odt，再检查"
+            case .converterFailed(let reason): return "无法用 LibreOffice 转换：\(reason)"
+            }
+        }
+    }
+
+    /// Reads `url`: a package when it starts like a ZIP archive, Flat XML otherwise. Only a regular file is
+    /// read (not a folder, a FIFO or a device such as /dev/zero), and only up to `fileLimit`.
     public static func read(_ url: URL) throws(ReadError) -> ODFParts {
         let file = url.lastPathComponent
         let data: Data
-        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
-            throw ReadError(file: file, message: "无法读取文件（\(error.localizedDescription)），请确认路径和权限")
-        }
+        do { data = try RegularFile.read(url, limit: fileLimit) } catch { throw ReadError(file: file, .file(error)) }
         return try read(data, file: file)
     }
 
@@ -58,11 +91,23 @@ public struct ODFParts: Sendable {
         for name in ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml", "settings.xml"] {
             guard let entry = archive[name] else { continue }
             parts.append((name, try extract(entry, from: archive, file: file)))
+            if name == "META-INF/manifest.xml", isEncrypted(manifest: parts[parts.count - 1].1) {
+                throw ReadError(file: file, .passwordProtected)
+            }
         }
         guard parts.contains(where: { $0.0 == "content.xml" }) else {
             throw ReadError(file: file, message: "压缩包中没有 content.xml，不是 ODF 文档；请另存为 .odt 或 .docx")
         }
         return ODFParts(parts: parts, isPackage: true, packagingIssues: issues)
+    }
+
+    /// True when the manifest gives encryption data for a part (ODF 1.3 part 2, 3.8.3): the document was
+    /// saved with a password.
+    static func isEncrypted(manifest: [UInt8]) -> Bool {
+        guard let document = try? XMLDocument(bytes: manifest, source: "manifest.xml"), let root = document.root else {
+            return false
+        }
+        return root.descendants().contains { $0.is(Namespace.manifest, "encryption-data") }
     }
 
     /// Unpacks one entry, stopping as soon as it passes the size limit, whatever its header claims.

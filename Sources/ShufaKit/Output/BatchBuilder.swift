@@ -38,8 +38,9 @@ public struct BuildRequest: Sendable {
 public protocol RosterDocumentWriter: Sendable {
     /// The kind of the documents written; they are made when the build's kinds include it.
     var kind: DocumentKind { get }
-    /// Writes the documents under `output` and returns them for `summary.json`.
-    func write(_ roster: Roster, catalog: Catalog, output: URL) throws -> [BuildSummary.Document]
+    /// Writes the documents into the batch's output folder (paths under the kind's folder) and returns them
+    /// for `summary.json`.
+    func write(_ roster: Roster, catalog: Catalog, into folder: OutputFolder) throws -> [BuildSummary.Document]
 }
 
 /// Why nothing could be built.
@@ -50,7 +51,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .catalog(let error): return "catalog: \(error)\n  fix templates/catalog.yaml and run again"
+        case .catalog(let error): return "模板目录 \(error)；改正后再运行，未写出任何文件"
         case .templates(let errors): return "templates have errors; nothing was written:\n" + errors.errors.map { "  \($0)" }.joined(separator: "\n")
         case .roster(let error): return "roster: \(error)"
         }
@@ -87,42 +88,74 @@ public struct BatchBuilder: Sendable {
         Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count
     }
 
-    /// Builds the documents of an already read roster.
+    /// Builds the documents of an already read roster. The output folder is locked for the batch; a
+    /// `summary.json` left there is removed before any document is written, and the new one is written
+    /// (atomically) at the end, so it never lists what is not on disk. A fault that stops every write
+    /// (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
     public func build(_ roster: Roster) -> BuildSummary {
         let jobs = self.jobs(for: roster)
-        try? FileManager.default.createDirectory(at: request.output, withIntermediateDirectories: true)
-        for kind in Set(jobs.map(\.kind)) {
-            try? FileManager.default.createDirectory(at: request.output.appendingPathComponent(kind.rawValue), withIntermediateDirectories: true)
+        var summary = BuildSummary(documents: [], checks: [], problems: roster.problems,
+                                   skippedLeaders: Self.badRecords(roster))
+        let folder: OutputFolder
+        let writerKinds = request.rosterDocuments.map(\.kind).filter(request.kinds.contains)
+        do { folder = try prepareOutput(kinds: Set(jobs.map(\.kind) + writerKinds)) } catch {
+            summary.faults = [error]
+            return summary
         }
-        let results = ParallelMap.run(jobs) { job in try write(job, roster: roster) }
-        var documents: [BuildSummary.Document] = []
-        var checks: [CheckedDocument] = []
+        let stop = FaultLatch()
+        let results = ParallelMap.run(jobs) { job -> JobOutcome in
+            guard stop.fault == nil else { return JobOutcome() }
+            let outcome = write(job, roster: roster, into: folder)
+            if let error = outcome.error, error.stopsBatch { stop.set(error) }
+            return outcome
+        }
         let unmade = ReportAvailability.problems(roster, catalog: catalog, kinds: request.kinds)
-        var problems = roster.problems + unmade
+        summary.problems += unmade
         var failed = Set(unmade.filter { $0.severity == .error }.compactMap(\.leader))
         for (job, result) in zip(jobs, results) {
-            switch result {
-            case .success(let written):
-                documents += written.map(\.document)
-                checks += written.compactMap(\.check).filter { !$0.findings.isEmpty }
-            case .failure(let error):
-                problems.append(RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
-                                              field: nil, message: "could not write \(job.kind.chineseName): \(error.localizedDescription)"))
-                if let id = job.leader?.id { failed.insert(id) }
+            guard case .success(let outcome) = result else { continue }
+            summary.documents += outcome.written.map { $0.document }
+            summary.checks += outcome.written.compactMap { $0.check }.filter { !$0.findings.isEmpty }
+            guard let error = outcome.error, !error.stopsBatch else { continue }
+            summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location,
+                                                  leader: job.leader?.id, field: nil,
+                                                  message: "\(job.kind.chineseName)：\(error)"))
+            if let id = job.leader?.id { failed.insert(id) }
+        }
+        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && stop.fault == nil {
+            do { summary.documents += try writer.write(roster, catalog: catalog, into: folder) } catch {
+                summary.problems.append(RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
+                                                      message: "未能写出\(writer.kind.chineseName)文件：\(error)"))
+                summary.skippedLeaders += 1
             }
         }
-        var unwritten = 0
-        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) {
-            do { documents += try writer.write(roster, catalog: catalog, output: request.output) } catch {
-                problems.append(RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
-                                              message: "未能写出\(writer.kind.chineseName)文件：\(error)"))
-                unwritten += 1
-            }
-        }
-        let skipped = Self.badRecords(roster) + failed.count + unwritten
-        let summary = BuildSummary(documents: documents, checks: checks, problems: problems, skippedLeaders: skipped)
-        writeSummary(summary)
+        summary.skippedLeaders += failed.count
+        if let fault = stop.fault { summary.faults = [fault] }
+        writeSummary(&summary, into: folder)
         return summary
+    }
+
+    /// The name of the batch's account in the output folder.
+    public static let summaryName = "summary.json"
+
+    /// Opens and locks the output folder, removes what a previous batch left that would misstate this one
+    /// (its summary, temporary files of a run that was killed) and prepares the kinds' folders.
+    private func prepareOutput(kinds: Set<DocumentKind>) throws(OutputError) -> OutputFolder {
+        let folder = try OutputFolder(request.output)
+        try folder.remove(Self.summaryName)
+        let names = kinds.map(\.rawValue).sorted()
+        for name in names { try folder.prepareFolder(name) }
+        try folder.removeAbandonedTemporaries(in: names)
+        return folder
+    }
+
+    /// A document written and its checks.
+    typealias Written = (document: BuildSummary.Document, check: CheckedDocument?)
+
+    /// What a job wrote (each format written before a failure is on disk and listed) and why it stopped.
+    struct JobOutcome: Sendable {
+        var written: [Written] = []
+        var error: OutputError?
     }
 
     /// One document to make: a kind for a leader, or a unit's ballot.
@@ -162,32 +195,51 @@ public struct BatchBuilder: Sendable {
         return jobs
     }
 
-    /// Renders one job in every requested format, writes the files and checks them.
-    private func write(_ job: Job, roster: Roster) throws -> [(document: BuildSummary.Document, check: CheckedDocument?)] {
+    /// Renders one job in every requested format, writes the files and checks them, up to the first failure.
+    private func write(_ job: Job, roster: Roster, into folder: OutputFolder) -> JobOutcome {
         let (template, data, meta, base) = prepare(job, roster: roster)
-        return try request.formats.map { format in
+        var outcome = JobOutcome()
+        for format in request.formats {
             let bytes = template.render(data, meta: meta, format: format)
             let relative = "\(job.kind.rawValue)/\(base).\(format.fileExtension)"
-            try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(relative))
+            do { try folder.write(bytes, to: relative) } catch {
+                outcome.error = error
+                break
+            }
             let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
             let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
-            return (document, check(bytes, job: job, path: relative))
+            outcome.written.append((document, check(bytes, job: job, path: relative)))
         }
+        return outcome
     }
 
     /// The checks of a document just written: every rule for a report, the schema for the others,
     /// and the roster's indicator minimums on the leader's draft.
     private func check(_ bytes: [UInt8], job: Job, path: String) -> CheckedDocument? {
-        guard let validator = request.validator, let parts = try? ODFParts.read(Data(bytes), file: path) else { return nil }
+        guard let validator = request.validator else { return nil }
+        let parts: ODFParts
+        do { parts = try ODFParts.read(Data(bytes), file: path) } catch {
+            return CheckedDocument(path: path, role: job.leader?.role, findings: [Self.unreadable(error.message)])
+        }
         let checker = ReportChecker(catalog: catalog, validator: validator)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
-        if job.kind == .report, var checked = try? checker.check(parts, path: path) {
-            if let leader = job.leader, let role { checked.findings += MinimumCheck.findings(leader, role: role) }
-            return checked
+        if job.kind == .report {
+            do {
+                var checked = try checker.check(parts, path: path)
+                if let leader = job.leader, let role { checked.findings += MinimumCheck.findings(leader, role: role) }
+                return checked
+            } catch {
+                return CheckedDocument(path: path, role: role?.name, findings: [Self.unreadable("\(error)")])
+            }
         }
         var findings = checker.schemaFindings(parts, strict: true)
         if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
         return CheckedDocument(path: path, role: role?.name, findings: findings)
+    }
+
+    /// The finding for a document written but not readable back: it is not left unchecked silently.
+    private static func unreadable(_ reason: String) -> Finding {
+        Finding(rule: .schema, severity: .error, message: "写出的文档无法读回检查：\(reason)", location: "整个文档")
     }
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
@@ -200,13 +252,30 @@ public struct BatchBuilder: Sendable {
                 DocumentData.ballotMeta(unit: job.unit, roster: roster), base)
     }
 
-    private func writeSummary(_ summary: BuildSummary) {
+    /// Writes `summary.json` once the documents it lists are on disk; a failure is added to the faults.
+    private func writeSummary(_ summary: inout BuildSummary, into folder: OutputFolder) {
+        folder.synchronize()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(summary) {
-            try? OutputFiles.writeAtomically(Array(data) + [0x0A], to: request.output.appendingPathComponent("summary.json"))
+        do {
+            try folder.write(Array(try encoder.encode(summary)) + [0x0A], to: Self.summaryName)
+            folder.synchronize()
+        } catch let error as OutputError {
+            summary.faults.append(.summaryNotWritten(folder.path(Self.summaryName), cause: error))
+        } catch {
+            preconditionFailure("the summary is always encodable: \(error)")
         }
     }
+}
+
+/// The first fault that stops a batch, set by whichever job meets it (thread-safe).
+final class FaultLatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: OutputError?
+
+    var fault: OutputError? { lock.withLock { first } }
+
+    func set(_ fault: OutputError) { lock.withLock { if first == nil { first = fault } } }
 }
 
 /// Maps over items on all cores, keeping the order of results.

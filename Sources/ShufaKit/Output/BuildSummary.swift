@@ -38,6 +38,19 @@ public struct BuildSummary: Sendable, Encodable {
     public var skippedLeaders: Int
     /// True when `--strict` refused the batch because of bad records: nothing was written.
     public var refused: Bool = false
+    /// What stopped the batch (a full disk, an output folder that cannot be written), reported once, and
+    /// a `summary.json` that could not be written; listed among the problems of `summary.json`.
+    public var faults: [OutputError] = []
 
     enum CodingKeys: String, CodingKey { case documents, checks, problems }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(documents, forKey: .documents)
+        try container.encode(checks, forKey: .checks)
+        let stops = faults.map {
+            RosterProblem(severity: .error, location: nil, leader: nil, field: nil, message: $0.description)
+        }
+        try container.encode(problems + stops, forKey: .problems)
+    }
 }

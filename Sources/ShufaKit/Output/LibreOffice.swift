@@ -63,9 +63,10 @@ public struct LibreOffice: Sendable {
                         pollInterval: Double = 0.25, whileWaiting: (() -> Void)? = nil) throws -> Attempt {
         guard !files.isEmpty else { return Attempt(outputs: [], timedOut: false) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-lo-\(UUID().uuidString)")
-        defer { if profile == nil { try? FileManager.default.removeItem(at: temporary) } }
-        let profile = profile ?? temporary
+        let ownProfile = profile == nil ? try PrivateFolder(prefix: "shufa-lo") : nil
+        defer { ownProfile?.remove() }
+        let profile = profile ?? ownProfile!.url
+        try Self.harden(profile)
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
@@ -78,6 +79,29 @@ public struct LibreOffice: Sendable {
         let finished = try run(process, timeout: timeout, pollInterval: pollInterval, whileWaiting: whileWaiting)
         let outputs = files.map { Self.output(of: $0, format: format, in: directory) }
         return Attempt(outputs: outputs.map { Self.isWritten($0) ? $0 : nil }, timedOut: !finished)
+    }
+
+    /// Settings every profile gets before LibreOffice starts: links in a document to other files or to the
+    /// network are not followed (a returned report could otherwise make LibreOffice read local files into
+    /// its conversion), and no macro runs.
+    static let hardenedSettings = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+        <item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+        <prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+        <prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+        <prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+        </oor:items>
+
+        """
+
+    /// Writes `hardenedSettings` into a profile that has no settings yet.
+    private static func harden(_ profile: URL) throws {
+        let settings = profile.appendingPathComponent("user/registrymodifications.xcu")
+        guard !FileManager.default.fileExists(atPath: settings.path) else { return }
+        try OutputFiles.writeAtomically(Array(hardenedSettings.utf8), to: settings)
     }
 
     /// Where LibreOffice writes the conversion of `file` to `format` in `directory`.

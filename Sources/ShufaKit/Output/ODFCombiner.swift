@@ -21,13 +21,11 @@ struct CombinableDocument: Sendable {
         "calculation-settings", "content-validations", "label-ranges", "forms", "tracked-changes",
     ]
 
-    /// Reads `url`; nil when it cannot take part in a combined file (a package, unreadable XML, a
-    /// 「共 N 页」 page-count field that would count the whole combined file, or a body that does not start
-    /// with a paragraph, heading or table). Such documents are converted on their own.
-    init?(_ url: URL) {
-        guard let data = try? Data(contentsOf: url), !data.starts(with: [0x50, 0x4B]),
-              let tree = try? XMLDocument(bytes: Array(data), source: url.lastPathComponent),
-              let root = tree.root, root.is(Namespace.office, "document"),
+    /// The document parsed as `tree`; nil when it cannot take part in a combined file (not a Flat ODF
+    /// document, a 「共 N 页」 page-count field that would count the whole combined file, or a body that does
+    /// not start with a paragraph, heading or table). Such documents are converted on their own.
+    init?(_ tree: XMLDocument) {
+        guard let root = tree.root, root.is(Namespace.office, "document"),
               let text = root.child(Namespace.office, "body")?.child(Namespace.office, "text") else { return nil }
         let children = text.elements
         let prelude = children.prefix { Self.preludeNames.contains($0.name) }

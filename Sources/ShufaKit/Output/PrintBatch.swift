@@ -19,6 +19,8 @@ public struct PrintBatch: Sendable {
     public init(_ request: PrintRequest) throws(PrintError) {
         var documents = request.documents ?? []
         if request.documents == nil { documents = try PrintPlan.readSummary(in: request.build) }
+        let summary = request.build.appendingPathComponent(BatchBuilder.summaryName)
+        try PrintPlan.checkPaths(documents, listedIn: summary.path)
         guard !documents.isEmpty else { throw .nothingToPrint(request.build.path) }
         do { office = try LibreOffice(fontConfig: request.options.fontConfig) } catch { throw .libreOffice(error) }
         do { qpdf = try QPDF() } catch { throw .qpdf(error) }
@@ -26,24 +28,48 @@ public struct PrintBatch: Sendable {
         self.documents = documents
     }
 
-    /// Converts and writes everything; `progress` is called as documents are done. Documents LibreOffice
-    /// cannot convert are listed in the summary's failures; the rest are written.
+    /// Converts and writes everything; `progress` is called as documents are done. A document that is not
+    /// what the build wrote (changed, missing, not ODF text) is not converted, and neither are those
+    /// LibreOffice cannot convert: both are listed in the summary's failures; the rest are written.
     public func run(progress: (@Sendable (PrintProgress) -> Void)? = nil) throws(PrintError) -> PrintSummary {
         let items = PrintPlan.items(documents, build: request.build)
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-print-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let loaded = ParallelMap.run(items) { item in CombinableDocument(item.source) }
-        let combinables = loaded.map { try? $0.get() }.map { $0 ?? nil }
+        let folder: OutputFolder, workspace: PrivateFolder
+        do {
+            folder = try OutputFolder(request.output)
+            try folder.remove(Self.summaryName)
+            for kind in Set(items.map(\.document.kind.rawValue)).sorted() { try folder.prepareFolder(kind) }
+            workspace = try PrivateFolder(prefix: "shufa-print")
+        } catch {
+            throw .output(error)
+        }
+        defer { workspace.remove() }
+        let checked = ParallelMap.run(items) { item in try BuiltDocument.verify(item.document, in: item.build) }
+        let combinables = checked.map { (try? $0.get())?.flatMap(CombinableDocument.init) }
+        let refused = Dictionary(uniqueKeysWithValues: checked.enumerated().compactMap { index, result in
+            if case .failure(let problem) = result { return (index, "\(problem)") } else { return nil }
+        })
         let tracker = ProgressTracker(total: items.count, report: progress)
+        tracker.markDone(Set(refused.keys))
         let outcome = PrintConverter(office: office, qpdf: qpdf, options: request.options, items: items, combinables: combinables,
-                                     workspace: workspace, progress: tracker).run()
+                                     skipping: Set(refused.keys), workspace: workspace.url, progress: tracker).run()
         let titles = combinables.map { $0.flatMap(Self.title) }
         let fonts = FontSubstitution.find(Self.fontNames(combinables.compactMap { $0 }), fontConfig: office.fontConfig)
-        let summary = PrintSummary(documents: try writeDocuments(items, outcome, titles: titles, workspace: workspace),
-                                   combined: try writeCombined(items, outcome, workspace: workspace),
-                                   failures: failures(items, outcome), pdfa: request.options.pdfa, fonts: fonts)
-        try write(summary)
+        let output = Output(folder: folder, workspace: workspace.url)
+        let summary = PrintSummary(documents: try writeDocuments(items, outcome, titles: titles, output: output),
+                                   combined: try writeCombined(items, outcome, output: output),
+                                   failures: failures(items, outcome, refused: refused), pdfa: request.options.pdfa,
+                                   fonts: fonts)
+        try write(summary, into: folder)
         return summary
+    }
+
+    /// The name of the account of a print run in its output folder.
+    public static let summaryName = "print.json"
+
+    /// Where the PDFs go, and the private folder qpdf works in.
+    private struct Output {
+        var folder: OutputFolder
+        var workspace: URL
     }
 
     /// The name of a document's combined print file for `kind`.
@@ -70,13 +96,13 @@ public struct PrintBatch: Sendable {
     // MARK: Writing
 
     private func writeDocuments(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, titles: [String?],
-                                workspace: URL) throws(PrintError) -> [PrintSummary.Document] {
+                                output: Output) throws(PrintError) -> [PrintSummary.Document] {
         let placed = items.indices.filter { outcome.placements[$0] != nil }
         let written = ParallelMap.run(placed) { index in
             let item = items[index], placement = outcome.placements[index]!
             let source = outcome.pdfs[placement.pdf]
             let bytes = try write([QPDF.PageRun(file: source.url, pages: placement.pages)], primary: source, title: titles[index],
-                                  name: String(format: "document-%04d", index), to: item.path, workspace: workspace)
+                                  name: String(format: "document-%04d", index), to: item.path, output: output)
             return PrintSummary.Document(leader: item.document.leader, unit: item.document.unit, kind: item.document.kind,
                                          source: item.document.path, path: item.path, pages: placement.pages.count, sha256: Self.digest(bytes))
         }
@@ -91,14 +117,15 @@ public struct PrintBatch: Sendable {
         return documents
     }
 
-    private func writeCombined(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, workspace: URL) throws(PrintError) -> [PrintSummary.Combined] {
+    private func writeCombined(_ items: [PrintItem], _ outcome: PrintConverter.Outcome,
+                               output: Output) throws(PrintError) -> [PrintSummary.Combined] {
         var combined: [PrintSummary.Combined] = []
         var blank: URL?
         for kind in DocumentKind.allCases {
             let placed = items.indices.filter { items[$0].document.kind == kind }.compactMap { outcome.placements[$0] }
             guard !placed.isEmpty else { continue }
             let pages = combinedPages(placed, copies: request.options.copies(of: kind))
-            if pages.contains(where: { $0 == nil }) && blank == nil { blank = try blankPage(in: workspace) }
+            if pages.contains(where: { $0 == nil }) && blank == nil { blank = try blankPage(in: output.workspace) }
             var runs: [QPDF.PageRun] = []
             for page in pages {
                 let run = page.map { QPDF.PageRun(file: outcome.pdfs[$0.pdf].url, pages: $0.pages) } ?? QPDF.PageRun(file: blank!, pages: 0..<1)
@@ -110,7 +137,7 @@ public struct PrintBatch: Sendable {
             }
             let name = Self.combinedName(kind)
             let bytes = try write(runs, primary: outcome.pdfs[placed[0].pdf], title: "\(kind.chineseName)（合订）",
-                                  name: "combined-\(kind.rawValue)", to: name, workspace: workspace)
+                                  name: "combined-\(kind.rawValue)", to: name, output: output)
             combined.append(PrintSummary.Combined(kind: kind, path: name, pages: runs.reduce(0) { $0 + $1.pages.count }, documents: placed.count,
                                                   copies: request.options.copies(of: kind), duplex: request.options.duplex, sha256: Self.digest(bytes)))
         }
@@ -133,18 +160,15 @@ public struct PrintBatch: Sendable {
     /// Writes `runs` of pages through qpdf into the workspace (as `name`), then into the output folder at
     /// `path`; returns the bytes written.
     private func write(_ runs: [QPDF.PageRun], primary: SourcePDF, title: String?, name: String, to path: String,
-                       workspace: URL) throws(PrintError) -> [UInt8] {
-        let scratch = workspace.appendingPathComponent("pages")
+                       output: Output) throws(PrintError) -> [UInt8] {
+        let scratch = output.workspace.appendingPathComponent("pages")
         let file = scratch.appendingPathComponent(name + ".pdf")
         do { try qpdf.write(runs, primary: primary, title: title, to: file, scratch: scratch) } catch { throw .qpdf(error) }
-        do {
-            let bytes = Array(try Data(contentsOf: file))
-            try OutputFiles.writeAtomically(bytes, to: request.output.appendingPathComponent(path))
-            try? FileManager.default.removeItem(at: file)
-            return bytes
-        } catch {
-            throw .workspace("\(error)")
-        }
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: file)) } catch { throw .workspace("\(error)") }
+        do { try output.folder.write(bytes, to: path) } catch { throw .output(error) }
+        try? FileManager.default.removeItem(at: file)
+        return bytes
     }
 
     /// A one-page blank A4 PDF in the workspace, for the backs of sheets when printing duplex.
@@ -161,23 +185,25 @@ public struct PrintBatch: Sendable {
         return url
     }
 
-    private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome) -> [PrintSummary.Failure] {
-        outcome.failures.keys.sorted().map { index in
+    /// The documents refused before conversion and those LibreOffice could not convert, in print order.
+    private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome,
+                          refused: [Int: String]) -> [PrintSummary.Failure] {
+        let messages = refused.merging(outcome.failures.mapValues { $0 + "；请用 LibreOffice 打开该文件查看原因，改正后重新打印" }) { $1 }
+        return messages.keys.sorted().map { index in
             let document = items[index].document
             return PrintSummary.Failure(leader: document.leader, unit: document.unit, kind: document.kind, source: document.path,
-                                        message: outcome.failures[index]! + "; open the file in LibreOffice to see why, fix it and print again")
+                                        message: messages[index]!)
         }
     }
 
-    private func write(_ summary: PrintSummary) throws(PrintError) {
+    private func write(_ summary: PrintSummary, into folder: OutputFolder) throws(PrintError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            let data = try encoder.encode(summary)
-            try OutputFiles.writeAtomically(Array(data) + [0x0A], to: request.output.appendingPathComponent("print.json"))
-        } catch {
-            throw .workspace("\(error)")
+        let data: Data
+        do { data = try encoder.encode(summary) } catch {
+            preconditionFailure("the summary is always encodable: \(error)")
         }
+        do { try folder.write(Array(data) + [0x0A], to: Self.summaryName) } catch { throw .output(error) }
     }
 
     static func digest(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }

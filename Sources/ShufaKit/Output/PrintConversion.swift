@@ -31,6 +31,8 @@ struct PrintConverter {
     let options: PrintOptions
     let items: [PrintItem]
     let combinables: [CombinableDocument?]
+    /// Items not to convert (refused before conversion).
+    let skipping: Set<Int>
     let workspace: URL
     let progress: ProgressTracker
 
@@ -73,7 +75,7 @@ struct PrintConverter {
             if !run.isEmpty { units.append(ConversionUnit(items: run, mode: .combined)) }
             run = []
         }
-        for index in items.indices {
+        for index in items.indices where !skipping.contains(index) {
             guard let document = combinables[index] else {
                 close()
                 units.append(ConversionUnit(items: [index], mode: .batched))
@@ -145,9 +147,9 @@ struct PrintConverter {
             try OutputFiles.writeAtomically(ODFCombiner.combine(documents, title: title), to: url)
             return url
         }
-        let source = items[unit.items[0]].source
-        let url = directory.appendingPathComponent(name + "." + source.pathExtension)
-        try FileManager.default.copyItem(at: source, to: url)
+        let item = items[unit.items[0]]
+        let url = directory.appendingPathComponent(name + "." + (item.document.path as NSString).pathExtension)
+        try OutputFiles.writeAtomically(try BuiltDocument.read(item.document, in: item.build), to: url)
         return url
     }
 

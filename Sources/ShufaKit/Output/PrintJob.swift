@@ -83,6 +83,10 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
     case qpdf(QPDF.Failure)
     /// The PDFs or print.json could not be written (reason).
     case workspace(String)
+    /// The output folder cannot be written (a file, read-only, full, locked by another shufa).
+    case output(OutputError)
+    /// summary.json (path) lists a document path that is not `<kind>/<name>.fodt|.odt` (the path listed).
+    case unsafeSummary(String, document: String)
 
     /// What went wrong and what to do.
     public var description: String {
@@ -96,6 +100,10 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
         case .libreOffice(let failure): return failure.description
         case .qpdf(let failure): return failure.description
         case .workspace(let reason): return "cannot write the PDFs: \(reason) — check that the output folder is writable and the disk is not full"
+        case .output(let error): return error.description
+        case .unsafeSummary(let file, let document):
+            return "\(file) 列出的文书路径「\(document.prefix(200))」不是「类别/文件名.fodt|.odt」的形式，可能指向批次文件夹以外："
+                + "清单已被改动或损坏，未打印任何文书；请重新生成（shufa build）"
         }
     }
 }
@@ -172,7 +180,8 @@ public struct PrintProgress: Sendable, Equatable {
 /// One document to print, in print order.
 struct PrintItem: Sendable {
     var document: BuildSummary.Document
-    var source: URL
+    /// The batch's folder, which `document.path` is relative to.
+    var build: URL
     /// The PDF's path relative to the output folder: `<kind>/<built name>.pdf`.
     var path: String
 }
@@ -197,7 +206,7 @@ enum PrintPlan {
             let right = (kindRank[b.kind] ?? 0, unitRank[b.unit] ?? 0, b.leader.flatMap { leaderRank[$0] } ?? -1)
             return left != right ? left < right : a.path < b.path
         }
-        return ordered.map { PrintItem(document: $0, source: build.appendingPathComponent($0.path), path: stem($0.path) + ".pdf") }
+        return ordered.map { PrintItem(document: $0, build: build, path: stem($0.path) + ".pdf") }
     }
 
     private static func stem(_ path: String) -> String {
@@ -205,19 +214,39 @@ enum PrintPlan {
         return String(path[..<dot])
     }
 
+    /// The largest summary.json read.
+    static let summaryLimit = 1 << 30
+
     /// The built documents listed in `build/summary.json`.
+    /// - Throws: when there is none, it cannot be read, or it lists a path that could leave the folder.
     static func readSummary(in build: URL) throws(PrintError) -> [BuildSummary.Document] {
-        let file = build.appendingPathComponent("summary.json")
-        guard FileManager.default.fileExists(atPath: file.path) else { throw .noSummary(build.path) }
+        let file = build.appendingPathComponent(BatchBuilder.summaryName)
         struct Listing: Decodable {
             struct Entry: Decodable { var leader: String?; var unit: String; var kind: DocumentKind; var path: String; var sha256: String }
             var documents: [Entry]
         }
+        let data: Data
+        do { data = try RegularFile.read(file, limit: summaryLimit) } catch {
+            if error == .missing { throw .noSummary(build.path) }
+            throw .unreadableSummary(file.path, error.description)
+        }
+        let documents: [BuildSummary.Document]
         do {
-            let listing = try JSONDecoder().decode(Listing.self, from: Data(contentsOf: file))
-            return listing.documents.map { .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256) }
+            let listing = try JSONDecoder().decode(Listing.self, from: data)
+            documents = listing.documents.map {
+                .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256)
+            }
         } catch {
             throw .unreadableSummary(file.path, "\(error)")
+        }
+        try checkPaths(documents, listedIn: file.path)
+        return documents
+    }
+
+    /// Refuses a list of documents in which a path could leave the batch's folder.
+    static func checkPaths(_ documents: [BuildSummary.Document], listedIn file: String) throws(PrintError) {
+        if let unsafe = documents.first(where: { !BuiltDocument.isSafe($0.path, kind: $0.kind) }) {
+            throw .unsafeSummary(file, document: unsafe.path)
         }
     }
 }

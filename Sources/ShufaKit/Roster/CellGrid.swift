@@ -13,10 +13,16 @@ struct CellGrid: Sendable, Equatable {
     /// The most columns a roster may use.
     static let maximumColumns = 1_000
 
+    /// The most cells a sheet may hold, each row counted up to its last cell with text: far beyond any
+    /// roster, and a bound on the memory a sparse sheet (one cell far to the right in every row) can take.
+    static let maximumCells = 4_000_000
+
     private(set) var rows: [Row] = []
+    /// The cells held, each row counted up to its last cell with text.
+    private(set) var cellCount = 0
 
     /// Adds a row, dropping empty trailing cells and rows without any text.
-    /// - Throws: when the sheet passes `maximumRows` rows or a row `maximumColumns` columns.
+    /// - Throws: when the sheet passes `maximumRows` rows, `maximumCells` cells or a row `maximumColumns` columns.
     mutating func append(number: Int, cells: [String], file: String) throws(RosterError) {
         var cells = cells
         while let last = cells.last, last.isEmpty { cells.removeLast() }
@@ -27,7 +33,17 @@ struct CellGrid: Sendable, Equatable {
         guard rows.count < Self.maximumRows else {
             throw RosterError(file: file, message: "more than \(Self.maximumRows) rows with data: split the roster into smaller files")
         }
+        try reserve(cells.count, file: file)
         rows.append(Row(number: number, cells: cells))
+    }
+
+    /// Counts `count` more cells, refusing them when the sheet would pass `maximumCells` (a row is at most
+    /// `maximumColumns` cells, so a sheet is refused long before its cells take much memory).
+    private mutating func reserve(_ count: Int, file: String) throws(RosterError) {
+        guard count <= Self.maximumCells - cellCount else {
+            throw RosterError(file: file, .tooManyCells(limit: Self.maximumCells))
+        }
+        cellCount += count
     }
 
     /// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.

@@ -22,6 +22,12 @@ enum FieldNames {
         return result
     }
 
+    /// The groups of keys of `fields` that mean the same field (e.g. `姓名` and `name`), each sorted, in key order.
+    static func sameField(_ fields: [String: Any]) -> [[String]] {
+        let groups = Dictionary(grouping: fields.keys) { aliases[$0.trimmingSpaces] ?? $0.trimmingSpaces }
+        return groups.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
     /// The key a column header names: a Chinese column name or an English key (any case); nil for others.
     static func key(forHeader header: String) -> String? {
         if let key = aliases[header] { return key }

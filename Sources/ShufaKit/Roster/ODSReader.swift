@@ -19,7 +19,24 @@ struct ODSReader {
               let spreadsheet = body.child(Namespace.office, "spreadsheet") else {
             throw RosterError(file: file, message: "not an OpenDocument spreadsheet (no office:spreadsheet body): save the roster from a spreadsheet program")
         }
-        return try rows(of: table(in: spreadsheet))
+        return try rows(of: table(in: spreadsheet), spaces: SpaceBudget(left: max(Self.minimumSpaceBudget, data.count)))
+    }
+
+    /// Spaces `text:s` may add to a sheet's texts at least, whatever the file's size.
+    static let minimumSpaceBudget = 1 << 20
+
+    /// The spaces `text:s` elements may still add to the sheet's texts: at most as many as the file has
+    /// bytes, so a short file cannot unfold into gigabytes of spaces.
+    final class SpaceBudget {
+        var left: Int
+        init(left: Int) { self.left = left }
+
+        /// `count` spaces, or as many as are left.
+        func take(_ count: Int) -> Int {
+            let granted = min(count, left)
+            left -= granted
+            return granted
+        }
     }
 
     /// The XML holding the body: `content.xml` of a package, or the whole Flat XML file.
@@ -57,12 +74,12 @@ struct ODSReader {
     }
 
     /// Every row of the table, with rows inside header-row and row-group elements in document order.
-    private func rows(of table: XMLNode) throws(RosterError) -> CellGrid {
+    private func rows(of table: XMLNode, spaces: SpaceBudget) throws(RosterError) -> CellGrid {
         var grid = CellGrid()
         var number = 1
         for row in Self.rowElements(table) {
             let repeated = Self.count(row, "number-rows-repeated")
-            let cells = try self.cells(of: row, number: number)
+            let cells = try self.cells(of: row, number: number, spaces: spaces)
             if cells.isEmpty {
                 number += repeated
                 continue
@@ -89,12 +106,12 @@ struct ODSReader {
 
     /// The cells of a row, from column A; empty trailing cells dropped, empty repeated cells counted but
     /// not unpacked unless a cell with text follows.
-    private func cells(of row: XMLNode, number: Int) throws(RosterError) -> [String] {
+    private func cells(of row: XMLNode, number: Int, spaces: SpaceBudget) throws(RosterError) -> [String] {
         var cells: [String] = []
         var pendingEmpty = 0
         for cell in row.elements where cell.namespace == Namespace.table && (cell.name == "table-cell" || cell.name == "covered-table-cell") {
             let repeated = Self.count(cell, "number-columns-repeated")
-            let text = Self.text(of: cell)
+            let text = Self.text(of: cell, spaces: spaces)
             if text.isEmpty { pendingEmpty += repeated; continue }
             guard cells.count + pendingEmpty + repeated <= CellGrid.maximumColumns else {
                 throw RosterError(file: file, message: "row \(number) has data beyond column \(CellGrid.maximumColumns): a roster has one column per field")
@@ -111,35 +128,39 @@ struct ODSReader {
         min(1 << 20, max(1, node.attribute(Namespace.table, attribute).flatMap { Int($0) } ?? 1))
     }
 
-    /// The text of a cell: a number's value for float cells, else its paragraphs, one per line.
-    static func text(of cell: XMLNode) -> String {
+    /// The text of a cell: a number's value for float cells (when it can be written exactly), else its
+    /// paragraphs, one per line.
+    static func text(of cell: XMLNode, spaces: SpaceBudget) -> String {
         if cell.attribute(Namespace.office, "value-type") == "float",
-           let value = cell.attribute(Namespace.office, "value").flatMap(Double.init), value.isFinite {
-            return DocumentData.format(value)
+           let value = cell.attribute(Namespace.office, "value").flatMap(RosterNumber.decimal),
+           let text = RosterNumber.text(value) {
+            return text
         }
         let lines = cell.elements.filter { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }
-        return lines.map { paragraphText($0) }.joined(separator: "\n")
+        return lines.map { paragraphText($0, spaces: spaces) }.joined(separator: "\n")
     }
 
     /// The text of a paragraph, with ODF's white-space rules: spaces, tabs and line feeds in the XML collapse
-    /// to one space; `text:s` (with `text:c`), `text:tab` and `text:line-break` are kept as written.
-    static func paragraphText(_ paragraph: XMLNode) -> String {
+    /// to one space; `text:s` (with `text:c`, from the sheet's budget), `text:tab` and `text:line-break` are
+    /// kept as written.
+    static func paragraphText(_ paragraph: XMLNode, spaces: SpaceBudget) -> String {
         var text = WhiteSpaceText()
-        append(paragraph, to: &text)
+        append(paragraph, to: &text, spaces: spaces)
         return text.result
     }
 
-    private static func append(_ node: XMLNode, to text: inout WhiteSpaceText) {
+    private static func append(_ node: XMLNode, to text: inout WhiteSpaceText, spaces: SpaceBudget) {
         for child in node.children {
             if child.isText { text.collapsing(child.content); continue }
             guard child.isElement else { continue }
             switch (child.namespace, child.name) {
             case (Namespace.text, "s"):
-                text.literal(String(repeating: " ", count: min(1000, max(1, Int(child.attribute(Namespace.text, "c") ?? "") ?? 1))))
+                let count = min(1000, max(1, Int(child.attribute(Namespace.text, "c") ?? "") ?? 1))
+                text.literal(String(repeating: " ", count: spaces.take(count)))
             case (Namespace.text, "tab"): text.literal("\t")
             case (Namespace.text, "line-break"): text.literal("\n")
             case (Namespace.office, "annotation"), (Namespace.office, "annotation-end"), (Namespace.text, "note"): continue
-            default: append(child, to: &text)
+            default: append(child, to: &text, spaces: spaces)
             }
         }
     }

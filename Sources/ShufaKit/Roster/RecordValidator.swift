@@ -31,6 +31,11 @@ struct RecordValidator {
             return
         }
         var record = Record(fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
+        if !normalized {
+            for same in FieldNames.sameField(raw) {
+                record.fail(FieldNames.aliases[same[0]] ?? same[0], RosterFault.sameField(same).description)
+            }
+        }
         let leader = record.leader(seen: seenIDs)
         problems += record.problems
         if let leader {
@@ -74,7 +79,7 @@ struct RecordValidator {
                           problems: problemsText, measures: measures, indicators: indicators, location: location)
         }
 
-        private mutating func fail(_ field: String, _ message: String, severity: RosterProblem.Severity = .error) {
+        mutating func fail(_ field: String, _ message: String, severity: RosterProblem.Severity = .error) {
             let label = validator.labels[field] ?? FieldNames.label(field)
             problems.append(RosterProblem(severity: severity, location: location, leader: id, field: label, message: message))
         }
@@ -115,14 +120,17 @@ struct RecordValidator {
         private mutating func text(_ key: String) -> String? {
             guard let raw = fields[key], !(raw is NSNull) else { return nil }
             guard let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") }) ?? RosterReader.text(raw) else {
-                fail(key, "expected text")
+                let number = RosterReader.numeric(raw) != nil
+                fail(key, number ? RosterFault.inexactNumber("\(raw)").description : "expected text")
                 return nil
             }
             let (clean, removed) = XMLEscaping.removingForbidden(value)
             if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
             let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
-            if clean.utf8.count > limit, clean.unicodeScalars.count > limit, clean.count > limit {
-                fail(key, "text of \(clean.count) characters is far over any sane length (at most \(limit)): check that the columns are not shifted")
+            if clean.unicodeScalars.count > limit {
+                let scalars = clean.unicodeScalars.count
+                let fault = RosterFault.tooLong(characters: clean.count, scalars: scalars, limit: limit)
+                fail(key, fault.description)
                 return nil
             }
             return clean
@@ -150,9 +158,14 @@ struct RecordValidator {
             }
             var result: [String: Double] = [:]
             for (name, value) in map.sorted(by: { $0.key < $1.key }) {
-                let number = RosterReader.numeric(value) ?? (value as? String).flatMap { Double($0.trimmingWhiteSpace) }
+                let number = RosterReader.numeric(value) ?? (value as? String).flatMap(RosterNumber.decimal)
                 guard let number, number >= 0, number.isFinite else {
                     fail(name, "indicator value '\(value)' is not a number of zero or more: write a number such as 4, without units")
+                    continue
+                }
+                guard number <= RosterReader.maximumIndicator else {
+                    let fault = RosterFault.indicatorTooLarge("\(value)", limit: RosterReader.maximumIndicator)
+                    fail(name, fault.description)
                     continue
                 }
                 result[name] = number

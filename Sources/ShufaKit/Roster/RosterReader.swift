@@ -41,21 +41,28 @@ public struct RosterReader: Sendable {
     public let catalog: Catalog
     public let options: RosterReadOptions
 
-    /// The longest text accepted in a long field (述职内容, 述法内容, …), in characters.
+    /// The longest text accepted in a long field (述职内容, 述法内容, …), in Unicode scalars.
     public static let maximumTextLength = 20_000
-    /// The longest text accepted in a short field (编号, 姓名, 单位, 职务, 类别, 组织), in characters.
+    /// The longest text accepted in a short field (编号, 姓名, 单位, 职务, 类别, 组织), in Unicode scalars
+    /// (a character may be a letter with many accents: the scalars are what takes room).
     public static let maximumShortTextLength = 500
+    /// The largest indicator value accepted: no count or hours of a year comes near it.
+    public static let maximumIndicator = 1_000_000.0
 
     public init(catalog: Catalog, options: RosterReadOptions = RosterReadOptions()) {
         self.catalog = catalog
         self.options = options
     }
 
-    /// Reads the roster at `url`; its extension says the format.
+    /// The largest roster file read.
+    public static let maximumFileBytes = 512 << 20
+
+    /// Reads the roster at `url`; its extension says the format. Only a regular file is read (not a folder,
+    /// a FIFO or a device), and only up to `maximumFileBytes`.
     public func read(_ url: URL) throws(RosterError) -> Roster {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw RosterError(file: url.lastPathComponent, message: "cannot read the file: \(error.localizedDescription)")
+        do { data = try RegularFile.read(url, limit: Self.maximumFileBytes) } catch {
+            throw RosterError(file: url.lastPathComponent, .file(error))
         }
         return try read(data, file: url.lastPathComponent)
     }
@@ -97,12 +104,19 @@ public struct RosterReader: Sendable {
     private func parse(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> [String: Any] {
         let object: Any?
         if format == .json {
+            do throws(RosterFault) { try JSONGuard.check(Array(data)) } catch { throw RosterError(file: file, error) }
             do { object = try JSONSerialization.jsonObject(with: data) } catch {
-                throw RosterError(file: file, message: "not valid JSON: \((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)")
+                let reason = "（\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)）"
+                throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: reason))
             }
         } else {
             guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, message: "not UTF-8 text: save the YAML file as UTF-8") }
-            do { object = try Yams.load(yaml: text) } catch { throw RosterError(file: file, message: "not valid YAML: \(error)") }
+            do {
+                try YAMLGuard.check(text)
+                object = try Yams.load(yaml: text)
+            } catch {
+                throw RosterError(file: file, YAMLGuard.fault(error))
+            }
         }
         guard let top = object as? [String: Any] else {
             throw RosterError(file: file, message: "expected an object with 'year' and 'leaders' (see the roster contract)")
@@ -112,6 +126,7 @@ public struct RosterReader: Sendable {
 
     /// Checks the roster-level fields and every leader record of a JSON or YAML roster.
     func records(from top: [String: Any], file: String) throws(RosterError) -> Roster {
+        if let same = FieldNames.sameField(top).first { throw RosterError(file: file, .sameField(same)) }
         let fields = FieldNames.normalized(top)
         guard let year = Self.year(fields["year"]), Self.years.contains(year) else {
             throw RosterError(file: file, message: "'year' (年度) is missing or not a year between \(Self.years.lowerBound) and \(Self.years.upperBound)")
@@ -144,10 +159,14 @@ public struct RosterReader: Sendable {
         return nil
     }
 
+    /// A text, or a number as the file wrote it (an integer of any size exactly); nil for anything else and
+    /// for a number that cannot be written exactly (see `RosterNumber.text`).
     static func text(_ value: Any?) -> String? {
         switch value {
         case let text as String: return text
-        default: return numeric(value).map(DocumentData.format)
+        default:
+            guard numeric(value) != nil, let number = value as? NSNumber else { return nil }
+            return RosterNumber.text(number)
         }
     }
 

@@ -32,8 +32,13 @@ struct SpreadsheetArchive {
         return try Self.parse(bytes, file: file, part: path)
     }
 
-    /// Parses XML bytes, naming the file (and part) in the error.
+    /// Parses XML bytes, naming the file (and part) in the error. The markup is counted first
+    /// (`MarkupCount`): a part with more elements and attributes than a roster's sheet can hold, or an
+    /// element with hundreds of attributes, is refused before libxml2 builds a tree of it.
     static func parse(_ bytes: [UInt8], file: String, part: String? = nil) throws(RosterError) -> XMLDocument {
+        do throws(RosterFault) { try MarkupCount(bytes).check(part: part ?? file) } catch {
+            throw RosterError(file: file, error)
+        }
         do { return try XMLDocument(bytes: bytes, source: part ?? file) } catch {
             throw RosterError(file: file, message: "\(part.map { "\($0): " } ?? "")damaged or truncated, \(error); save it again from the spreadsheet program")
         }

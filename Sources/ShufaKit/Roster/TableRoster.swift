@@ -134,7 +134,7 @@ struct TableColumns {
     /// A header as compared: characters XML forbids removed, spaces trimmed.
     static func clean(_ header: String) -> String { XMLEscaping.removingForbidden(header).text.trimmingSpaces }
 
-    static func isNumber(_ text: String) -> Bool { Double(text).map(\.isFinite) ?? false }
+    static func isNumber(_ text: String) -> Bool { RosterNumber.decimal(text) != nil }
 
     func index(of key: String) -> Int? { kinds.firstIndex(of: .field(key)) }
 

@@ -28,10 +28,28 @@ struct XLSXReader {
         var grid = CellGrid()
         var number = 0
         try data.forEachElement(named: "row") { (row) throws(RosterError) in
-            number = row.attribute(unqualified: "r").flatMap { Int($0) }.map { max($0, number + 1) } ?? number + 1
+            number = try rowNumber(row.attribute(unqualified: "r"), after: number)
             try grid.append(number: number, cells: cells(of: row, number: number, strings: strings), file: file)
         }
         return grid
+    }
+
+    /// The most rows a worksheet has (Excel's limit).
+    static let maximumRowNumber = 1 << 20
+
+    /// A row's number: its `r` when it has one (a row given an earlier number follows the one before it,
+    /// as spreadsheet programs read it), else the next one.
+    /// - Throws: when `r` is not a number from 1 to `maximumRowNumber`, or the rows run past it.
+    private func rowNumber(_ written: String?, after previous: Int) throws(RosterError) -> Int {
+        guard let written else {
+            guard previous < Self.maximumRowNumber else {
+                throw RosterError(file: file, .badRowNumber(String(previous + 1)))
+            }
+            return previous + 1
+        }
+        guard let value = Int(written.trimmingWhiteSpace), (1...Self.maximumRowNumber).contains(value),
+              previous < Self.maximumRowNumber else { throw RosterError(file: file, .badRowNumber(written)) }
+        return max(value, previous + 1)
     }
 
     /// The texts of a row's cells, placed by reference (or after the previous cell when a cell has none).
@@ -68,8 +86,8 @@ struct XLSXReader {
         case "str", "e", "d": return Self.unescaped(raw ?? "")
         default:
             guard let raw else { return "" }
-            guard let number = Double(raw.trimmingSpaces), number.isFinite else { return raw }
-            return DocumentData.format(number)
+            guard let number = RosterNumber.decimal(raw) else { return raw }
+            return RosterNumber.text(number) ?? raw.trimmingWhiteSpace
         }
     }
 

@@ -19,6 +19,10 @@ public struct TemplateLocation: Sendable, Equatable, CustomStringConvertible {
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Error, Sendable, Equatable {
         case unreadable(String)
+        /// Not readable as a template file: too large, a folder, a device (the reason, in Chinese).
+        case file(String)
+        /// The file is outside the templates folder (through `..` or a symbolic link).
+        case outsideFolder
         case notODFText(String)
         /// A Word or WPS file (its extension) named as a template.
         case wordTemplate(String)
@@ -44,6 +48,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var message: String {
         switch problem {
         case .unreadable(let reason): return "cannot read the template: \(reason)"
+        case .file(let reason): return "无法作为模板读取：\(reason)"
+        case .outsideFolder: return "模板文件在模板文件夹以外（经由 .. 或符号链接）：已拒绝；请把模板放进模板文件夹"
         case .notODFText(let reason): return "not an ODF text document: \(reason)"
         case .wordTemplate(let ext):
             return "模板是 .\(ext) 文件（Word/WPS 格式），shufa 只读 ODF 模板：请在 LibreOffice 或 WPS 中打开，"

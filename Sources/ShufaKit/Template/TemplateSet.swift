@@ -12,8 +12,9 @@ public struct TemplateSet: Sendable {
         for (kind, files) in catalog.templateFiles.sorted(by: { $0.key < $1.key }) where kinds.contains(kind) {
             for file in files.sorted() {
                 let url = Self.source(of: file, in: directory)
-                guard let data = try? Data(contentsOf: url) else {
-                    errors.append(TemplateError(location: TemplateLocation(file: file), problem: .unreadable("no such file in \(directory.lastPathComponent)/")))
+                let data: Data
+                do { data = try Self.read(url, named: file, in: directory) } catch {
+                    errors.append(TemplateError(location: TemplateLocation(file: file), problem: error))
                     continue
                 }
                 do {
@@ -27,6 +28,23 @@ public struct TemplateSet: Sendable {
         }
         guard errors.isEmpty else { throw TemplateErrors(errors: errors) }
         self.compiled = compiled
+    }
+
+    /// The largest template read: a real one is tens of kilobytes (a few hundred with a logo); a document
+    /// made from a much larger one could not be read back and checked.
+    public static let maximumBytes = 8 << 20
+
+    /// The bytes of the template the catalog names `file`, read from `url` (its source in `directory`): a
+    /// regular file inside the folder (after symbolic links are resolved), of at most `maximumBytes`.
+    private static func read(_ url: URL, named file: String, in directory: URL) throws(TemplateError.Problem) -> Data {
+        guard TemplatePath.isConfined(file) else { throw .outsideFolder }
+        let folder = directory.resolvingSymlinksInPath().standardizedFileURL.path
+        let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { throw .outsideFolder }
+        do { return try RegularFile.read(url, limit: maximumBytes) } catch {
+            if error == .missing { throw .unreadable("no such file in \(directory.lastPathComponent)/") }
+            throw .file("\(error)")
+        }
     }
 
     /// The compiled template of `kind` for `role`, if the role has one.

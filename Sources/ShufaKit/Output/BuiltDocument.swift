@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+import ShufaXML
+
+/// A document of a built batch as `shufa print` reads it: never trusted. Its path in `summary.json` must be
+/// `<kind>/<name>.fodt|.odt` inside the batch's folder (no `..`, no absolute path, no symbolic link); the
+/// file must be a regular file whose SHA-256 is the one the build recorded, and an ODF text document.
+enum BuiltDocument {
+    /// Why a listed document is not printed.
+    enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The file cannot be read (missing, not a regular file, a link, too large).
+        case file(RegularFile.Problem)
+        /// The path is not `<kind>/<name>.fodt|.odt`: it could lead out of the batch's folder.
+        case unsafePath
+        /// The bytes are not those the build wrote (edited, replaced, truncated).
+        case changed
+        /// Not an ODF text document (empty, other bytes, another ODF type), with the reader's reason.
+        case notODFText(String)
+
+        var description: String {
+            switch self {
+            case .file(.missing): return "文件不存在：请重新生成（shufa build）后再打印"
+            case .file(let problem): return "\(problem)"
+            case .unsafePath: return "路径不是「类别/文件名.fodt|.odt」的形式，可能指向批次文件夹以外：已拒绝"
+            case .changed: return "内容与 summary.json 记录的 SHA-256 不一致（已被修改、替换或截断）：请重新生成后再打印"
+            case .notODFText(let reason): return "不是 ODF 文字文档（\(reason)）：已拒绝"
+            }
+        }
+    }
+
+    /// The extensions a built document has.
+    static let extensions: Set<String> = ["fodt", "odt"]
+
+    /// True when `path` is a path the build writes for a document of `kind`: `<kind>/<name>.<fodt|odt>`,
+    /// the name neither hidden nor `..`, nothing else.
+    static func isSafe(_ path: String, kind: DocumentKind) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == kind.rawValue, let name = parts.last, !name.hasPrefix("."),
+            let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex
+        else { return false }
+        return extensions.contains(String(name[name.index(after: dot)...])) && !name.contains("\0")
+    }
+
+    /// The bytes of `document` in the batch folder `build`, checked as described above.
+    static func read(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> [UInt8] {
+        try load(document, in: build).bytes
+    }
+
+    /// Checks `document` as `read` does; returns its parse tree when it is Flat XML (nil for a package).
+    static func verify(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> XMLDocument? {
+        try load(document, in: build).tree
+    }
+
+    private static func load(
+        _ document: BuildSummary.Document, in build: URL
+    ) throws(Problem) -> (bytes: [UInt8], tree: XMLDocument?) {
+        guard isSafe(document.path, kind: document.kind) else { throw .unsafePath }
+        let bytes = try readFile(document.path, in: build)
+        guard Self.digest(bytes) == document.sha256.lowercased() else { throw .changed }
+        return (bytes, try parseODFText(bytes, name: document.path))
+    }
+
+    /// Reads `kind/name` under `build` without following a symbolic link at either step.
+    private static func readFile(_ path: String, in build: URL) throws(Problem) -> [UInt8] {
+        let parts = path.split(separator: "/").map(String.init)
+        let root = open(build.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { throw .file(errno == ENOENT ? .missing : .unreadable(errno)) }
+        defer { close(root) }
+        let folder = openat(root, parts[0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { throw .file(errno == ENOENT ? .missing : .symbolicLink) }
+        defer { close(folder) }
+        do { return Array(try RegularFile.read(parts[1], in: folder, limit: ODFParts.partLimit)) } catch {
+            throw .file(error)
+        }
+    }
+
+    /// Refuses bytes that are not an ODF text document: Flat XML whose root is `office:document` with a
+    /// text body (returned parsed), or a package whose mimetype is that of a text document.
+    private static func parseODFText(_ bytes: [UInt8], name: String) throws(Problem) -> XMLDocument? {
+        let parts: ODFParts
+        do { parts = try ODFParts.read(Data(bytes), file: name) } catch { throw .notODFText(error.message) }
+        if parts.isPackage {
+            let mimetype = parts.part("mimetype").map { String(decoding: $0, as: UTF8.self) }
+            guard mimetype == textMimetype else { throw .notODFText("mimetype \(mimetype ?? "缺失")") }
+            return nil
+        }
+        let document: XMLDocument
+        do { document = try XMLDocument(bytes: bytes, source: name) } catch { throw .notODFText("\(error)") }
+        guard let root = document.root, root.is(Namespace.office, "document"),
+            root.child(Namespace.office, "body")?.child(Namespace.office, "text") != nil
+        else {
+            throw .notODFText("没有 office:document 的文字正文")
+        }
+        return document
+    }
+
+    static let textMimetype = "application/vnd.oasis.opendocument.text"
+
+    static func digest(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}
