@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs what shufa needs on Debian: the XML engine for building, and for printing
+# Installs what shufa needs on Debian: the XML engine and SQLite for building, and for printing
 # and the LibreOffice tests: headless LibreOffice, CJK fonts, qpdf and poppler's PDF tools.
 # Usage: scripts/setup.sh [build|full]   (default: full). Safe to run again: installs only what is missing.
 set -euo pipefail
-want=(libxml2-dev zlib1g-dev pkg-config)
+want=(libxml2-dev zlib1g-dev pkg-config libsqlite3-dev)
 if [ "${1:-full}" = full ]; then
   want+=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai qpdf poppler-utils libxml2-utils)
 fi

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+
+/// `archive find`: documents by name, unit, 编号, year, grade, kind and the words of their text.
+///
+/// Words of three characters or more are looked up in the FTS5 trigram index (metadata and text). A word of
+/// two characters (many Chinese names) cannot be a trigram: the index's own list of trigrams gives those that
+/// begin with it, and the document must hold one of them (metadata and text end with a line break, so a word
+/// at the very end still begins one). A single character is matched against the metadata only.
+public struct ArchiveSearch: Sendable {
+    public let archive: Archive
+
+    public init(archive: Archive) { self.archive = archive }
+
+    public func find(_ query: SearchQuery) throws(ArchiveError) -> SearchResult {
+        guard !query.isEmpty else { throw .emptyQuery }
+        return try archive.read { db in
+            guard let plan = try SearchPlan(query, db: db) else { return SearchResult(total: 0, documents: []) }
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) " + plan.from, arguments: plan.arguments) ?? 0
+            var hits = try Row.fetchAll(db, sql: Self.columns + plan.from + " ORDER BY d.year DESC, d.unit, d.leader, d.kind, d.id LIMIT ?",
+                                        arguments: plan.arguments + [max(0, query.limit)]).map(Self.hit)
+            if let match = plan.match { try addSnippets(&hits, match: match, db: db) }
+            return SearchResult(total: total, documents: hits.map(\.hit))
+        }
+    }
+
+    private static let columns = """
+        SELECT d.id, d.year, d.unit, d.leader, d.kind, d.format, d.origin, d.verdict, d.errors, d.warnings, d.sha256,
+               d.original, d.added, b.size, coalesce(l.name, '') AS name, coalesce(l.position, '') AS position,
+               coalesce(l.role, '') AS role, l.grade
+        """
+
+    private static func hit(_ row: Row) -> (id: Int64, hit: SearchHit) {
+        let sha256: String = row["sha256"]
+        return (row["id"], SearchHit(year: row["year"], unit: row["unit"], leader: row["leader"], name: row["name"],
+                                     position: row["position"], role: row["role"], kind: row["kind"], format: row["format"],
+                                     origin: row["origin"], verdict: row["verdict"], errors: row["errors"],
+                                     warnings: row["warnings"], grade: row["grade"], size: row["size"], sha256: sha256,
+                                     original: row["original"], added: row["added"],
+                                     path: ArchiveLocation.relativePath(sha256), snippet: nil))
+    }
+
+    private func addSnippets(_ hits: inout [(id: Int64, hit: SearchHit)], match: String, db: Database) throws {
+        guard !hits.isEmpty else { return }
+        let ids = hits.map { String($0.id) }.joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT rowid, snippet(document_text, -1, '【', '】', '…', 16) AS snippet FROM document_text
+            WHERE document_text MATCH ? AND rowid IN (\(ids))
+            """, arguments: [match])
+        let snippets = Dictionary(rows.map { ($0["rowid"] as Int64, $0["snippet"] as String) }, uniquingKeysWith: { a, _ in a })
+        for index in hits.indices {
+            hits[index].hit.snippet = snippets[hits[index].id].map { $0.replacingOccurrences(of: "\n", with: " ") }
+        }
+    }
+}
+
+/// The SQL of a search: the FROM and WHERE clauses, their arguments, and the FTS5 expression.
+private struct SearchPlan {
+    var from = """
+         FROM document d JOIN blob b ON b.sha256 = d.sha256 LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader
+         WHERE 1
+        """
+    var arguments: StatementArguments = []
+    var match: String?
+
+    /// Nil when the query cannot match anything (a two-character word no document holds).
+    init?(_ query: SearchQuery, db: Database) throws {
+        var year = query.year, grade = query.grade
+        let grades = Set(try String.fetchAll(db, sql: "SELECT DISTINCT grade FROM leader WHERE grade IS NOT NULL"))
+        var phrases: [String] = []
+        for word in query.words {
+            if let named = SearchQuery.year(in: word), year == nil || year == named {
+                year = named
+            } else if grades.contains(word) && (grade == nil || grade == word) {
+                grade = word
+            } else if word.unicodeScalars.count >= 3 {
+                phrases.append(Self.quoted(word))
+            } else if word.unicodeScalars.count == 2 {
+                guard let alternatives = try Self.trigrams(startingWith: word, db: db) else { return nil }
+                phrases.append(alternatives)
+            } else {
+                filter("(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR instr(l.name, ?)"
+                       + " OR instr(l.position, ?) OR instr(l.role, ?))", Array(repeating: word, count: 6))
+            }
+        }
+        if let year { filter("d.year = ?", [year]) }
+        if let grade { filter("l.grade = ?", [grade]) }
+        if let unit = query.unit { filter("instr(d.unit, ?)", [unit]) }
+        if let kind = query.kind { filter("(d.kind = ? OR d.kind IN (SELECT value FROM json_each(?)))", [kind, Self.kinds(named: kind)]) }
+        if !phrases.isEmpty {
+            let match = phrases.joined(separator: " AND ")
+            filter("d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)", [match])
+            self.match = match
+        }
+    }
+
+    private mutating func filter(_ condition: String, _ values: [any DatabaseValueConvertible]) {
+        from += " AND " + condition
+        arguments += StatementArguments(values)
+    }
+
+    /// A word as an FTS5 string (a substring for the trigram tokenizer).
+    static func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// `("ab1" OR "ab2" …)`: the index's trigrams that begin with the two characters `word`; nil when none does.
+    static func trigrams(startingWith word: String, db: Database) throws -> String? {
+        let prefix = word.lowercased()
+        let terms = try String.fetchAll(db, sql: "SELECT term FROM document_terms WHERE term >= ? AND term < ?",
+                                        arguments: [prefix, prefix + "\u{10FFFF}"])
+        guard !terms.isEmpty else { return nil }
+        return "(" + terms.map(quoted).joined(separator: " OR ") + ")"
+    }
+
+    /// The kind ids whose Chinese name is `name`.
+    static func kinds(named name: String) -> String {
+        let ids = ["draft", "report", "form", "ballot", "tasklist", "returned", "summary", "print", "tally"]
+        return TallyReader.jsonArray(ids.filter { KindNames.chinese($0) == name })
+    }
+}
