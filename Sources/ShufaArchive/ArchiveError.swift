@@ -114,8 +114,8 @@ public enum ReviewRefusal: Sendable, Equatable, CustomStringConvertible {
     case unknownRole(leader: String)
     /// 审定 by someone who is not a 党委（党组）.
     case approverNotParty(by: String)
-    /// 审核 by a known leader who is not a 主要负责人 of the unit (their role).
-    case reviewerNotPrincipal(by: String, role: String, unit: String)
+    /// 审核 by a known leader who is not a 主要负责人 of the leader's unit (their unit and role).
+    case reviewerNotPrincipal(by: String, role: String, theirUnit: String, unit: String)
     /// A leader reviewing their own report.
     case ownReport(by: String)
     /// 审核 by someone the archive does not know as a 主要负责人 of the unit (those it knows).

@@ -62,15 +62,15 @@ public enum ArchiveMessages {
         switch refusal {
         case .order(let from, let to): return order(from: from, to: to)
         case .approvalOfMember(let leader):
-            return "\(leader) 是领导班子其他成员，其述职述法报告由党政主要负责人审核，不由党委（党组）审定（004 四（一））；请用 --to 审核"
+            return "\(leader)是领导班子其他成员，其述职述法报告由党政主要负责人审核，不由党委（党组）审定（004 四（一））；请用 --to 审核"
         case .reviewOfPrincipal(let leader):
-            return "\(leader) 是党政主要负责人，其述职述法报告由党委（党组）研究审定（004 四（一））；请用 --to 审定 --by 党委（党组）"
+            return "\(leader)是党政主要负责人，其述职述法报告由党委（党组）研究审定（004 四（一））；请用 --to 审定 --by 党委（党组）"
         case .unknownRole(let leader):
-            return "不知道 \(leader) 的述法主体类别，无法判断应审核还是审定；请先归档其生成的文书"
+            return "不知道\(leader)的述法主体类别，无法判断应审核还是审定；请先归档其生成的文书"
         case .approverNotParty(let by):
             return "审定由党委（党组）研究作出（004 四（一）），「\(clean(by))」不是党委（党组）；如 --by \"县司法局党组\""
-        case .reviewerNotPrincipal(let by, let role, let unit):
-            return "「\(clean(by))」是\(unit)的\(role)，不是主要负责人，无权审核（004 四（一）：由党政主要负责人审核）"
+        case .reviewerNotPrincipal(let by, let role, let theirUnit, let unit):
+            return "「\(clean(by))」是\(theirUnit)的\(role)，不是\(unit)的主要负责人，无权审核（004 四（一）：由党政主要负责人审核）"
         case .ownReport(let by): return "「\(clean(by))」不能审核本人的报告"
         case .reviewerUnknown(let by, let unit, let principals):
             let known = principals.isEmpty ? "档案中没有该单位的主要负责人" : "档案中该单位的主要负责人：" + principals.joined(separator: "、")
@@ -78,7 +78,7 @@ public enum ArchiveMessages {
         case .checkErrors(let count, let file):
             return "报告 \(clean(file)) 检查有 \(count) 个错误，改正后再办理；确需办理请加 --override 并写明理由"
         case .noReport(let leader):
-            return "档案中没有 \(leader) 的报告，请先归档交回的报告（shufa archive add）；确需办理请加 --override 并写明理由"
+            return "档案中没有\(leader)的报告，请先归档交回的报告（shufa archive add）；确需办理请加 --override 并写明理由"
         }
     }
 

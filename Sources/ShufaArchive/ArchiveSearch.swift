@@ -17,9 +17,9 @@ public struct ArchiveSearch: Sendable {
         return try archive.read { db in
             guard let plan = try SearchPlan(query, db: db) else { return SearchResult(total: 0, documents: []) }
             let total = try Int.fetchOne(db, sql: "SELECT count(*) " + plan.from, arguments: plan.arguments) ?? 0
-            var hits = try Row.fetchAll(db, sql: Self.columns + plan.from + " ORDER BY d.year DESC, d.unit, d.leader, d.kind, d.id LIMIT ?",
+            var hits = try Row.fetchAll(db, sql: Self.columns + plan.from + " ORDER BY d.year DESC, d.unit, d.leader = '', d.leader, d.kind, d.id LIMIT ?",
                                         arguments: plan.arguments + [max(0, query.limit)]).map(Self.hit)
-            if let match = plan.match { try addSnippets(&hits, match: match, db: db) }
+            if !plan.words.isEmpty { try addSnippets(&hits, words: plan.words, db: db) }
             return SearchResult(total: total, documents: hits.map(\.hit))
         }
     }
@@ -40,17 +40,35 @@ public struct ArchiveSearch: Sendable {
                                      path: ArchiveLocation.relativePath(sha256), snippet: nil))
     }
 
-    private func addSnippets(_ hits: inout [(id: Int64, hit: SearchHit)], match: String, db: Database) throws {
+    /// Where the first of `words` occurs in each hit's text (else its metadata), with some context.
+    private func addSnippets(_ hits: inout [(id: Int64, hit: SearchHit)], words: [String], db: Database) throws {
         guard !hits.isEmpty else { return }
         let ids = hits.map { String($0.id) }.joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT rowid, snippet(document_text, -1, '【', '】', '…', 16) AS snippet FROM document_text
-            WHERE document_text MATCH ? AND rowid IN (\(ids))
-            """, arguments: [match])
-        let snippets = Dictionary(rows.map { ($0["rowid"] as Int64, $0["snippet"] as String) }, uniquingKeysWith: { a, _ in a })
+        let rows = try Row.fetchAll(db, sql: "SELECT rowid, meta, body FROM document_text WHERE rowid IN (\(ids))")
+        let texts = Dictionary(rows.map { ($0["rowid"] as Int64, [$0["body"] as String, $0["meta"] as String]) },
+                               uniquingKeysWith: { first, _ in first })
         for index in hits.indices {
-            hits[index].hit.snippet = snippets[hits[index].id].map { $0.replacingOccurrences(of: "\n", with: " ") }
+            hits[index].hit.snippet = texts[hits[index].id].flatMap { Snippet.of(words, in: $0) }
         }
+    }
+}
+
+/// A word in its context: 「…前文【词】后文…」.
+enum Snippet {
+    static let context = 16
+
+    /// The first occurrence of any of `words` in the first of `texts` that holds one.
+    static func of(_ words: [String], in texts: [String]) -> String? {
+        for text in texts {
+            let found = words.compactMap { text.range(of: $0, options: .caseInsensitive) }.min { $0.lowerBound < $1.lowerBound }
+            guard let found else { continue }
+            let start = text.index(found.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
+            let end = text.index(found.upperBound, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
+            let snippet = (start > text.startIndex ? "…" : "") + text[start..<found.lowerBound] + "【" + text[found] + "】"
+                + text[found.upperBound..<end] + (end < text.endIndex ? "…" : "")
+            return snippet.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        }
+        return nil
     }
 }
 
@@ -61,7 +79,8 @@ private struct SearchPlan {
          WHERE 1
         """
     var arguments: StatementArguments = []
-    var match: String?
+    /// The words looked for in the metadata and text (not those taken as a year or a grade).
+    var words: [String] = []
 
     /// Nil when the query cannot match anything (a two-character word no document holds).
     init?(_ query: SearchQuery, db: Database) throws {
@@ -74,11 +93,14 @@ private struct SearchPlan {
             } else if grades.contains(word) && (grade == nil || grade == word) {
                 grade = word
             } else if word.unicodeScalars.count >= 3 {
+                words.append(word)
                 phrases.append(Self.quoted(word))
             } else if word.unicodeScalars.count == 2 {
                 guard let alternatives = try Self.trigrams(startingWith: word, db: db) else { return nil }
+                words.append(word)
                 phrases.append(alternatives)
             } else {
+                words.append(word)
                 filter("(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR instr(l.name, ?)"
                        + " OR instr(l.position, ?) OR instr(l.role, ?))", Array(repeating: word, count: 6))
             }
@@ -88,9 +110,7 @@ private struct SearchPlan {
         if let unit = query.unit { filter("instr(d.unit, ?)", [unit]) }
         if let kind = query.kind { filter("(d.kind = ? OR d.kind IN (SELECT value FROM json_each(?)))", [kind, Self.kinds(named: kind)]) }
         if !phrases.isEmpty {
-            let match = phrases.joined(separator: " AND ")
-            filter("d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)", [match])
-            self.match = match
+            filter("d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)", [phrases.joined(separator: " AND ")])
         }
     }
 

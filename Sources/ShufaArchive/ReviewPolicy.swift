@@ -38,7 +38,8 @@ struct ReviewPolicy {
         switch reviewer {
         case .party, .principal: break
         case .notParty(let by): found.append(.approverNotParty(by: by))
-        case .member(let by, let role): found.append(.reviewerNotPrincipal(by: by, role: role, unit: leader.unit))
+        case .member(let by, let role, let unit):
+            found.append(.reviewerNotPrincipal(by: by, role: role, theirUnit: unit, unit: leader.unit))
         case .same(let by): found.append(.ownReport(by: by))
         case .unknown(let by, let principals):
             found.append(.reviewerUnknown(by: by, unit: leader.unit, principals: principals))
@@ -64,8 +65,8 @@ enum ReviewerIdentity {
     case notParty(String)
     /// A 主要负责人 of the leader's unit (for 审核).
     case principal
-    /// A known leader who is not a 主要负责人 of the unit (their role).
-    case member(String, role: String)
+    /// A known leader who is not a 主要负责人 of the unit (their role and unit).
+    case member(String, role: String, unit: String)
     /// The leader whose report it is.
     case same(String)
     /// Nobody the archive knows; the 主要负责人 of the unit it does know.

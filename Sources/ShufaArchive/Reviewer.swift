@@ -74,7 +74,7 @@ public struct Reviewer: Sendable {
         let principals = people.filter { $0.unit == leader.unit && !$0.isTeamMember && !$0.role.isEmpty && $0.id != leader.id }
         if principals.contains(where: { $0.id == by || $0.name == by }) { return .principal }
         if let known = people.first(where: { $0.id == by || $0.name == by }) {
-            return .member(by, role: known.unit == leader.unit ? known.role : "\(known.unit)\(known.role)")
+            return .member(by, role: known.role, unit: known.unit)
         }
         return .unknown(by, principals: principals.map(\.name))
     }
