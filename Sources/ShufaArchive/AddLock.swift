@@ -1,7 +1,7 @@
 import Foundation
 
 /// The lock one `add` holds while it stores files and indexes them (an flock on `add.lock`): a second
-/// `add` waits for the first. The kernel releases it when its process ends, even by kill -9, so a crashed
+/// `add` waits for the first, and so does `verify`, which must not see an `add` half done. The kernel releases it when its process ends, even by kill -9, so a crashed
 /// `add` never blocks the next one.
 final class AddLock {
     private let descriptor: Int32
@@ -19,16 +19,6 @@ final class AddLock {
                 throw FileFailure(path: url.path, code: code)
             }
         }
-    }
-
-    /// True when no `add` holds the lock at `url` right now.
-    static func isFree(_ url: URL) -> Bool {
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return true }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else { return false }
-        flock(descriptor, LOCK_UN)
-        return true
     }
 
     deinit {

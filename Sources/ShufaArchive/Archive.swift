@@ -12,12 +12,13 @@ public struct Archive: Sendable {
     static let minimumSQLite = 3_034_000
 
     /// Opens the archive at `root`. With `create`, makes the folder and the index when missing; without,
-    /// a folder with no index is `noArchive`.
+    /// a folder with no index is `noArchive` — unless it has the store, when an `add` that created it was
+    /// interrupted before the index was made: then the index is made now.
     public init(_ root: URL, create: Bool = false) throws(ArchiveError) {
         location = ArchiveLocation(root)
         store = ContentStore(location: location)
-        let exists = FileManager.default.fileExists(atPath: location.index.path)
-        guard exists || create else { throw .noArchive(path: root.path) }
+        let create = create || ContentStore.isPlainFolder(location.store)
+        guard create || FileManager.default.fileExists(atPath: location.index.path) else { throw .noArchive(path: root.path) }
         if create { try Self.makeFolders(location) }
         do {
             database = try DatabaseQueue(path: location.index.path, configuration: Self.configuration)

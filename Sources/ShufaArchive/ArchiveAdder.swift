@@ -52,7 +52,7 @@ public struct ArchiveAdder: Sendable {
         }
         let failed = storeFiles(inputs.documents, missing: missing, problems: &problems)
         let documents = inputs.documents.filter { !failed.contains($0.digest.sha256) }
-        archive.store.syncFolders(for: missing)
+        archive.store.sync(missing.filter { !failed.contains($0) })
         let recorded = try archive.write { db in
             let writer = IndexWriter(db: db, added: ArchiveClock.now())
             let recorded = try writer.record(documents)

@@ -23,7 +23,11 @@ public struct ArchiveVerifier: Sendable {
 
     public init(archive: Archive) { self.archive = archive }
 
-    public func verify() throws(ArchiveError) -> VerifyReport {
+    /// Checks the archive; `waiting` is called when an `add` is running and `verify` waits for it.
+    public func verify(waiting: () -> Void = {}) throws(ArchiveError) -> VerifyReport {
+        let lock: AddLock
+        do { lock = try AddLock(archive.location.addLock, waiting: waiting) } catch { throw .file(error) }
+        defer { withExtendedLifetime(lock) {} }
         let snapshot = try archive.read { db in try Snapshot(db) }
         var problems = snapshot.index
         let contents = archive.store.contents()
@@ -32,12 +36,13 @@ public struct ArchiveVerifier: Sendable {
         problems += checked.compactMap { $0 }
         let indexed = Set(snapshot.blobs.map(\.file.sha256))
         let leftovers = contents.digests.filter { !indexed.contains($0) }
-        problems += leftovers.filter { !snapshot.pending.contains($0) }.map { .unindexed(path: ArchiveLocation.relativePath($0)) }
+        let unindexed = leftovers.filter { !snapshot.pending.contains($0) }
+        problems += unindexed.map { .unindexed(path: ArchiveLocation.relativePath($0)) }
         problems += contents.strays.map { .stray(path: $0) }
         problems += snapshot.trailProblems
         let copies = (try? FileManager.default.contentsOfDirectory(atPath: archive.location.incoming.path))?.count ?? 0
         return VerifyReport(files: snapshot.blobs.count, trailEntries: snapshot.trailEntries, problems: problems,
-                            interrupted: leftovers.count - leftovers.filter { !snapshot.pending.contains($0) }.count + copies)
+                            interrupted: leftovers.count - unindexed.count + copies)
     }
 
     private static func check(_ blob: Snapshot.Blob, present: Set<String>, archive: Archive) -> VerifyProblem? {

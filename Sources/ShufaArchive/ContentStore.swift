@@ -1,8 +1,9 @@
 import Foundation
 
 /// The archive's files, each stored once under its SHA-256 (`store/ab/ab…`), read-only. A file is copied
-/// into `incoming/` under a fresh name, hashed while it is copied, flushed to disk, made read-only and only
-/// then renamed into the store, so a name in the store always holds the complete file it names.
+/// into `incoming/` under a fresh name, hashed while it is copied, made read-only and only then renamed into
+/// the store, so a name in the store always holds the complete file it names. `sync` then flushes them all
+/// to disk at once (many flushes in parallel cost little more than one), before the index names them.
 struct ContentStore: Sendable {
     let location: ArchiveLocation
 
@@ -23,7 +24,7 @@ struct ContentStore: Sendable {
             throw .file(error)
         }
         guard digest.sha256 == expected else { throw .changed(source.path) }
-        guard fsync(descriptor) == 0, fchmod(descriptor, 0o444) == 0 else { throw .file(FileFailure(path: temporary.path, code: errno)) }
+        guard fchmod(descriptor, 0o444) == 0 else { throw .file(FileFailure(path: temporary.path, code: errno)) }
         closed = true
         guard close(descriptor) == 0 else { throw .file(FileFailure(path: temporary.path, code: errno)) }
         let target = location.file(expected)
@@ -32,13 +33,18 @@ struct ContentStore: Sendable {
         guard rename(temporary.path, target.path) == 0 else { throw .file(FileFailure(path: target.path, code: errno)) }
     }
 
-    /// Flushes the store's folders, so the renames survive a power cut before the index names them.
-    func syncFolders(for digests: some Sequence<String>) {
-        for folder in Set(digests.map { location.file($0).deletingLastPathComponent().path }) + [location.store.path] {
-            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            fsync(descriptor)
-            close(descriptor)
+    /// Flushes stored files and the store's folders to disk, so they survive a power cut once the index
+    /// names them.
+    func sync(_ digests: [String]) {
+        let folders = Set(digests.map { location.file($0).deletingLastPathComponent().path }) + [location.store.path]
+        let paths = digests.map { location.file($0).path } + folders.sorted()
+        DispatchQueue.concurrentPerform(iterations: min(32, paths.count)) { lane in
+            for index in stride(from: lane, to: paths.count, by: 32) {
+                let descriptor = open(paths[index], O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { continue }
+                fsync(descriptor)
+                close(descriptor)
+            }
         }
     }
 

@@ -77,11 +77,12 @@ struct ExportPackage {
     }
 
     private static func trail(year: Int, db: Database) throws -> String {
-        var table = CSVTable(header: ["序号", "年度", "编号", "状态", "办理人", "说明", "越过拒绝的理由", "所涉报告 SHA-256", "时间",
+        var table = CSVTable(header: ["序号", "年度", "编号", "姓名", "状态", "办理人", "说明", "越过拒绝的理由", "所涉报告 SHA-256", "时间",
                                       "前一条哈希", "本条哈希"])
+        let names = Dictionary(try LeaderLookup.all(year: year, db: db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for entry in try Trail.entries(db, year: year) {
-            table.append([String(entry.id), String(entry.year), entry.leader, entry.state.chineseName, entry.actor, entry.note,
-                          entry.override ?? "", entry.report ?? "", entry.at, entry.previous, entry.hash])
+            table.append([String(entry.id), String(entry.year), entry.leader, names[entry.leader] ?? "", entry.state.chineseName,
+                          entry.actor, entry.note, entry.override ?? "", entry.report ?? "", entry.at, entry.previous, entry.hash])
         }
         return table.text
     }

@@ -98,8 +98,16 @@ public enum Verdict: String, Sendable, Codable {
     }
 }
 
-/// The Chinese names of the document kinds the archive holds.
+/// The Chinese names of the document kinds the archive holds, and their order in listings.
 public enum KindNames {
+    static let ordered = DocumentKind.allCases.map(\.rawValue) + ["returned", "summary", "print", "tally"]
+
+    /// True when kind `a` is listed before kind `b` (the pipeline's order; unknown kinds last, by name).
+    public static func order(_ a: String, _ b: String) -> Bool {
+        let (left, right) = (ordered.firstIndex(of: a) ?? ordered.count, ordered.firstIndex(of: b) ?? ordered.count)
+        return left != right ? left < right : a < b
+    }
+
     public static func chinese(_ kind: String) -> String {
         if let known = DocumentKind(rawValue: kind) { return known.chineseName }
         switch kind {

@@ -123,7 +123,11 @@ struct ArchiveVerify: ParsableCommand {
 
     func run() throws {
         let archive = try self.archive.open()
-        let report = try ArchiveRun.attempt { () throws(ArchiveError) in try ArchiveVerifier(archive: archive).verify() }
+        let report = try ArchiveRun.attempt { () throws(ArchiveError) in
+            try ArchiveVerifier(archive: archive).verify {
+                FileHandle.standardError.write(Data("shufa: 归档（archive add）正在进行，等其完成后核对…\n".utf8))
+            }
+        }
         print(json ? try JSONText.encode(VerifyJSON(report)) : ArchiveText.render(report))
         if !report.passed { throw ExitCode(1) }
     }

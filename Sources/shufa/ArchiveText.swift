@@ -4,7 +4,7 @@ import ShufaArchive
 /// The archive commands' output as a clerk reads it.
 enum ArchiveText {
     static func render(_ report: AddReport, archive: String) -> String {
-        let kinds = report.recorded.sorted { $0.key < $1.key }.map { "\(KindNames.chinese($0.key)) \($0.value)" }
+        let kinds = report.recorded.sorted { KindNames.order($0.key, $1.key) }.map { "\(KindNames.chinese($0.key)) \($0.value)" }
         var lines = ["归档到 \(archive)/：新登记 \(report.recordedTotal) 份文书" + (kinds.isEmpty ? "" : "（\(kinds.joined(separator: "，"))）")
                      + "，已在档案中 \(report.alreadyThere) 份；新存入 \(report.storedFiles) 个文件"]
         if report.grades > 0 { lines.append("记录等次 \(report.grades) 人") }
