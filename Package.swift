@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit", "ShufaArchive"]),
         .testTarget(name: "ShufaKitTests", dependencies: [
-            "ShufaKit", "ShufaXML", "ShufaODF", "ShufaArchive",
+            "ShufaKit", "ShufaXML", "ShufaODF", "ShufaArchive", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
                     resources: [.copy("Fixtures")]),

@@ -133,7 +133,6 @@ private struct SearchPlan {
 
     /// The kind ids whose Chinese name is `name`.
     static func kinds(named name: String) -> String {
-        let ids = ["draft", "report", "form", "ballot", "tasklist", "returned", "summary", "print", "tally"]
-        return TallyReader.jsonArray(ids.filter { KindNames.chinese($0) == name })
+        TallyReader.jsonArray(KindNames.ordered.filter { KindNames.chinese($0) == name })
     }
 }

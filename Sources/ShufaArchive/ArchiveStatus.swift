@@ -59,6 +59,7 @@ public struct ArchiveStatus: Sendable {
     public init(archive: Archive) { self.archive = archive }
 
     /// The status of `year` (the latest year archived when nil), of the units whose name contains `unit`.
+    /// Leaders known only from a tally (no document of theirs archived) are not counted.
     public func report(year: Int? = nil, unit: String? = nil) throws(ArchiveError) -> StatusReport {
         try archive.read { db in
             guard let year = try year ?? Int.fetchOne(db, sql: "SELECT max(year) FROM leader") else {
@@ -69,7 +70,8 @@ public struct ArchiveStatus: Sendable {
                     (SELECT state FROM trail t WHERE t.year = l.year AND t.leader = l.id ORDER BY t.id DESC LIMIT 1) AS state,
                     (SELECT coalesce(errors, 0) FROM document d WHERE d.year = l.year AND d.leader = l.id AND d.origin = 'returned'
                      ORDER BY d.id DESC LIMIT 1) AS returnedErrors
-                FROM leader l WHERE l.year = ? AND (? IS NULL OR instr(l.unit, ?)) ORDER BY l.rowid
+                FROM leader l WHERE l.year = ? AND (l.name <> '' OR l.unit <> '') AND (? IS NULL OR instr(l.unit, ?))
+                ORDER BY l.rowid
                 """, arguments: [year, unit, unit])
             guard !rows.isEmpty else { throw ArchiveError.nothingArchived(year: year) }
             var units: [UnitStatus] = []

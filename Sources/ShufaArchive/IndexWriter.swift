@@ -37,8 +37,9 @@ struct IndexWriter {
     func record(_ grades: [LeaderGrade]) throws -> [AddProblem] {
         var notes: [AddProblem] = []
         for grade in grades {
-            let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM leader WHERE year = ? AND id = ?)",
-                                          arguments: [grade.year, grade.leader])!
+            let known = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM leader WHERE year = ? AND id = ? AND (name <> '' OR unit <> ''))
+                """, arguments: [grade.year, grade.leader])!
             if !known { notes.append(.unknownTallyLeader(file: grade.file, leader: grade.leader)) }
             try db.execute(sql: """
                 INSERT INTO leader (year, id, series, composite, grade, rule) VALUES (?, ?, ?, ?, ?, ?)

@@ -29,7 +29,8 @@ struct ReturnedReader {
         let property = facts.properties[MetaProperty.id]?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let leader = options.leader ?? property.flatMap({ $0.isEmpty ? nil : $0 }) else { throw .noLeader(file: name) }
         guard let year = options.year ?? facts.year else { throw .noYear(file: name) }
-        let person = facts.person(year: year, id: leader)
+        // A report given another leader's 编号 with --leader says nothing true about this leader.
+        let person = property == leader ? facts.person(year: year, id: leader) : LeaderInfo(year: year, id: leader)
         return IncomingDocument(file: file, digest: digest, original: name, year: year, unit: person.unit, leader: leader,
                                 kind: "returned", format: IncomingDocument.format(of: name), origin: .returned,
                                 check: try? options.checker?.check(parts, path: name), text: facts.text, person: person)

@@ -59,8 +59,9 @@ struct TallyReader {
         let wanted = Set(ids)
         var known = Dictionary(grouping: seen.filter { wanted.contains($0.id) }, by: \.year).mapValues { Set($0.map(\.id)) }
         let rows = (try? archive?.read { db in
-            try Row.fetchAll(db, sql: "SELECT year, id FROM leader WHERE id IN (SELECT value FROM json_each(?))",
-                             arguments: [Self.jsonArray(ids)])
+            try Row.fetchAll(db, sql: """
+                SELECT year, id FROM leader WHERE id IN (SELECT value FROM json_each(?)) AND (name <> '' OR unit <> '')
+                """, arguments: [Self.jsonArray(ids)])
         }) ?? []
         for row in rows { known[row["year"] as Int, default: []].insert(row["id"]) }
         let counts = known.mapValues(\.count).sorted { $0.value > $1.value }
