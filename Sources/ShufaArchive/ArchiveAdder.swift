@@ -33,9 +33,9 @@ public struct AddReport: Sendable {
 /// transaction indexes them all and clears the pending list. An interrupted `add` leaves pending files,
 /// which the next `add` removes before it starts (it holds the add lock, so no other `add` is running).
 public struct ArchiveAdder: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     /// Archives `inputs`; `waiting` is called when another `add` holds the archive and this one waits.
     public func add(_ inputs: CollectedInputs, waiting: () -> Void = {}) throws(ArchiveError) -> AddReport {

@@ -16,9 +16,9 @@ public struct ExportReport: Sendable {
 /// and `manifest-sha256.txt` with the SHA-256 of every other entry (`sha256sum -c` checks it). The same
 /// archive content gives the same bytes: entries in order, fixed dates, no time of export.
 public struct ArchiveExporter: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     /// Writes the package of `year` to `output` (through a temporary file and a rename).
     public func export(year: Int, to output: URL) throws(ArchiveError) -> ExportReport {

@@ -8,9 +8,9 @@ import GRDB
 /// begin with it, and the document must hold one of them (metadata and text end with a line break, so a word
 /// at the very end still begins one). A single character is matched against the metadata only.
 public struct ArchiveSearch: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     public func find(_ query: SearchQuery) throws(ArchiveError) -> SearchResult {
         guard !query.isEmpty else { throw .emptyQuery }

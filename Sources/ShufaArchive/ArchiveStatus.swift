@@ -54,9 +54,9 @@ struct LeaderProgress {
 
 /// Counts the status table from the trail, the returned reports' checks and the grades.
 public struct ArchiveStatus: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     /// The status of `year` (the latest year archived when nil), of the units whose name contains `unit`.
     /// Leaders known only from a tally (no document of theirs archived) are not counted.

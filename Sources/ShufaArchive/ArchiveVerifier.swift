@@ -19,9 +19,9 @@ public struct VerifyReport: Sendable {
 /// file is there, nothing unindexed hides in the store, PDF/A identification is still where it was recorded,
 /// the trail's hash chain is whole and its append-only triggers are in place, and SQLite finds the index sound.
 public struct ArchiveVerifier: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     /// Checks the archive; `waiting` is called when an `add` is running and `verify` waits for it.
     public func verify(waiting: () -> Void = {}) throws(ArchiveError) -> VerifyReport {
@@ -45,7 +45,7 @@ public struct ArchiveVerifier: Sendable {
                             interrupted: leftovers.count - unindexed.count + copies)
     }
 
-    private static func check(_ blob: Snapshot.Blob, present: Set<String>, archive: Archive) -> VerifyProblem? {
+    private static func check(_ blob: Snapshot.Blob, present: Set<String>, archive: DocumentArchive) -> VerifyProblem? {
         guard present.contains(blob.file.sha256) else { return .missing(blob.file) }
         let url = archive.location.file(blob.file.sha256)
         guard let digest = try? FileDigest.of(url) else { return .missing(blob.file) }

@@ -6,9 +6,9 @@ import Foundation
 public struct InputCollector: Sendable {
     public let options: CollectOptions
     /// The archive the inputs go into (to tell a tally's year from the leaders it knows).
-    public let archive: Archive?
+    public let archive: DocumentArchive?
 
-    public init(options: CollectOptions, archive: Archive?) {
+    public init(options: CollectOptions, archive: DocumentArchive?) {
         self.options = options
         self.archive = archive
     }

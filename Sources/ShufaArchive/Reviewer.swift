@@ -32,9 +32,9 @@ public struct ReviewOutcome: Sendable {
 /// Records review steps: checks them against `ReviewPolicy` and appends them to the trail, in one
 /// transaction (so two clerks at once cannot both move the same report).
 public struct Reviewer: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     public func record(_ request: ReviewRequest) throws(ArchiveError) -> ReviewOutcome {
         if let reason = request.override, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

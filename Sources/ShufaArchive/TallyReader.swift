@@ -7,7 +7,7 @@ import GRDB
 /// knows most of its leaders.
 struct TallyReader {
     let options: CollectOptions
-    let archive: Archive?
+    let archive: DocumentArchive?
 
     struct Result: Decodable {
         struct Entry: Decodable {

@@ -8,9 +8,9 @@ public struct LeaderTrail: Sendable {
 
 /// Reads the trail of one leader.
 public struct TrailReader: Sendable {
-    public let archive: Archive
+    public let archive: DocumentArchive
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: DocumentArchive) { self.archive = archive }
 
     public func trail(of leader: String, year: Int?) throws(ArchiveError) -> LeaderTrail {
         try archive.read { db in

@@ -18,8 +18,8 @@ struct ArchiveLocationOption: ParsableArguments {
     var path: String = "archive"
 
     /// Opens the archive (creating it for `add`); failures exit 2 with the message.
-    func open(create: Bool = false) throws -> Archive {
-        try ArchiveRun.attempt { () throws(ArchiveError) in try Archive(URL(fileURLWithPath: path), create: create) }
+    func open(create: Bool = false) throws -> DocumentArchive {
+        try ArchiveRun.attempt { () throws(ArchiveError) in try DocumentArchive(URL(fileURLWithPath: path), create: create) }
     }
 }
 

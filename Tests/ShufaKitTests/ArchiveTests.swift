@@ -9,16 +9,16 @@ enum Archives {
     static let options = CollectOptions(checker: Returned.checker, fontConfig: Repo.root.appendingPathComponent("fonts/fonts.conf"))
     static let tally = Repo.fixtures.appendingPathComponent("archive/tally.json")
 
-    static func fresh() throws -> Archive { try Archive(Repo.temporaryDirectory().appendingPathComponent("archive"), create: true) }
+    static func fresh() throws -> DocumentArchive { try DocumentArchive(Repo.temporaryDirectory().appendingPathComponent("archive"), create: true) }
 
     @discardableResult
-    static func add(_ paths: [URL], to archive: Archive, options: CollectOptions = Archives.options) throws -> AddReport {
+    static func add(_ paths: [URL], to archive: DocumentArchive, options: CollectOptions = Archives.options) throws -> AddReport {
         let collected = InputCollector(options: options, archive: archive).collect(paths)
         return try ArchiveAdder(archive: archive).add(collected)
     }
 
     /// An archive holding the sample build (both formats) and the tally fixture.
-    static func sample() throws -> Archive {
+    static func sample() throws -> DocumentArchive {
         let archive = try fresh()
         try add([SampleBuild.shared.directory, tally], to: archive)
         return archive
@@ -31,23 +31,23 @@ enum Archives {
         return url
     }
 
-    static func find(_ text: String, in archive: Archive, year: Int? = nil, kind: String? = nil, grade: String? = nil,
+    static func find(_ text: String, in archive: DocumentArchive, year: Int? = nil, kind: String? = nil, grade: String? = nil,
                      limit: Int = 500) throws -> SearchResult {
         try ArchiveSearch(archive: archive).find(SearchQuery(text, year: year, grade: grade, kind: kind, limit: limit))
     }
 
-    static func count(_ sql: String, in archive: Archive) throws -> Int {
+    static func count(_ sql: String, in archive: DocumentArchive) throws -> Int {
         try archive.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
     static func review(_ leader: String, _ target: ReviewState, by: String, override: String? = nil,
-                       in archive: Archive) throws(ArchiveError) -> ReviewOutcome {
+                       in archive: DocumentArchive) throws(ArchiveError) -> ReviewOutcome {
         try Reviewer(archive: archive).record(ReviewRequest(leader: leader, year: nil, target: target, by: by, override: override))
     }
 
     /// The refusal a step gets, or nil when it is recorded.
     static func refusal(_ leader: String, _ target: ReviewState, by: String, override: String? = nil,
-                        in archive: Archive) -> ReviewRefusal? {
+                        in archive: DocumentArchive) -> ReviewRefusal? {
         do {
             _ = try review(leader, target, by: by, override: override, in: archive)
             return nil
@@ -209,7 +209,7 @@ struct ArchiveStoreTests {
 
 @Suite("Archive: finding")
 struct ArchiveFindTests {
-    static let archive: Archive = { try! Archives.sample() }()
+    static let archive: DocumentArchive = { try! Archives.sample() }()
 
     @Test("by a three-character name: every document of that leader, and the ballot naming them")
     func name() throws {

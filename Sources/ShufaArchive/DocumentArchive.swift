@@ -3,7 +3,7 @@ import GRDB
 
 /// An archive folder (档案库), opened: the SQLite index (WAL, waiting for other processes rather than
 /// failing) and the content store.
-public struct Archive: Sendable {
+public struct DocumentArchive: Sendable {
     public let location: ArchiveLocation
     let database: DatabaseQueue
     let store: ContentStore
