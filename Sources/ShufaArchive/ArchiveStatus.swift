@@ -70,7 +70,7 @@ public struct ArchiveStatus: Sendable {
                     (SELECT state FROM trail t WHERE t.year = l.year AND t.leader = l.id ORDER BY t.id DESC LIMIT 1) AS state,
                     (SELECT coalesce(errors, 0) FROM document d WHERE d.year = l.year AND d.leader = l.id AND d.origin = 'returned'
                      ORDER BY d.id DESC LIMIT 1) AS returnedErrors
-                FROM leader l WHERE l.year = ? AND (l.name <> '' OR l.unit <> '') AND (? IS NULL OR instr(l.unit, ?))
+                FROM leader l WHERE l.year = ? AND \(LeaderLookup.known) AND (? IS NULL OR instr(l.unit, ?))
                 ORDER BY l.rowid
                 """, arguments: [year, unit, unit])
             guard !rows.isEmpty else { throw ArchiveError.nothingArchived(year: year) }

@@ -38,7 +38,7 @@ struct IndexWriter {
         var notes: [AddProblem] = []
         for grade in grades {
             let known = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM leader WHERE year = ? AND id = ? AND (name <> '' OR unit <> ''))
+                SELECT EXISTS (SELECT 1 FROM leader l WHERE year = ? AND id = ? AND \(LeaderLookup.known))
                 """, arguments: [grade.year, grade.leader])!
             if !known { notes.append(.unknownTallyLeader(file: grade.file, leader: grade.leader)) }
             try db.execute(sql: """

@@ -82,10 +82,14 @@ public struct Reviewer: Sendable {
 
 /// Finding leaders in the index.
 enum LeaderLookup {
+    /// The SQL condition on table `leader` (aliased `l`) for a leader known from a document of theirs, not
+    /// only from a tally's grade.
+    static let known = "(l.name <> '' OR l.unit <> '')"
+
     /// The leader with 编号 or 姓名 `query` in `year` (the latest year that has one when nil).
     static func find(_ query: String, year: Int?, db: Database) throws -> LeaderInfo {
         let text = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        var sql = "SELECT * FROM leader WHERE (id = ? OR name = ?)"
+        var sql = "SELECT * FROM leader l WHERE \(known) AND (id = ? OR name = ?)"
         var arguments: StatementArguments = [text, text]
         if let year { sql += " AND year = ?"; arguments += [year] }
         let found = try Row.fetchAll(db, sql: sql + " ORDER BY year DESC, id", arguments: arguments).map(info)
@@ -98,9 +102,9 @@ enum LeaderLookup {
         return candidates[0]
     }
 
-    /// Every leader of `year`.
+    /// Every leader of `year` known from their documents.
     static func all(year: Int, db: Database) throws -> [LeaderInfo] {
-        try Row.fetchAll(db, sql: "SELECT * FROM leader WHERE year = ? ORDER BY id", arguments: [year]).map(info)
+        try Row.fetchAll(db, sql: "SELECT * FROM leader l WHERE year = ? AND \(known) ORDER BY id", arguments: [year]).map(info)
     }
 
     static func info(_ row: Row) -> LeaderInfo {

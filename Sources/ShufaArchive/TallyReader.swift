@@ -60,7 +60,7 @@ struct TallyReader {
         var known = Dictionary(grouping: seen.filter { wanted.contains($0.id) }, by: \.year).mapValues { Set($0.map(\.id)) }
         let rows = (try? archive?.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT year, id FROM leader WHERE id IN (SELECT value FROM json_each(?)) AND (name <> '' OR unit <> '')
+                SELECT year, id FROM leader l WHERE id IN (SELECT value FROM json_each(?)) AND \(LeaderLookup.known)
                 """, arguments: [Self.jsonArray(ids)])
         }) ?? []
         for row in rows { known[row["year"] as Int, default: []].insert(row["id"]) }
