@@ -1,4 +1,5 @@
 import Foundation
+import ShufaArchive
 import ShufaKit
 
 /// shufa's benchmark: documents per second and peak memory for final reports, .fodt and .odt,
@@ -15,6 +16,10 @@ struct Bench {
         }
         if arguments.count >= 3, arguments[1] == "--rosters" {
             try measureRosters(count: Int(arguments[2])!)
+            return
+        }
+        if arguments.count >= 3, arguments[1] == "--archive" {
+            try measureArchive(documents: Int(arguments[2])!)
             return
         }
         if arguments.count >= 3, arguments[1] == "--check" {
@@ -47,6 +52,11 @@ struct Bench {
         rosters.arguments = ["--rosters", "10000"]
         try rosters.run()
         rosters.waitUntilExit()
+        let archive = Process()
+        archive.executableURL = URL(fileURLWithPath: arguments[0])
+        archive.arguments = ["--archive", "100000"]
+        try archive.run()
+        archive.waitUntilExit()
     }
 
     /// Printing 200 reports and 200 forms through `shufa print` against one `soffice` per file
@@ -58,6 +68,17 @@ struct Bench {
                                                          fontConfig: root.appendingPathComponent("fonts/fonts.conf"))
         for result in try PrintBenchmark.run(configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
             print("print: \(result)")
+        }
+    }
+
+    /// An archive of `documents` documents: adding them, then finding by name, unit, year, grade and text.
+    static func measureArchive(documents: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let catalog = try Catalog.load(from: root.appendingPathComponent("templates/catalog.yaml"))
+        let sample = try RosterReader(catalog: catalog).read(root.appendingPathComponent("samples/roster.json"))
+        try ArchiveBenchmark.run(root: root, documents: documents, roster: { Synthetic.roster(count: $0, from: sample) }) { line in
+            print(line)
+            fflush(nil)
         }
     }
 
