@@ -1,8 +1,8 @@
 import Foundation
 
 /// The lock one `add` holds while it stores files and indexes them (an flock on `add.lock`): a second
-/// `add` waits for the first, and so does `verify`, which must not see an `add` half done. The kernel releases it when its process ends, even by kill -9, so a crashed
-/// `add` never blocks the next one.
+/// `add` waits for the first, and so does `verify`, which must not see an `add` half done. The kernel
+/// releases it when its process ends, even by kill -9, so a crashed `add` never blocks the next one.
 final class AddLock {
     private let descriptor: Int32
 

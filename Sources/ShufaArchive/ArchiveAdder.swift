@@ -48,7 +48,9 @@ public struct ArchiveAdder: Sendable {
         let run = UUID().uuidString
         let missing = try unstored(inputs.documents)
         try archive.write { db in
-            for digest in missing { try db.execute(sql: "INSERT OR REPLACE INTO pending VALUES (?, ?)", arguments: [digest, run]) }
+            for digest in missing {
+                try db.execute(sql: "INSERT OR REPLACE INTO pending VALUES (?, ?)", arguments: [digest, run])
+            }
         }
         let failed = storeFiles(inputs.documents, missing: missing, problems: &problems)
         let documents = inputs.documents.filter { !failed.contains($0.digest.sha256) }
@@ -61,9 +63,10 @@ public struct ArchiveAdder: Sendable {
             try db.execute(sql: "DELETE FROM pending WHERE run = ?", arguments: [run])
             return recorded
         }
-        return AddReport(recorded: Dictionary(grouping: recorded, by: \.kind).mapValues(\.count),
-                         alreadyThere: documents.count - recorded.count, storedFiles: missing.count - failed.count,
-                         grades: inputs.grades.count, problems: problems)
+        return AddReport(
+            recorded: Dictionary(grouping: recorded, by: \.kind).mapValues(\.count),
+            alreadyThere: documents.count - recorded.count, storedFiles: missing.count - failed.count,
+            grades: inputs.grades.count, problems: problems)
     }
 
     /// Removes what an interrupted `add` left: stored files never indexed, copies in `incoming/`.
@@ -83,13 +86,16 @@ public struct ArchiveAdder: Sendable {
             var seen = Set<String>()
             return try documents.map(\.digest.sha256).filter { digest in
                 guard seen.insert(digest).inserted else { return false }
-                return try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM blob WHERE sha256 = ?)", arguments: [digest])!
+                return try !Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM blob WHERE sha256 = ?)", arguments: [digest])!
             }
         }
     }
 
     /// Copies the missing files into the store; returns the digests that could not be stored.
-    private func storeFiles(_ documents: [IncomingDocument], missing: [String], problems: inout [AddProblem]) -> Set<String> {
+    private func storeFiles(
+        _ documents: [IncomingDocument], missing: [String], problems: inout [AddProblem]
+    ) -> Set<String> {
         let sources = Dictionary(documents.map { ($0.digest.sha256, $0.file) }, uniquingKeysWith: { first, _ in first })
         var failed = Set<String>()
         for digest in missing {
@@ -113,14 +119,16 @@ public struct ArchiveAdder: Sendable {
             let key = "\(document.year)\u{1F}\(document.leader)\u{1F}\(document.kind)"
             let current = try Trail.current(db, year: document.year, leader: document.leader)
             if document.kind == "draft" && document.origin == .build && current == nil {
-                try Trail.append(db, year: document.year, leader: document.leader, state: .draft, actor: Trail.archiveActor)
+                try Trail.append(
+                    db, year: document.year, leader: document.leader, state: .draft, actor: Trail.archiveActor)
             } else if document.origin == .returned && done.insert(key).inserted {
                 guard (current?.rank ?? 0) < ReviewState.submitted.rank else {
                     notes.append(.returnedAfterSubmission(file: document.original, leader: document.leader))
                     continue
                 }
-                try Trail.append(db, year: document.year, leader: document.leader, state: .returned, actor: Trail.archiveActor,
-                                 note: document.original, report: document.digest.sha256)
+                try Trail.append(
+                    db, year: document.year, leader: document.leader, state: .returned, actor: Trail.archiveActor,
+                    note: document.original, report: document.digest.sha256)
             }
         }
         return notes

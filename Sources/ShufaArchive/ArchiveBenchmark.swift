@@ -10,16 +10,22 @@ public enum ArchiveBenchmark {
 
     /// Runs it from the repository `root` (templates, sample roster); `roster(count)` makes a synthetic
     /// roster of `count` leaders; `log` prints a line.
-    public static func run(root: URL, documents: Int, roster makeRoster: (Int) -> Roster,
-                           log: (String) -> Void) throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-archive-\(UUID().uuidString)")
+    public static func run(
+        root: URL, documents: Int, roster makeRoster: (Int) -> Roster,
+        log: (String) -> Void
+    ) throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shufa-bench-archive-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let archive = try DocumentArchive(work.appendingPathComponent("archive"), create: true)
-        let request = BuildRequest(roster: root.appendingPathComponent("samples/roster.json"),
-                                   templates: root.appendingPathComponent("templates"), output: work, formats: [.fodt, .odt])
+        let request = BuildRequest(
+            roster: root.appendingPathComponent("samples/roster.json"),
+            templates: root.appendingPathComponent("templates"), output: work, formats: [.fodt, .odt])
         let builder = try BatchBuilder(request)
         let options = CollectOptions(checker: ReportChecker(catalog: builder.catalog, validator: nil))
-        var leaders = 0, added = 0, seconds = 0.0
+        var leaders = 0
+        var added = 0
+        var seconds = 0.0
         for year in years {
             let remaining = documents - added
             guard remaining > 0 else { break }
@@ -40,11 +46,19 @@ public enum ArchiveBenchmark {
             leaders += roster.leaders.count
             added += report.recordedTotal
         }
-        log(String(format: "archive: %d documents of %d leader-years added in %.1f s = %.0f documents/s (read, check, store, index)",
-                     added, leaders, seconds, Double(added) / seconds))
+        log(
+            String(
+                format:
+                    "archive: %d documents of %d leader-years added in %.1f s = %.0f documents/s"
+                    + " (read, check, store, index)",
+                added, leaders, seconds, Double(added) / seconds))
         let index = (try? FileManager.default.attributesOfItem(atPath: archive.location.index.path)[.size] as? Int) ?? 0
-        log(String(format: "archive: index %.0f MB; find, median of 20 runs (first run), against grep -rlF on the .fodt files:",
-                     Double(index) / 1_048_576))
+        log(
+            String(
+                format:
+                    "archive: index %.0f MB; find, median of 20 runs (first run), against grep -rlF on the .fodt"
+                    + " files:",
+                Double(index) / 1_048_576))
         log("query                          matches   find median   find first   grep -rlF")
         for query in queries {
             log(try measure(query, archive: archive, built: work.appendingPathComponent("built")))
@@ -54,8 +68,10 @@ public enum ArchiveBenchmark {
     /// What is looked for: a name, two characters of one, a 编号, a unit, a year with a grade, words of the text
     /// (one in every report, one two characters long and everywhere, one rare, one two characters), a single
     /// character, and words together.
-    static let queries = ["周志强", "王建", "S00042", "县司法局3", "2019 优秀", "行政执法", "法治", "执法人员法治培训学时", "司法",
-                          "周", "周志强 2020 述职述法报告"]
+    static let queries = [
+        "周志强", "王建", "S00042", "县司法局3", "2019 优秀", "行政执法", "法治", "执法人员法治培训学时", "司法",
+        "周", "周志强 2020 述职述法报告",
+    ]
 
     static func measure(_ text: String, archive: DocumentArchive, built: URL) throws -> String {
         let search = ArchiveSearch(archive: archive)
@@ -71,8 +87,9 @@ public enum ArchiveBenchmark {
         }
         times.sort()
         let grep = grepSeconds(text, in: built)
-        return String(format: "%@%8d   %8.1f ms   %8.1f ms   %@", pad(text, 30), result.total, times[10] * 1000, firstTime * 1000,
-                      grep.map { String(format: "%7.0f ms", $0 * 1000) } ?? "      —")
+        return String(
+            format: "%@%8d   %8.1f ms   %8.1f ms   %@", pad(text, 30), result.total, times[10] * 1000, firstTime * 1000,
+            grep.map { String(format: "%7.0f ms", $0 * 1000) } ?? "      —")
     }
 
     /// `grep -rlF WORD --include=*.fodt` over the built folders (single words only; grep has no year or grade).
@@ -92,8 +109,10 @@ public enum ArchiveBenchmark {
     static func grades(_ roster: Roster, year: Int) -> [LeaderGrade] {
         let names = ["优秀", "良好", "良好", "良好", "优秀", "良好", "一般", "良好", "良好", "较差"]
         return roster.leaders.enumerated().map { index, leader in
-            LeaderGrade(year: year, leader: leader.id, series: nil, composite: Double(100 - index % 40), grade: names[index % names.count],
-                        rule: nil, file: "tally.json")
+            LeaderGrade(
+                year: year, leader: leader.id, series: nil, composite: Double(100 - index % 40),
+                grade: names[index % names.count],
+                rule: nil, file: "tally.json")
         }
     }
 

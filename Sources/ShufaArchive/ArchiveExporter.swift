@@ -24,7 +24,8 @@ public struct ArchiveExporter: Sendable {
     public func export(year: Int, to output: URL) throws(ArchiveError) -> ExportReport {
         let package = try archive.read { db in try ExportPackage(year: year, db: db) }
         guard !package.documents.isEmpty else { throw .nothingArchived(year: year) }
-        let temporary = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(getpid()).tmp")
+        let temporary = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).\(getpid()).tmp")
         unlink(temporary.path)
         do {
             try write(package, to: temporary)
@@ -50,7 +51,9 @@ public struct ArchiveExporter: Sendable {
             throw .file(FileFailure(path: url.path, code: errno == 0 ? EACCES : errno))
         }
         var manifest: [(path: String, sha256: String)] = []
-        var entries: [(path: String, content: ExportPackage.Content)] = package.documents.map { ($0.path, .stored($0.sha256)) }
+        var entries: [(path: String, content: ExportPackage.Content)] = package.documents.map {
+            ($0.path, .stored($0.sha256))
+        }
         entries += package.tables.map { ($0.path, .text($0.text)) }
         for (path, content) in entries.sorted(by: { $0.path < $1.path }) {
             manifest.append((path, try add(content, at: path, of: package, to: zip, file: url)))
@@ -60,15 +63,19 @@ public struct ArchiveExporter: Sendable {
     }
 
     /// Adds one entry under the package folder; returns the SHA-256 of what was written.
-    private func add(_ content: ExportPackage.Content, at path: String, of package: ExportPackage,
-                     to zip: ZIPFoundation.Archive, file: URL) throws(ArchiveError) -> String {
+    private func add(
+        _ content: ExportPackage.Content, at path: String, of package: ExportPackage,
+        to zip: ZIPFoundation.Archive, file: URL
+    ) throws(ArchiveError) -> String {
         let name = package.root + "/" + path
         switch content {
         case .text(let text):
             let data = Data(text.utf8)
             do {
-                try zip.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                try zip.addEntry(
+                    with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
+                    permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             } catch {
@@ -80,19 +87,24 @@ public struct ArchiveExporter: Sendable {
         }
     }
 
-    private func addStored(_ sha256: String, name: String, to zip: ZIPFoundation.Archive, file: URL) throws(ArchiveError) -> String {
+    private func addStored(
+        _ sha256: String, name: String, to zip: ZIPFoundation.Archive, file: URL
+    ) throws(ArchiveError) -> String {
         let source = archive.location.file(sha256)
         let described = "\(ArchiveLocation.relativePath(sha256))（\(name)）"
         guard let handle = FileHandle(forReadingAtPath: source.path),
-              let size = try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int64 else {
+            let size = try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int64
+        else {
             throw .damagedFile(described)
         }
         defer { try? handle.close() }
         let compressible = ["fodt", "json"].contains((name as NSString).pathExtension)
         var hasher = StreamingDigest()
         do {
-            try zip.addEntry(with: name, type: .file, uncompressedSize: size, modificationDate: Self.entryDate, permissions: 0o444,
-                             compressionMethod: compressible ? .deflate : .none) { _, chunk in
+            try zip.addEntry(
+                with: name, type: .file, uncompressedSize: size, modificationDate: Self.entryDate, permissions: 0o444,
+                compressionMethod: compressible ? .deflate : .none
+            ) { _, chunk in
                 let data = handle.readData(ofLength: chunk)
                 hasher.update(data)
                 return data

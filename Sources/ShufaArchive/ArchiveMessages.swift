@@ -146,6 +146,7 @@ public enum ArchiveMessages {
 
     /// Text from a file without control characters (a hostile name cannot rewrite the terminal).
     public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "�" : $0 }))
+        String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "�" : $0 }))
     }
 }

@@ -17,8 +17,12 @@ public struct ArchiveSearch: Sendable {
         return try archive.read { db in
             guard let plan = try SearchPlan(query, db: db) else { return SearchResult(total: 0, documents: []) }
             let total = try Int.fetchOne(db, sql: "SELECT count(*) " + plan.from, arguments: plan.arguments) ?? 0
-            var hits = try Row.fetchAll(db, sql: Self.columns + plan.from + " ORDER BY d.year DESC, d.unit, d.leader = '', d.leader, d.kind, d.id LIMIT ?",
-                                        arguments: plan.arguments + [max(0, query.limit)]).map(Self.hit)
+            var hits = try Row.fetchAll(
+                db,
+                sql: Self.columns + plan.from
+                    + " ORDER BY d.year DESC, d.unit, d.leader = '', d.leader, d.kind, d.id LIMIT ?",
+                arguments: plan.arguments + [max(0, query.limit)]
+            ).map(Self.hit)
             if !plan.words.isEmpty { try addSnippets(&hits, words: plan.words, db: db) }
             return SearchResult(total: total, documents: hits.map(\.hit))
         }
@@ -32,12 +36,16 @@ public struct ArchiveSearch: Sendable {
 
     private static func hit(_ row: Row) -> (id: Int64, hit: SearchHit) {
         let sha256: String = row["sha256"]
-        return (row["id"], SearchHit(year: row["year"], unit: row["unit"], leader: row["leader"], name: row["name"],
-                                     position: row["position"], role: row["role"], kind: row["kind"], format: row["format"],
-                                     origin: row["origin"], verdict: row["verdict"], errors: row["errors"],
-                                     warnings: row["warnings"], grade: row["grade"], size: row["size"], sha256: sha256,
-                                     original: row["original"], added: row["added"],
-                                     path: ArchiveLocation.relativePath(sha256), snippet: nil))
+        return (
+            row["id"],
+            SearchHit(
+                year: row["year"], unit: row["unit"], leader: row["leader"], name: row["name"],
+                position: row["position"], role: row["role"], kind: row["kind"], format: row["format"],
+                origin: row["origin"], verdict: row["verdict"], errors: row["errors"],
+                warnings: row["warnings"], grade: row["grade"], size: row["size"], sha256: sha256,
+                original: row["original"], added: row["added"],
+                path: ArchiveLocation.relativePath(sha256), snippet: nil)
+        )
     }
 
     /// Where the first of `words` occurs in each hit's text (else its metadata), with some context.
@@ -45,8 +53,9 @@ public struct ArchiveSearch: Sendable {
         guard !hits.isEmpty else { return }
         let ids = hits.map { String($0.id) }.joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: "SELECT rowid, meta, body FROM document_text WHERE rowid IN (\(ids))")
-        let texts = Dictionary(rows.map { ($0["rowid"] as Int64, [$0["body"] as String, $0["meta"] as String]) },
-                               uniquingKeysWith: { first, _ in first })
+        let texts = Dictionary(
+            rows.map { ($0["rowid"] as Int64, [$0["body"] as String, $0["meta"] as String]) },
+            uniquingKeysWith: { first, _ in first })
         for index in hits.indices {
             hits[index].hit.snippet = texts[hits[index].id].flatMap { Snippet.of(words, in: $0) }
         }
@@ -60,11 +69,14 @@ enum Snippet {
     /// The first occurrence of any of `words` in the first of `texts` that holds one.
     static func of(_ words: [String], in texts: [String]) -> String? {
         for text in texts {
-            let found = words.compactMap { text.range(of: $0, options: .caseInsensitive) }.min { $0.lowerBound < $1.lowerBound }
+            let found = words.compactMap { text.range(of: $0, options: .caseInsensitive) }.min {
+                $0.lowerBound < $1.lowerBound
+            }
             guard let found else { continue }
             let start = text.index(found.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
             let end = text.index(found.upperBound, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
-            let snippet = (start > text.startIndex ? "…" : "") + text[start..<found.lowerBound] + "【" + text[found] + "】"
+            let snippet =
+                (start > text.startIndex ? "…" : "") + text[start..<found.lowerBound] + "【" + text[found] + "】"
                 + text[found.upperBound..<end] + (end < text.endIndex ? "…" : "")
             return snippet.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
         }
@@ -84,7 +96,8 @@ private struct SearchPlan {
 
     /// Nil when the query cannot match anything (a two-character word no document holds).
     init?(_ query: SearchQuery, db: Database) throws {
-        var year = query.year, grade = query.grade
+        var year = query.year
+        var grade = query.grade
         let grades = Set(try String.fetchAll(db, sql: "SELECT DISTINCT grade FROM leader WHERE grade IS NOT NULL"))
         var phrases: [String] = []
         for word in query.words {
@@ -101,16 +114,21 @@ private struct SearchPlan {
                 phrases.append(alternatives)
             } else {
                 words.append(word)
-                filter("(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR instr(l.name, ?)"
-                       + " OR instr(l.position, ?) OR instr(l.role, ?))", Array(repeating: word, count: 6))
+                filter(
+                    "(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR instr(l.name, ?)"
+                        + " OR instr(l.position, ?) OR instr(l.role, ?))", Array(repeating: word, count: 6))
             }
         }
         if let year { filter("d.year = ?", [year]) }
         if let grade { filter("l.grade = ?", [grade]) }
         if let unit = query.unit { filter("instr(d.unit, ?)", [unit]) }
-        if let kind = query.kind { filter("(d.kind = ? OR d.kind IN (SELECT value FROM json_each(?)))", [kind, Self.kinds(named: kind)]) }
+        if let kind = query.kind {
+            filter("(d.kind = ? OR d.kind IN (SELECT value FROM json_each(?)))", [kind, Self.kinds(named: kind)])
+        }
         if !phrases.isEmpty {
-            filter("d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)", [phrases.joined(separator: " AND ")])
+            filter(
+                "d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)",
+                [phrases.joined(separator: " AND ")])
         }
     }
 
@@ -125,8 +143,9 @@ private struct SearchPlan {
     /// `("ab1" OR "ab2" …)`: the index's trigrams that begin with the two characters `word`; nil when none does.
     static func trigrams(startingWith word: String, db: Database) throws -> String? {
         let prefix = word.lowercased()
-        let terms = try String.fetchAll(db, sql: "SELECT term FROM document_terms WHERE term >= ? AND term < ?",
-                                        arguments: [prefix, prefix + "\u{10FFFF}"])
+        let terms = try String.fetchAll(
+            db, sql: "SELECT term FROM document_terms WHERE term >= ? AND term < ?",
+            arguments: [prefix, prefix + "\u{10FFFF}"])
         guard !terms.isEmpty else { return nil }
         return "(" + terms.map(quoted).joined(separator: " OR ") + ")"
     }

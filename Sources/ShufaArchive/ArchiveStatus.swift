@@ -19,7 +19,13 @@ public struct UnitStatus: Sendable, Codable, Equatable {
 
     init(unit: String) {
         self.unit = unit
-        leaders = 0; draftsOut = 0; returned = 0; passing = 0; reviewed = 0; submitted = 0; archived = 0
+        leaders = 0
+        draftsOut = 0
+        returned = 0
+        passing = 0
+        reviewed = 0
+        submitted = 0
+        archived = 0
         grades = [:]
     }
 
@@ -65,20 +71,25 @@ public struct ArchiveStatus: Sendable {
             guard let year = try year ?? Int.fetchOne(db, sql: "SELECT max(year) FROM leader") else {
                 throw ArchiveError.nothingArchived(year: nil)
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT l.unit, l.grade,
-                    (SELECT state FROM trail t WHERE t.year = l.year AND t.leader = l.id ORDER BY t.id DESC LIMIT 1) AS state,
-                    (SELECT coalesce(errors, 0) FROM document d WHERE d.year = l.year AND d.leader = l.id AND d.origin = 'returned'
-                     ORDER BY d.id DESC LIMIT 1) AS returnedErrors
-                FROM leader l WHERE l.year = ? AND \(LeaderLookup.known) AND (? IS NULL OR instr(l.unit, ?))
-                ORDER BY l.rowid
-                """, arguments: [year, unit, unit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.unit, l.grade,
+                        (SELECT state FROM trail t WHERE t.year = l.year AND t.leader = l.id
+                         ORDER BY t.id DESC LIMIT 1) AS state,
+                        (SELECT coalesce(errors, 0) FROM document d
+                         WHERE d.year = l.year AND d.leader = l.id AND d.origin = 'returned'
+                         ORDER BY d.id DESC LIMIT 1) AS returnedErrors
+                    FROM leader l WHERE l.year = ? AND \(LeaderLookup.known) AND (? IS NULL OR instr(l.unit, ?))
+                    ORDER BY l.rowid
+                    """, arguments: [year, unit, unit])
             guard !rows.isEmpty else { throw ArchiveError.nothingArchived(year: year) }
             var units: [UnitStatus] = []
             var total = UnitStatus(unit: "合计")
             for row in rows {
-                let progress = LeaderProgress(unit: row["unit"], state: (row["state"] as String?).flatMap(ReviewState.init(rawValue:)),
-                                              returnedErrors: row["returnedErrors"], grade: row["grade"])
+                let progress = LeaderProgress(
+                    unit: row["unit"], state: (row["state"] as String?).flatMap(ReviewState.init(rawValue:)),
+                    returnedErrors: row["returnedErrors"], grade: row["grade"])
                 if let index = units.firstIndex(where: { $0.unit == progress.unit }) {
                     units[index].count(progress)
                 } else {

@@ -32,7 +32,9 @@ public struct ArchiveVerifier: Sendable {
         var problems = snapshot.index
         let contents = archive.store.contents()
         let present = Set(contents.digests)
-        let checked = Parallel.map(snapshot.blobs) { [archive] blob in Self.check(blob, present: present, archive: archive) }
+        let checked = Parallel.map(snapshot.blobs) { [archive] blob in
+            Self.check(blob, present: present, archive: archive)
+        }
         problems += checked.compactMap { $0 }
         let indexed = Set(snapshot.blobs.map(\.file.sha256))
         let leftovers = contents.digests.filter { !indexed.contains($0) }
@@ -41,8 +43,9 @@ public struct ArchiveVerifier: Sendable {
         problems += contents.strays.map { .stray(path: $0) }
         problems += snapshot.trailProblems
         let copies = (try? FileManager.default.contentsOfDirectory(atPath: archive.location.incoming.path))?.count ?? 0
-        return VerifyReport(files: snapshot.blobs.count, trailEntries: snapshot.trailEntries, problems: problems,
-                            interrupted: leftovers.count - unindexed.count + copies)
+        return VerifyReport(
+            files: snapshot.blobs.count, trailEntries: snapshot.trailEntries, problems: problems,
+            interrupted: leftovers.count - unindexed.count + copies)
     }
 
     private static func check(_ blob: Snapshot.Blob, present: Set<String>, archive: DocumentArchive) -> VerifyProblem? {
@@ -72,18 +75,25 @@ private struct Snapshot {
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         if check != ["ok"] { index = [.indexDamaged(check.prefix(3).joined(separator: "；"))] }
         var documents: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT d.sha256, d.year, d.unit, coalesce(nullif(l.name, ''), d.leader) AS who, d.kind, d.original FROM document d
-            LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader ORDER BY d.id
-            """) {
-            let parts = ["\(row["year"] as Int)年度", row["unit"], row["who"], KindNames.chinese(row["kind"]),
-                         "原文件名 \(row["original"] as String)"].filter { !$0.isEmpty }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.sha256, d.year, d.unit, coalesce(nullif(l.name, ''), d.leader) AS who, d.kind, d.original
+                FROM document d LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader ORDER BY d.id
+                """)
+        {
+            let parts = [
+                "\(row["year"] as Int)年度", row["unit"], row["who"], KindNames.chinese(row["kind"]),
+                "原文件名 \(row["original"] as String)",
+            ].filter { !$0.isEmpty }
             documents[row["sha256"], default: []].append(parts.joined(separator: " "))
         }
         blobs = try Row.fetchAll(db, sql: "SELECT sha256, pdfa FROM blob ORDER BY sha256").map { row in
             let sha256: String = row["sha256"]
-            return Blob(file: StoredFile(sha256: sha256, path: ArchiveLocation.relativePath(sha256), documents: documents[sha256] ?? []),
-                        pdfa: row["pdfa"])
+            return Blob(
+                file: StoredFile(
+                    sha256: sha256, path: ArchiveLocation.relativePath(sha256), documents: documents[sha256] ?? []),
+                pdfa: row["pdfa"])
         }
         pending = Set(try String.fetchAll(db, sql: "SELECT sha256 FROM pending"))
         try checkTrail(db)
@@ -103,10 +113,15 @@ private struct Snapshot {
             previous = entry.hash
         }
         let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'trail'") ?? 0
-        if trailProblems.isEmpty && issued > (entries.last?.id ?? 0) { trailProblems.append(.trailBroken(entry: (entries.last?.id ?? 0) + 1)) }
-        let triggers = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('trail_no_update', 'trail_no_delete')
-            """)
+        if trailProblems.isEmpty && issued > (entries.last?.id ?? 0) {
+            trailProblems.append(.trailBroken(entry: (entries.last?.id ?? 0) + 1))
+        }
+        let triggers = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM sqlite_master
+                WHERE type = 'trigger' AND name IN ('trail_no_update', 'trail_no_delete')
+                """)
         if triggers != 2 { trailProblems.append(.trailUnprotected) }
     }
 }

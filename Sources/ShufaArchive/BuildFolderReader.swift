@@ -26,7 +26,9 @@ struct BuildFolderReader {
             return CollectedInputs(problems: [.badListing(file: name, reason: ListingReason.of(error))])
         }
         let options = self.options
-        let results = Parallel.map(listing.documents) { entry in Self.document(entry, folder: folder, listing: name, options: options) }
+        let results = Parallel.map(listing.documents) { entry in
+            Self.document(entry, folder: folder, listing: name, options: options)
+        }
         var inputs = CollectedInputs()
         for result in results {
             switch result {
@@ -39,18 +41,24 @@ struct BuildFolderReader {
             inputs.documents = []
             return inputs
         }
-        for index in inputs.documents.indices where inputs.documents[index].year == 0 { inputs.documents[index].year = year }
+        for index in inputs.documents.indices where inputs.documents[index].year == 0 {
+            inputs.documents[index].year = year
+        }
         do {
-            inputs.documents.append(IncomingDocument(file: summary, digest: try FileDigest.of(summary), original: name, year: year,
-                                                     unit: "", leader: "", kind: "summary", format: "json", origin: .build))
+            inputs.documents.append(
+                IncomingDocument(
+                    file: summary, digest: try FileDigest.of(summary), original: name, year: year,
+                    unit: "", leader: "", kind: "summary", format: "json", origin: .build))
         } catch {
             inputs.problems.append(.unreadable(error))
         }
         return inputs
     }
 
-    private static func document(_ entry: Listing.Entry, folder: URL, listing: String,
-                                 options: CollectOptions) -> Result<IncomingDocument, AddProblem> {
+    private static func document(
+        _ entry: Listing.Entry, folder: URL, listing: String,
+        options: CollectOptions
+    ) -> Result<IncomingDocument, AddProblem> {
         Result { () throws(AddProblem) in
             let url: URL
             switch ListedPath.resolve(entry.path, in: folder) {
@@ -62,9 +70,10 @@ struct BuildFolderReader {
             do throws(FileFailure) { digest = try FileDigest.of(url) } catch { throw .unreadable(error) }
             guard digest.sha256 == entry.sha256 else { throw .changedSinceListed(listing: listing, path: entry.path) }
             let format = IncomingDocument.format(of: entry.path)
-            var document = IncomingDocument(file: url, digest: digest, original: entry.path, year: options.year ?? 0,
-                                            unit: entry.unit, leader: entry.leader ?? "", kind: entry.kind, format: format,
-                                            origin: .build)
+            var document = IncomingDocument(
+                file: url, digest: digest, original: entry.path, year: options.year ?? 0,
+                unit: entry.unit, leader: entry.leader ?? "", kind: entry.kind, format: format,
+                origin: .build)
             // Files that are not ODF (a tally workbook) take the year of the batch.
             guard format == "fodt" || format == "odt" else { return document }
             let facts = try DocumentFacts.read(url)

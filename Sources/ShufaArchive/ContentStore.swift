@@ -19,7 +19,9 @@ struct ContentStore: Sendable {
         }
         let digest: FileDigest
         do {
-            digest = try FileDigest.of(source) { block throws(FileFailure) in try Self.write(block, to: descriptor, path: temporary.path) }
+            digest = try FileDigest.of(source) { block throws(FileFailure) in
+                try Self.write(block, to: descriptor, path: temporary.path)
+            }
         } catch {
             throw .file(error)
         }
@@ -29,7 +31,9 @@ struct ContentStore: Sendable {
         guard close(descriptor) == 0 else { throw .file(FileFailure(path: temporary.path, code: errno)) }
         let target = location.file(expected)
         let folder = target.deletingLastPathComponent()
-        if mkdir(folder.path, 0o755) != 0 && errno != EEXIST { throw .file(FileFailure(path: folder.path, code: errno)) }
+        if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+            throw .file(FileFailure(path: folder.path, code: errno))
+        }
         guard rename(temporary.path, target.path) == 0 else { throw .file(FileFailure(path: target.path, code: errno)) }
     }
 
@@ -63,14 +67,22 @@ struct ContentStore: Sendable {
     /// Everything in the store folder: the digests of well-formed entries and the paths (relative to the
     /// archive) of anything else — a file with another name, a link, a folder where a file should be.
     func contents() -> (digests: [String], strays: [String]) {
-        var digests: [String] = [], strays: [String] = []
+        var digests: [String] = []
+        var strays: [String] = []
         let manager = FileManager.default
         for fan in ((try? manager.contentsOfDirectory(atPath: location.store.path)) ?? []).sorted() {
             let folder = location.store.appendingPathComponent(fan)
-            guard Self.isPlainFolder(folder), fan.count == 2 else { strays.append("store/\(fan)"); continue }
+            guard Self.isPlainFolder(folder), fan.count == 2 else {
+                strays.append("store/\(fan)")
+                continue
+            }
             for name in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
                 let plain = Self.isPlainFile(folder.appendingPathComponent(name))
-                if plain && ArchiveLocation.isDigest(name) && name.hasPrefix(fan) { digests.append(name) } else { strays.append("store/\(fan)/\(name)") }
+                if plain && ArchiveLocation.isDigest(name) && name.hasPrefix(fan) {
+                    digests.append(name)
+                } else {
+                    strays.append("store/\(fan)/\(name)")
+                }
             }
         }
         return (digests, strays)

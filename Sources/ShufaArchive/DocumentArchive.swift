@@ -18,7 +18,9 @@ public struct DocumentArchive: Sendable {
         location = ArchiveLocation(root)
         store = ContentStore(location: location)
         let create = create || ContentStore.isPlainFolder(location.store)
-        guard create || FileManager.default.fileExists(atPath: location.index.path) else { throw .noArchive(path: root.path) }
+        guard create || FileManager.default.fileExists(atPath: location.index.path) else {
+            throw .noArchive(path: root.path)
+        }
         if create { try Self.makeFolders(location) }
         do {
             database = try DatabaseQueue(path: location.index.path, configuration: Self.configuration)

@@ -17,7 +17,9 @@ struct DocumentFacts {
 
     init(parts: ODFParts, file: String) throws(AddProblem) {
         let document: ReportDocument
-        do { document = try ReportDocument(parts) } catch { throw .unreadableDocument(file: file, reason: Self.unreadable) }
+        do { document = try ReportDocument(parts) } catch {
+            throw .unreadableDocument(file: file, reason: Self.unreadable)
+        }
         self.parts = parts
         properties = document.properties
         text = document.blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n")
@@ -31,9 +33,10 @@ struct DocumentFacts {
     /// The leader the document is about, as its properties say (`id` when they do not give one).
     func person(year: Int, id: String) -> LeaderInfo {
         let value = { (key: String) in (properties[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        return LeaderInfo(year: year, id: id, name: value(MetaProperty.name), unit: value(MetaProperty.unit),
-                          position: value(MetaProperty.position), role: value(MetaProperty.role),
-                          organization: value(MetaProperty.organization))
+        return LeaderInfo(
+            year: year, id: id, name: value(MetaProperty.name), unit: value(MetaProperty.unit),
+            position: value(MetaProperty.position), role: value(MetaProperty.role),
+            organization: value(MetaProperty.organization))
     }
 }
 
@@ -49,10 +52,13 @@ enum ListedPath {
     static func resolve(_ path: String, in folder: URL) -> Outcome {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\"),
-              !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return .outside }
+            !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+        else { return .outside }
         let url = folder.appendingPathComponent(path)
         guard let real = realPath(url) else { return .missing }
-        guard let base = realPath(folder), real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { return .outside }
+        guard let base = realPath(folder), real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+            return .outside
+        }
         var info = stat()
         guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .missing }
         return .file(URL(fileURLWithPath: real))

@@ -7,8 +7,10 @@ public struct FileDigest: Sendable, Equatable {
     public var size: Int64
 
     /// Digests the file at `url`, calling `chunk` with every block read (to copy while hashing).
-    public static func of(_ url: URL,
-                          chunk: ((UnsafeRawBufferPointer) throws(FileFailure) -> Void)? = nil) throws(FileFailure) -> FileDigest {
+    public static func of(
+        _ url: URL,
+        chunk: ((UnsafeRawBufferPointer) throws(FileFailure) -> Void)? = nil
+    ) throws(FileFailure) -> FileDigest {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileFailure(path: url.path, code: errno) }
         defer { close(descriptor) }

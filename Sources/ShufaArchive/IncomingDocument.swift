@@ -26,9 +26,11 @@ public struct IncomingDocument: Sendable {
     /// What the document says about its leader (from its properties), when it is a leader's.
     public var person: LeaderInfo?
 
-    public init(file: URL, digest: FileDigest, original: String, year: Int, unit: String, leader: String, kind: String,
-                format: String, origin: DocumentOrigin, check: CheckedDocument? = nil, pdfa: Bool = false, text: String = "",
-                person: LeaderInfo? = nil) {
+    public init(
+        file: URL, digest: FileDigest, original: String, year: Int, unit: String, leader: String, kind: String,
+        format: String, origin: DocumentOrigin, check: CheckedDocument? = nil, pdfa: Bool = false, text: String = "",
+        person: LeaderInfo? = nil
+    ) {
         self.file = file
         self.digest = digest
         self.original = original
@@ -81,7 +83,9 @@ public enum Verdict: String, Sendable, Codable {
     case pass, warnings, errors
 
     init(_ check: CheckedDocument) {
-        if check.hasErrors { self = .errors } else if check.findings.contains(where: { $0.severity == .warning }) {
+        if check.hasErrors {
+            self = .errors
+        } else if check.findings.contains(where: { $0.severity == .warning }) {
             self = .warnings
         } else {
             self = .pass

@@ -15,19 +15,24 @@ struct IndexWriter {
         for var document in documents {
             if let person = document.person { try upsert(person) }
             if document.unit.isEmpty && !document.leader.isEmpty {
-                document.unit = try String.fetchOne(db, sql: "SELECT unit FROM leader WHERE year = ? AND id = ?",
-                                                    arguments: [document.year, document.leader]) ?? ""
+                document.unit =
+                    try String.fetchOne(
+                        db, sql: "SELECT unit FROM leader WHERE year = ? AND id = ?",
+                        arguments: [document.year, document.leader]) ?? ""
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO blob (sha256, size, pdfa, added) VALUES (?, ?, ?, ?)",
-                           arguments: [document.digest.sha256, document.digest.size, document.pdfa, added])
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO document (sha256, year, unit, leader, kind, format, origin, verdict, errors, warnings,
-                                                findings, original, added)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments(document))
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO blob (sha256, size, pdfa, added) VALUES (?, ?, ?, ?)",
+                arguments: [document.digest.sha256, document.digest.size, document.pdfa, added])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO document (sha256, year, unit, leader, kind, format, origin, verdict, errors,
+                                                    warnings, findings, original, added)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: arguments(document))
             guard db.changesCount > 0 else { continue }
-            try db.execute(sql: "INSERT INTO document_text (rowid, meta, body) VALUES (?, ?, ?)",
-                           arguments: [db.lastInsertedRowID, try meta(document), Self.indexable(document.text)])
+            try db.execute(
+                sql: "INSERT INTO document_text (rowid, meta, body) VALUES (?, ?, ?)",
+                arguments: [db.lastInsertedRowID, try meta(document), Self.indexable(document.text)])
             recorded.append(document)
         }
         return recorded
@@ -37,48 +42,65 @@ struct IndexWriter {
     func record(_ grades: [LeaderGrade]) throws -> [AddProblem] {
         var notes: [AddProblem] = []
         for grade in grades {
-            let known = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM leader l WHERE year = ? AND id = ? AND \(LeaderLookup.known))
-                """, arguments: [grade.year, grade.leader])!
+            let known = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM leader l WHERE year = ? AND id = ? AND \(LeaderLookup.known))
+                    """, arguments: [grade.year, grade.leader])!
             if !known { notes.append(.unknownTallyLeader(file: grade.file, leader: grade.leader)) }
-            try db.execute(sql: """
-                INSERT INTO leader (year, id, series, composite, grade, rule) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (year, id) DO UPDATE SET series = excluded.series, composite = excluded.composite,
-                    grade = excluded.grade, rule = excluded.rule
-                """, arguments: [grade.year, grade.leader, grade.series, grade.composite, grade.grade, grade.rule])
+            try db.execute(
+                sql: """
+                    INSERT INTO leader (year, id, series, composite, grade, rule) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (year, id) DO UPDATE SET series = excluded.series, composite = excluded.composite,
+                        grade = excluded.grade, rule = excluded.rule
+                    """, arguments: [grade.year, grade.leader, grade.series, grade.composite, grade.grade, grade.rule])
         }
         return notes
     }
 
     /// Adds or completes a leader's row: a field a document leaves empty keeps what the archive knew.
     private func upsert(_ person: LeaderInfo) throws {
-        try db.execute(sql: """
-            INSERT INTO leader (year, id, name, unit, position, role, organization) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (year, id) DO UPDATE SET
-                name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE leader.name END,
-                unit = CASE WHEN excluded.unit <> '' THEN excluded.unit ELSE leader.unit END,
-                position = CASE WHEN excluded.position <> '' THEN excluded.position ELSE leader.position END,
-                role = CASE WHEN excluded.role <> '' THEN excluded.role ELSE leader.role END,
-                organization = CASE WHEN excluded.organization <> '' THEN excluded.organization ELSE leader.organization END
-            """, arguments: [person.year, person.id, person.name, person.unit, person.position, person.role, person.organization])
+        try db.execute(
+            sql: """
+                INSERT INTO leader (year, id, name, unit, position, role, organization) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (year, id) DO UPDATE SET
+                    name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE leader.name END,
+                    unit = CASE WHEN excluded.unit <> '' THEN excluded.unit ELSE leader.unit END,
+                    position = CASE WHEN excluded.position <> '' THEN excluded.position ELSE leader.position END,
+                    role = CASE WHEN excluded.role <> '' THEN excluded.role ELSE leader.role END,
+                    organization = CASE WHEN excluded.organization <> '' THEN excluded.organization
+                                        ELSE leader.organization END
+                """,
+            arguments: [
+                person.year, person.id, person.name, person.unit, person.position, person.role, person.organization,
+            ])
     }
 
     private func arguments(_ document: IncomingDocument) -> StatementArguments {
         let check = document.check
-        let counts = check.map { check in (check.findings.filter { $0.severity == .error }.count,
-                                           check.findings.filter { $0.severity == .warning }.count) }
-        return [document.digest.sha256, document.year, document.unit, document.leader, document.kind, document.format,
-                document.origin.rawValue, check.map { Verdict($0).rawValue }, counts?.0, counts?.1,
-                check.map { Self.json($0.findings) }, document.original, added]
+        let counts = check.map { check in
+            (
+                check.findings.filter { $0.severity == .error }.count,
+                check.findings.filter { $0.severity == .warning }.count
+            )
+        }
+        return [
+            document.digest.sha256, document.year, document.unit, document.leader, document.kind, document.format,
+            document.origin.rawValue, check.map { Verdict($0).rawValue }, counts?.0, counts?.1,
+            check.map { Self.json($0.findings) }, document.original, added,
+        ]
     }
 
     /// The searchable metadata: the leader's name, unit, id, position and role, the original file name and
     /// the kind in Chinese, each ended by a line break so that even a two-character name forms a trigram.
     private func meta(_ document: IncomingDocument) throws -> String {
-        let row = try Row.fetchOne(db, sql: "SELECT name, position, role FROM leader WHERE year = ? AND id = ?",
-                                   arguments: [document.year, document.leader])
-        let fields: [String?] = [row?["name"], document.unit, document.leader, row?["position"], row?["role"],
-                                 document.original, KindNames.chinese(document.kind)]
+        let row = try Row.fetchOne(
+            db, sql: "SELECT name, position, role FROM leader WHERE year = ? AND id = ?",
+            arguments: [document.year, document.leader])
+        let fields: [String?] = [
+            row?["name"], document.unit, document.leader, row?["position"], row?["role"],
+            document.original, KindNames.chinese(document.kind),
+        ]
         return Self.indexable(fields.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"))
     }
 

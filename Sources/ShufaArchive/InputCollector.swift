@@ -33,7 +33,9 @@ public struct InputCollector: Sendable {
         }
         if !returned.isEmpty { merge(ReturnedReader(options: options).read(returned), into: &inputs) }
         let seen = inputs.documents.compactMap(\.person)
-        for (file, data) in tallies { merge(TallyReader(options: options, archive: archive).read(file, data: data, seen: seen), into: &inputs) }
+        for (file, data) in tallies {
+            merge(TallyReader(options: options, archive: archive).read(file, data: data, seen: seen), into: &inputs)
+        }
         return inputs
     }
 
@@ -53,15 +55,20 @@ public struct InputCollector: Sendable {
 
     private func classify(_ path: URL) -> Input {
         var info = stat()
-        guard stat(path.path, &info) == 0 else { return .problems([.unreadable(FileFailure(path: path.path, code: errno))]) }
+        guard stat(path.path, &info) == 0 else {
+            return .problems([.unreadable(FileFailure(path: path.path, code: errno))])
+        }
         if (info.st_mode & S_IFMT) == S_IFDIR { return classifyFolder(path) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .problems([.unrecognised(file: path.path)]) }
-        let name = path.lastPathComponent, ext = path.pathExtension.lowercased()
+        let name = path.lastPathComponent
+        let ext = path.pathExtension.lowercased()
         if name == "summary.json" { return .build(path.deletingLastPathComponent()) }
         if name == "print.json" { return .print(path.deletingLastPathComponent()) }
         if ReturnedReader.extensions.contains(ext) { return .returned([path]) }
         if ext == "pdf" { return .problems([.loosePDF(file: path.path)]) }
-        if ext == "json", let data = try? Data(contentsOf: path), TallyReader.recognises(data) { return .tally(path, data) }
+        if ext == "json", let data = try? Data(contentsOf: path), TallyReader.recognises(data) {
+            return .tally(path, data)
+        }
         return .problems([.unrecognised(file: path.path)])
     }
 
@@ -70,8 +77,10 @@ public struct InputCollector: Sendable {
         let manager = FileManager.default
         if manager.fileExists(atPath: folder.appendingPathComponent("summary.json").path) { return .build(folder) }
         if manager.fileExists(atPath: folder.appendingPathComponent("print.json").path) { return .print(folder) }
-        let files = (manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                        options: [.skipsHiddenFiles])?.allObjects as? [URL] ?? [])
+        let files =
+            (manager.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])?.allObjects as? [URL] ?? [])
             .filter { ReturnedReader.extensions.contains($0.pathExtension.lowercased()) }
             .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
             .sorted { $0.path < $1.path }

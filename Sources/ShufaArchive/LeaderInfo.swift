@@ -9,8 +9,10 @@ public struct LeaderInfo: Sendable, Equatable, Codable {
     public var role: String
     public var organization: String
 
-    public init(year: Int, id: String, name: String = "", unit: String = "", position: String = "", role: String = "",
-                organization: String = "") {
+    public init(
+        year: Int, id: String, name: String = "", unit: String = "", position: String = "", role: String = "",
+        organization: String = ""
+    ) {
         self.year = year
         self.id = id
         self.name = name
@@ -42,8 +44,10 @@ public struct LeaderGrade: Sendable, Equatable, Codable {
     /// The tally file it came from (for messages).
     public var file: String
 
-    public init(year: Int, leader: String, series: String?, composite: Double?, grade: String?, rule: String?,
-                file: String) {
+    public init(
+        year: Int, leader: String, series: String?, composite: Double?, grade: String?, rule: String?,
+        file: String
+    ) {
         self.file = file
         self.year = year
         self.leader = leader

@@ -5,7 +5,8 @@ import Foundation
 public enum PDFAIdentification {
     /// The PDF/A part and conformance (e.g. "2B"), or nil when the file is not an identified PDF/A.
     public static func of(_ url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: Array("%PDF-".utf8)) else {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: Array("%PDF-".utf8))
+        else {
             return nil
         }
         guard let part = value("part", in: data), let conformance = value("conformance", in: data) else { return nil }

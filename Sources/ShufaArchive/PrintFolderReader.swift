@@ -45,16 +45,20 @@ struct PrintFolderReader {
             return inputs
         }
         do {
-            inputs.documents.append(IncomingDocument(file: file, digest: try FileDigest.of(file), original: name, year: year,
-                                                     unit: "", leader: "", kind: "print", format: "json", origin: .print))
+            inputs.documents.append(
+                IncomingDocument(
+                    file: file, digest: try FileDigest.of(file), original: name, year: year,
+                    unit: "", leader: "", kind: "print", format: "json", origin: .print))
         } catch {
             inputs.problems.append(.unreadable(error))
         }
         return inputs
     }
 
-    private static func document(_ entry: Listing.Entry, folder: URL, build: URL, listing: String, pdfa: Bool,
-                                 options: CollectOptions) -> Result<IncomingDocument, AddProblem> {
+    private static func document(
+        _ entry: Listing.Entry, folder: URL, build: URL, listing: String, pdfa: Bool,
+        options: CollectOptions
+    ) -> Result<IncomingDocument, AddProblem> {
         Result { () throws(AddProblem) in
             let url: URL
             switch ListedPath.resolve(entry.path, in: folder) {
@@ -67,12 +71,15 @@ struct PrintFolderReader {
             guard digest.sha256 == entry.sha256 else { throw .changedSinceListed(listing: listing, path: entry.path) }
             if pdfa && PDFAIdentification.of(url) == nil { throw .pdfaMissing(file: entry.path) }
             var facts: DocumentFacts?
-            if case .file(let source) = ListedPath.resolve(entry.source, in: build) { facts = try? DocumentFacts.read(source) }
+            if case .file(let source) = ListedPath.resolve(entry.source, in: build) {
+                facts = try? DocumentFacts.read(source)
+            }
             guard let year = facts?.year ?? options.year else { throw .noYear(file: entry.path) }
             let person = entry.leader.flatMap { leader in facts?.person(year: year, id: leader) }
-            return IncomingDocument(file: url, digest: digest, original: entry.path, year: year, unit: entry.unit,
-                                    leader: entry.leader ?? "", kind: entry.kind, format: "pdf", origin: .print, pdfa: pdfa,
-                                    person: person)
+            return IncomingDocument(
+                file: url, digest: digest, original: entry.path, year: year, unit: entry.unit,
+                leader: entry.leader ?? "", kind: entry.kind, format: "pdf", origin: .print, pdfa: pdfa,
+                person: person)
         }
     }
 }

@@ -20,19 +20,26 @@ struct ReturnedReader {
         return inputs
     }
 
-    private func document(_ file: URL, parts: Result<ODFParts, ODFParts.ReadError>) throws(AddProblem) -> IncomingDocument {
+    private func document(
+        _ file: URL, parts: Result<ODFParts, ODFParts.ReadError>
+    ) throws(AddProblem) -> IncomingDocument {
         let name = file.lastPathComponent
         let digest: FileDigest
         do { digest = try FileDigest.of(file) } catch { throw .unreadable(error) }
-        guard case .success(let parts) = parts else { throw .unreadableDocument(file: name, reason: DocumentFacts.unreadable) }
+        guard case .success(let parts) = parts else {
+            throw .unreadableDocument(file: name, reason: DocumentFacts.unreadable)
+        }
         let facts = try DocumentFacts(parts: parts, file: name)
         let property = facts.properties[MetaProperty.id]?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let leader = options.leader ?? property.flatMap({ $0.isEmpty ? nil : $0 }) else { throw .noLeader(file: name) }
+        guard let leader = options.leader ?? property.flatMap({ $0.isEmpty ? nil : $0 }) else {
+            throw .noLeader(file: name)
+        }
         guard let year = options.year ?? facts.year else { throw .noYear(file: name) }
         // A report given another leader's 编号 with --leader says nothing true about this leader.
         let person = property == leader ? facts.person(year: year, id: leader) : LeaderInfo(year: year, id: leader)
-        return IncomingDocument(file: file, digest: digest, original: name, year: year, unit: person.unit, leader: leader,
-                                kind: "returned", format: IncomingDocument.format(of: name), origin: .returned,
-                                check: try? options.checker?.check(parts, path: name), text: facts.text, person: person)
+        return IncomingDocument(
+            file: file, digest: digest, original: name, year: year, unit: person.unit, leader: leader,
+            kind: "returned", format: IncomingDocument.format(of: name), origin: .returned,
+            check: try? options.checker?.check(parts, path: name), text: facts.text, person: person)
     }
 }

@@ -12,7 +12,8 @@ public struct ReviewRequest: Sendable {
     public var note: String
     public var override: String?
 
-    public init(leader: String, year: Int?, target: ReviewState, by: String, note: String = "", override: String? = nil) {
+    public init(leader: String, year: Int?, target: ReviewState, by: String, note: String = "", override: String? = nil)
+    {
         self.leader = leader
         self.year = year
         self.target = target
@@ -42,25 +43,29 @@ public struct Reviewer: Sendable {
         }
         return try archive.write { db in
             let leader = try LeaderLookup.find(request.leader, year: request.year, db: db)
-            let policy = ReviewPolicy(leader: leader, current: try Trail.current(db, year: leader.year, leader: leader.id),
-                                      report: try report(of: leader, db: db), reviewer: try identify(request, leader: leader, db: db))
+            let policy = ReviewPolicy(
+                leader: leader, current: try Trail.current(db, year: leader.year, leader: leader.id),
+                report: try report(of: leader, db: db), reviewer: try identify(request, leader: leader, db: db))
             let refusals = policy.refusals(to: request.target)
             if let hard = refusals.first(where: { !$0.overridable }) { throw ArchiveError.refused(hard) }
             if let soft = refusals.first, request.override == nil { throw ArchiveError.refused(soft) }
             let concerns = [.reviewed, .approved, .submitted].contains(request.target) ? policy.report?.sha256 : nil
-            let entry = try Trail.append(db, year: leader.year, leader: leader.id, state: request.target, actor: request.by,
-                                         note: request.note, override: request.override, report: concerns)
+            let entry = try Trail.append(
+                db, year: leader.year, leader: leader.id, state: request.target, actor: request.by,
+                note: request.note, override: request.override, report: concerns)
             return ReviewOutcome(entry: entry, leader: leader, overridden: refusals)
         }
     }
 
     /// The last report the leader returned, else the one shufa generated.
     private func report(of leader: LeaderInfo, db: Database) throws -> ReportSummary? {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT sha256, original, coalesce(errors, 0) AS errors FROM document
-            WHERE year = ? AND leader = ? AND (origin = 'returned' OR (origin = 'build' AND kind = 'report'))
-            ORDER BY origin = 'returned' DESC, id DESC LIMIT 1
-            """, arguments: [leader.year, leader.id])
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT sha256, original, coalesce(errors, 0) AS errors FROM document
+                WHERE year = ? AND leader = ? AND (origin = 'returned' OR (origin = 'build' AND kind = 'report'))
+                ORDER BY origin = 'returned' DESC, id DESC LIMIT 1
+                """, arguments: [leader.year, leader.id])
         return row.map { ReportSummary(sha256: $0["sha256"], original: $0["original"], errors: $0["errors"]) }
     }
 
@@ -71,7 +76,9 @@ public struct Reviewer: Sendable {
         }
         let people = try LeaderLookup.all(year: leader.year, db: db)
         if by == leader.id || by == leader.name { return .same(by) }
-        let principals = people.filter { $0.unit == leader.unit && !$0.isTeamMember && !$0.role.isEmpty && $0.id != leader.id }
+        let principals = people.filter {
+            $0.unit == leader.unit && !$0.isTeamMember && !$0.role.isEmpty && $0.id != leader.id
+        }
         if principals.contains(where: { $0.id == by || $0.name == by }) { return .principal }
         if let known = people.first(where: { $0.id == by || $0.name == by }) {
             return .member(by, role: known.role, unit: known.unit)
@@ -91,7 +98,10 @@ enum LeaderLookup {
         let text = query.trimmingCharacters(in: .whitespacesAndNewlines)
         var sql = "SELECT * FROM leader l WHERE \(known) AND (id = ? OR name = ?)"
         var arguments: StatementArguments = [text, text]
-        if let year { sql += " AND year = ?"; arguments += [year] }
+        if let year {
+            sql += " AND year = ?"
+            arguments += [year]
+        }
         let found = try Row.fetchAll(db, sql: sql + " ORDER BY year DESC, id", arguments: arguments).map(info)
         guard let latest = found.first?.year else { throw ArchiveError.unknownLeader(query: text, year: year) }
         let candidates = found.filter { $0.year == latest }
@@ -104,11 +114,13 @@ enum LeaderLookup {
 
     /// Every leader of `year` known from their documents.
     static func all(year: Int, db: Database) throws -> [LeaderInfo] {
-        try Row.fetchAll(db, sql: "SELECT * FROM leader l WHERE year = ? AND \(known) ORDER BY id", arguments: [year]).map(info)
+        try Row.fetchAll(db, sql: "SELECT * FROM leader l WHERE year = ? AND \(known) ORDER BY id", arguments: [year])
+            .map(info)
     }
 
     static func info(_ row: Row) -> LeaderInfo {
-        LeaderInfo(year: row["year"], id: row["id"], name: row["name"], unit: row["unit"], position: row["position"],
-                   role: row["role"], organization: row["organization"])
+        LeaderInfo(
+            year: row["year"], id: row["id"], name: row["name"], unit: row["unit"], position: row["position"],
+            role: row["role"], organization: row["organization"])
     }
 }

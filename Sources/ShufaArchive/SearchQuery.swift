@@ -13,8 +13,10 @@ public struct SearchQuery: Sendable {
     /// The most documents listed (all are counted).
     public var limit: Int
 
-    public init(_ text: String, year: Int? = nil, unit: String? = nil, grade: String? = nil, kind: String? = nil,
-                limit: Int = 50) {
+    public init(
+        _ text: String, year: Int? = nil, unit: String? = nil, grade: String? = nil, kind: String? = nil,
+        limit: Int = 50
+    ) {
         words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         self.year = year
         self.unit = unit
@@ -30,7 +32,8 @@ public struct SearchQuery: Sendable {
     static func year(in word: String) -> Int? {
         var digits = Substring(word)
         for suffix in ["年度", "年"] where digits.hasSuffix(suffix) { digits = digits.dropLast(suffix.count) }
-        guard digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits), (1900...2999).contains(year) else {
+        guard digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits), (1900...2999).contains(year)
+        else {
             return nil
         }
         return year

@@ -24,7 +24,8 @@ struct TallyReader {
     /// True when `data` has the shape of a tally result.
     static func recognises(_ data: Data) -> Bool {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let leaders = object["leaders"] as? [[String: Any]] else { return false }
+            let leaders = object["leaders"] as? [[String: Any]]
+        else { return false }
         return leaders.allSatisfy { $0["leader"] is String && ($0["grade"] != nil || $0["composite"] != nil) }
     }
 
@@ -41,12 +42,15 @@ struct TallyReader {
         }
         var inputs = CollectedInputs()
         inputs.grades = tally.leaders.map { entry in
-            LeaderGrade(year: year, leader: entry.leader, series: entry.series, composite: entry.composite, grade: entry.grade,
-                        rule: entry.rule, file: name)
+            LeaderGrade(
+                year: year, leader: entry.leader, series: entry.series, composite: entry.composite, grade: entry.grade,
+                rule: entry.rule, file: name)
         }
         do {
-            inputs.documents.append(IncomingDocument(file: file, digest: try FileDigest.of(file), original: name, year: year,
-                                                     unit: "", leader: "", kind: "tally", format: "json", origin: .tally))
+            inputs.documents.append(
+                IncomingDocument(
+                    file: file, digest: try FileDigest.of(file), original: name, year: year,
+                    unit: "", leader: "", kind: "tally", format: "json", origin: .tally))
         } catch {
             inputs.problems.append(.unreadable(error))
         }
@@ -57,12 +61,18 @@ struct TallyReader {
     /// leaders, when one year stands out.
     private func knownYear(of ids: [String], seen: [LeaderInfo]) -> Int? {
         let wanted = Set(ids)
-        var known = Dictionary(grouping: seen.filter { wanted.contains($0.id) }, by: \.year).mapValues { Set($0.map(\.id)) }
-        let rows = (try? archive?.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT year, id FROM leader l WHERE id IN (SELECT value FROM json_each(?)) AND \(LeaderLookup.known)
-                """, arguments: [Self.jsonArray(ids)])
-        }) ?? []
+        var known = Dictionary(grouping: seen.filter { wanted.contains($0.id) }, by: \.year).mapValues {
+            Set($0.map(\.id))
+        }
+        let rows =
+            (try? archive?.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT year, id FROM leader l
+                        WHERE id IN (SELECT value FROM json_each(?)) AND \(LeaderLookup.known)
+                        """, arguments: [Self.jsonArray(ids)])
+            }) ?? []
         for row in rows { known[row["year"] as Int, default: []].insert(row["id"]) }
         let counts = known.mapValues(\.count).sorted { $0.value > $1.value }
         guard let best = counts.first, counts.dropFirst().first?.value != best.value else { return nil }

@@ -21,15 +21,18 @@ public struct TrailEntry: Sendable, Equatable, Codable {
     public var hash: String
 
     /// The hash of an entry's content chained to the previous entry's hash.
-    static func chainHash(previous: String, year: Int, leader: String, state: ReviewState, actor: String, note: String,
-                          override: String?, report: String?, at: String) -> String {
+    static func chainHash(
+        previous: String, year: Int, leader: String, state: ReviewState, actor: String, note: String,
+        override: String?, report: String?, at: String
+    ) -> String {
         let fields = [previous, String(year), leader, state.rawValue, actor, note, override ?? "", report ?? "", at]
         return FileDigest.sha256(Data(fields.joined(separator: "\u{1F}").utf8))
     }
 
     var expectedHash: String {
-        Self.chainHash(previous: previous, year: year, leader: leader, state: state, actor: actor, note: note,
-                       override: override, report: report, at: at)
+        Self.chainHash(
+            previous: previous, year: year, leader: leader, state: state, actor: actor, note: note,
+            override: override, report: report, at: at)
     }
 
     init(row: Row) {
@@ -51,23 +54,28 @@ public struct TrailEntry: Sendable, Equatable, Codable {
 enum Trail {
     /// The leader's current state: the last step recorded.
     static func current(_ db: Database, year: Int, leader: String) throws -> ReviewState? {
-        let state = try String.fetchOne(db, sql: "SELECT state FROM trail WHERE year = ? AND leader = ? ORDER BY id DESC LIMIT 1",
-                                        arguments: [year, leader])
+        let state = try String.fetchOne(
+            db, sql: "SELECT state FROM trail WHERE year = ? AND leader = ? ORDER BY id DESC LIMIT 1",
+            arguments: [year, leader])
         return state.flatMap(ReviewState.init(rawValue:))
     }
 
     /// Appends a step, chained to the last entry of the trail.
     @discardableResult
-    static func append(_ db: Database, year: Int, leader: String, state: ReviewState, actor: String, note: String = "",
-                       override: String? = nil, report: String? = nil) throws -> TrailEntry {
+    static func append(
+        _ db: Database, year: Int, leader: String, state: ReviewState, actor: String, note: String = "",
+        override: String? = nil, report: String? = nil
+    ) throws -> TrailEntry {
         let previous = try String.fetchOne(db, sql: "SELECT hash FROM trail ORDER BY id DESC LIMIT 1") ?? ""
         let at = ArchiveClock.now()
-        let hash = TrailEntry.chainHash(previous: previous, year: year, leader: leader, state: state, actor: actor, note: note,
-                                        override: override, report: report, at: at)
-        try db.execute(sql: """
-            INSERT INTO trail (year, leader, state, actor, note, override, report, at, previous, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [year, leader, state.rawValue, actor, note, override, report, at, previous, hash])
+        let hash = TrailEntry.chainHash(
+            previous: previous, year: year, leader: leader, state: state, actor: actor, note: note,
+            override: override, report: report, at: at)
+        try db.execute(
+            sql: """
+                INSERT INTO trail (year, leader, state, actor, note, override, report, at, previous, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [year, leader, state.rawValue, actor, note, override, report, at, previous, hash])
         let row = try Row.fetchOne(db, sql: "SELECT * FROM trail WHERE id = ?", arguments: [db.lastInsertedRowID])!
         return TrailEntry(row: row)
     }
@@ -76,8 +84,14 @@ enum Trail {
     static func entries(_ db: Database, year: Int? = nil, leader: String? = nil) throws -> [TrailEntry] {
         var sql = "SELECT * FROM trail WHERE 1"
         var arguments: StatementArguments = []
-        if let year { sql += " AND year = ?"; arguments += [year] }
-        if let leader { sql += " AND leader = ?"; arguments += [leader] }
+        if let year {
+            sql += " AND year = ?"
+            arguments += [year]
+        }
+        if let leader {
+            sql += " AND leader = ?"
+            arguments += [leader]
+        }
         return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(TrailEntry.init(row:))
     }
 

@@ -76,7 +76,8 @@ struct Bench {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let catalog = try Catalog.load(from: root.appendingPathComponent("templates/catalog.yaml"))
         let sample = try RosterReader(catalog: catalog).read(root.appendingPathComponent("samples/roster.json"))
-        try ArchiveBenchmark.run(root: root, documents: documents, roster: { Synthetic.roster(count: $0, from: sample) }) { line in
+        let roster = { (count: Int) in Synthetic.roster(count: count, from: sample) }
+        try ArchiveBenchmark.run(root: root, documents: documents, roster: roster) { line in
             print(line)
             fflush(nil)
         }

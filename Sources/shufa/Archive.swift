@@ -19,7 +19,9 @@ struct ArchiveLocationOption: ParsableArguments {
 
     /// Opens the archive (creating it for `add`); failures exit 2 with the message.
     func open(create: Bool = false) throws -> DocumentArchive {
-        try ArchiveRun.attempt { () throws(ArchiveError) in try DocumentArchive(URL(fileURLWithPath: path), create: create) }
+        try ArchiveRun.attempt { () throws(ArchiveError) in
+            try DocumentArchive(URL(fileURLWithPath: path), create: create)
+        }
     }
 }
 
@@ -69,7 +71,8 @@ struct ArchiveAdd: ParsableCommand {
         let archive = try self.archive.open(create: true)
         let checker = ReportChecker(catalog: try locations.catalog(), validator: try locations.validator())
         let options = CollectOptions(checker: checker, fontConfig: locations.fontConfig, year: year, leader: leader)
-        let collected = InputCollector(options: options, archive: archive).collect(inputs.map { URL(fileURLWithPath: $0) })
+        let collected = InputCollector(options: options, archive: archive).collect(
+            inputs.map { URL(fileURLWithPath: $0) })
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveAdder(archive: archive).add(collected) {
                 FileHandle.standardError.write(Data("shufa: 另一个归档（archive add）正在进行，等待其完成…\n".utf8))
@@ -104,8 +107,10 @@ struct ArchiveFind: ParsableCommand {
 
     func run() throws {
         let archive = try self.archive.open()
-        let query = SearchQuery(words.joined(separator: " "), year: year, unit: unit, grade: grade, kind: kind, limit: limit)
-        let result = try ArchiveRun.attempt { () throws(ArchiveError) in try ArchiveSearch(archive: archive).find(query) }
+        let query = SearchQuery(
+            words.joined(separator: " "), year: year, unit: unit, grade: grade, kind: kind, limit: limit)
+        let result = try ArchiveRun.attempt { () throws(ArchiveError) in try ArchiveSearch(archive: archive).find(query)
+        }
         print(json ? try JSONText.encode(result) : ArchiveText.render(result))
         if result.total == 0 { throw ExitCode(1) }
     }

@@ -4,9 +4,14 @@ import ShufaArchive
 /// The archive commands' output as a clerk reads it.
 enum ArchiveText {
     static func render(_ report: AddReport, archive: String) -> String {
-        let kinds = report.recorded.sorted { KindNames.order($0.key, $1.key) }.map { "\(KindNames.chinese($0.key)) \($0.value)" }
-        var lines = ["归档到 \(archive)/：新登记 \(report.recordedTotal) 份文书" + (kinds.isEmpty ? "" : "（\(kinds.joined(separator: "，"))）")
-                     + "，已在档案中 \(report.alreadyThere) 份；新存入 \(report.storedFiles) 个文件"]
+        let kinds = report.recorded.sorted { KindNames.order($0.key, $1.key) }.map {
+            "\(KindNames.chinese($0.key)) \($0.value)"
+        }
+        var lines = [
+            "归档到 \(archive)/：新登记 \(report.recordedTotal) 份文书"
+                + (kinds.isEmpty ? "" : "（\(kinds.joined(separator: "，"))）")
+                + "，已在档案中 \(report.alreadyThere) 份；新存入 \(report.storedFiles) 个文件"
+        ]
         if report.grades > 0 { lines.append("记录等次 \(report.grades) 人") }
         let errors = report.problems.filter(\.isError)
         if !errors.isEmpty { lines.append("\(errors.count) 个文件未能归档：") }
@@ -32,8 +37,10 @@ enum ArchiveText {
     }
 
     static func render(_ report: VerifyReport) -> String {
-        var lines = ["核对 \(report.files) 个文件、\(report.trailEntries) 条审核记录："
-                     + (report.passed ? "全部无误" : "发现 \(report.problems.count) 个问题")]
+        var lines = [
+            "核对 \(report.files) 个文件、\(report.trailEntries) 条审核记录："
+                + (report.passed ? "全部无误" : "发现 \(report.problems.count) 个问题")
+        ]
         lines += report.problems.map { "  ✗ \($0)" }
         if report.interrupted > 0 {
             lines.append("  ! 有 \(report.interrupted) 个文件是中断的归档留下的（未登记，不影响档案），下次 archive add 时清理")
@@ -42,10 +49,11 @@ enum ArchiveText {
     }
 
     static func render(_ outcome: ReviewOutcome) -> String {
-        var line = "已记录：\(outcome.leader.label) \(outcome.entry.state.chineseName)，办理人 \(outcome.entry.actor)，\(outcome.entry.at)"
-        if !outcome.entry.note.isEmpty { line += "，说明：\(outcome.entry.note)" }
+        let entry = outcome.entry
+        var line = "已记录：\(outcome.leader.label)\(entry.state.chineseName)，办理人 \(entry.actor)，\(entry.at)"
+        if !entry.note.isEmpty { line += "，说明：\(entry.note)" }
         for refusal in outcome.overridden { line += "\n  ! 已越过：\(refusal)" }
-        if let reason = outcome.entry.override { line += "\n  越过理由：\(reason)" }
+        if let reason = entry.override { line += "\n  越过理由：\(reason)" }
         return ArchiveMessages.clean(line)
     }
 
@@ -64,8 +72,10 @@ enum ArchiveText {
         let header = ["单位", "人数", "草稿下发", "已交回", "检查通过", "审核/审定", "报送", "归档", "等次"]
         let rows = (report.units + [report.total]).map { unit -> [String] in
             let grades = unit.grades.sorted { $0.key < $1.key }.map { "\($0.key)\($0.value)" }.joined(separator: " ")
-            return [unit.unit, unit.leaders, unit.draftsOut, unit.returned, unit.passing, unit.reviewed, unit.submitted,
-                    unit.archived].map { "\($0)" } + [grades]
+            return [
+                unit.unit, unit.leaders, unit.draftsOut, unit.returned, unit.passing, unit.reviewed, unit.submitted,
+                unit.archived,
+            ].map { "\($0)" } + [grades]
         }
         return "\(report.year)年度述职述法进度\n" + table([header] + rows)
     }
@@ -86,13 +96,17 @@ enum ArchiveText {
     }
 
     /// East Asian wide and full-width characters.
-    private static let wide: [ClosedRange<UInt32>] = [0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-                                                      0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD]
+    private static let wide: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+        0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+    ]
 
     static func origin(_ id: String) -> String { DocumentOrigin(rawValue: id)?.chineseName ?? id }
 
     static func size(_ bytes: Int64) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : String(format: "%.0f KB", Double(bytes) / 1024)
+        bytes >= 1 << 20
+            ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
+            : String(format: "%.0f KB", Double(bytes) / 1024)
     }
 }
 

@@ -25,13 +25,17 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         if to != nil && by == nil { throw ValidationError("请用 --by 写明办理人") }
-        if let to, ReviewState(named: to) == nil { throw ValidationError(ArchiveMessages.text(ArchiveError.unknownState(to))) }
+        if let to, ReviewState(named: to) == nil {
+            throw ValidationError(ArchiveMessages.text(ArchiveError.unknownState(to)))
+        }
     }
 
     func run() throws {
         let archive = try self.archive.open()
         guard let to, let by, let target = ReviewState(named: to) else {
-            let trail = try ArchiveRun.attempt { () throws(ArchiveError) in try TrailReader(archive: archive).trail(of: leader, year: year) }
+            let trail = try ArchiveRun.attempt { () throws(ArchiveError) in
+                try TrailReader(archive: archive).trail(of: leader, year: year)
+            }
             print(json ? try JSONText.encode(trail.entries) : ArchiveText.render(trail))
             return
         }

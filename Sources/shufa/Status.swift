@@ -16,7 +16,9 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let archive = try self.archive.open()
-        let report = try ArchiveRun.attempt { () throws(ArchiveError) in try ArchiveStatus(archive: archive).report(year: year, unit: unit) }
+        let report = try ArchiveRun.attempt { () throws(ArchiveError) in
+            try ArchiveStatus(archive: archive).report(year: year, unit: unit)
+        }
         print(json ? try JSONText.encode(report) : ArchiveText.render(report))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ShufaArchive
 import ShufaKit
 import Testing
+
+@testable import ShufaArchive
 
 /// `shufa archive`, `review` and `status` run as a clerk runs them: the real executable, its exit codes,
 /// and the faults a machine has (kill -9, two clerks at once).
@@ -27,8 +28,11 @@ enum ArchiveCommand {
     /// files for one `add`.
     static func largeBatch(leaders: Int, prefix: String = "L") throws -> URL {
         let folder = Repo.temporaryDirectory()
-        var roster = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
-        let sample = try #require(roster["leaders"] as? [[String: Any]]).filter { $0["name"] != nil && $0["id"] as? String != "QC013" }
+        var roster = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
+        let sample = try #require(roster["leaders"] as? [[String: Any]]).filter {
+            $0["name"] != nil && $0["id"] as? String != "QC013"
+        }
         roster["leaders"] = (0..<leaders).map { index -> [String: Any] in
             var leader = sample[index % sample.count]
             leader["id"] = String(format: "\(prefix)%04d", index)
@@ -37,8 +41,9 @@ enum ArchiveCommand {
             return leader
         }
         try JSONSerialization.data(withJSONObject: roster).write(to: folder.appendingPathComponent("roster.json"))
-        let request = BuildRequest(roster: folder.appendingPathComponent("roster.json"), templates: Repo.templates,
-                                   output: folder.appendingPathComponent("built"), kinds: [.draft, .form, .ballot])
+        let request = BuildRequest(
+            roster: folder.appendingPathComponent("roster.json"), templates: Repo.templates,
+            output: folder.appendingPathComponent("built"), kinds: [.draft, .form, .ballot])
         _ = try BatchBuilder(request).run()
         return request.output
     }
@@ -47,12 +52,18 @@ enum ArchiveCommand {
     static func storedFiles(_ archive: URL) -> Int {
         let store = archive.appendingPathComponent("store")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: store.path)) ?? []
-        return folders.reduce(0) { $0 + ((try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent($1).path))?.count ?? 0) }
+        return folders.reduce(0) {
+            $0
+                + ((try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent($1).path))?.count
+                    ?? 0)
+        }
     }
 
     /// How many documents the archive lists (of a kind).
     static func total(_ archive: URL, kind: String? = nil) throws -> Int {
-        let result = try run(["archive", "find", "--archive", archive.path, "--json", "--limit", "0"] + (kind.map { ["--kind", $0] } ?? ["--year", "2025"]))
+        let result = try run(
+            ["archive", "find", "--archive", archive.path, "--json", "--limit", "0"]
+                + (kind.map { ["--kind", $0] } ?? ["--year", "2025"]))
         return try JSONDecoder().decode(SearchResult.self, from: Data(result.output.utf8)).total
     }
 }
@@ -62,7 +73,8 @@ struct ArchiveCommandTests {
     @Test("kill -9 at any moment of a large add leaves an archive verify accepts; a re-run completes it")
     func killedAdd() throws {
         let batch = try ArchiveCommand.largeBatch(leaders: 700)
-        let listed = try JSONDecoder().decode(SummaryListing.self, from: Data(contentsOf: batch.appendingPathComponent("summary.json")))
+        let listed = try JSONDecoder().decode(
+            SummaryListing.self, from: Data(contentsOf: batch.appendingPathComponent("summary.json")))
         let archive = Repo.temporaryDirectory().appendingPathComponent("archive")
         let add = ["archive", "add", batch.path, "--archive", archive.path]
         var interruptedSeen = 0
@@ -73,7 +85,8 @@ struct ArchiveCommandTests {
             let process = try ArchiveCommand.start(add)
             let start = Date()
             while process.isRunning && Date().timeIntervalSince(start) < 120
-                    && (!FileManager.default.fileExists(atPath: index) || ArchiveCommand.storedFiles(archive) < threshold) {
+                && (!FileManager.default.fileExists(atPath: index) || ArchiveCommand.storedFiles(archive) < threshold)
+            {
                 usleep(2_000)
             }
             if threshold == 0 { usleep(300_000) }
@@ -90,7 +103,8 @@ struct ArchiveCommandTests {
         #expect(verify.status == 0 && !verify.output.contains("中断"), "\(verify.output)")
         #expect(try ArchiveCommand.total(archive) == listed.documents.count + 1)
         #expect(ArchiveCommand.storedFiles(archive) == Set(listed.documents.map(\.sha256)).count + 1)
-        #expect(try ArchiveCommand.total(archive, kind: "draft") == listed.documents.filter { $0.kind == "draft" }.count)
+        #expect(
+            try ArchiveCommand.total(archive, kind: "draft") == listed.documents.filter { $0.kind == "draft" }.count)
     }
 
     @Test("two adds at once into a new archive: both finish, nothing is lost or indexed twice")
@@ -99,7 +113,9 @@ struct ArchiveCommandTests {
         let second = try ArchiveCommand.largeBatch(leaders: 150, prefix: "B")
         let shared = Returned.directory.appendingPathComponent("ok.odt")
         let expected = try [first, second].map { batch in
-            try JSONDecoder().decode(SummaryListing.self, from: Data(contentsOf: batch.appendingPathComponent("summary.json"))).documents.count + 1
+            try JSONDecoder().decode(
+                SummaryListing.self, from: Data(contentsOf: batch.appendingPathComponent("summary.json"))
+            ).documents.count + 1
         }.reduce(1, +)
         for round in 0..<2 {
             let archive = Repo.temporaryDirectory().appendingPathComponent("archive-\(round)")
@@ -122,10 +138,15 @@ struct ArchiveCommandTests {
         try Tamper.overwrite(digest, in: archive, with: Data("tampered".utf8))
         let path = archive.location.root.path
         let verify = try ArchiveCommand.run(["archive", "verify", "--archive", path])
-        #expect(verify.status == 1 && verify.output.contains(ArchiveLocation.relativePath(digest)) && verify.output.contains("黄志刚"))
+        #expect(
+            verify.status == 1 && verify.output.contains(ArchiveLocation.relativePath(digest))
+                && verify.output.contains("黄志刚"))
         let out = Repo.temporaryDirectory().appendingPathComponent("2025.zip")
-        let export = try ArchiveCommand.run(["archive", "export", "--year", "2025", "--out", out.path, "--archive", path])
-        #expect(export.status == 2 && export.error.contains("已损坏或被改动") && !FileManager.default.fileExists(atPath: out.path))
+        let export = try ArchiveCommand.run([
+            "archive", "export", "--year", "2025", "--out", out.path, "--archive", path,
+        ])
+        #expect(
+            export.status == 2 && export.error.contains("已损坏或被改动") && !FileManager.default.fileExists(atPath: out.path))
     }
 
     @Test("review, status and find: exit codes and Chinese output")
@@ -138,8 +159,11 @@ struct ArchiveCommandTests {
         #expect(unknown.status == 2 && unknown.error.contains("QC999"))
         let badState = try ArchiveCommand.run(["review", "QC006", "--to", "通过", "--by", "党组"] + at)
         #expect(badState.status == 2 && badState.error.contains("下发草稿、已交回、审核、审定、报送、归档"))
-        #expect(try ArchiveCommand.run(["archive", "add", Returned.directory.appendingPathComponent("ok.odt").path] + at).status == 0)
-        let approved = try ArchiveCommand.run(["review", "黄志刚", "--to", "审定", "--by", "县司法局党组", "--note", "党组会议研究"] + at)
+        #expect(
+            try ArchiveCommand.run(["archive", "add", Returned.directory.appendingPathComponent("ok.odt").path] + at)
+                .status == 0)
+        let approved = try ArchiveCommand.run(
+            ["review", "黄志刚", "--to", "审定", "--by", "县司法局党组", "--note", "党组会议研究"] + at)
         #expect(approved.status == 0 && approved.output.contains("已记录：黄志刚（QC006"))
         let trail = try ArchiveCommand.run(["review", "QC006"] + at)
         #expect(trail.output.contains("审定  县司法局党组  党组会议研究"))

@@ -1,18 +1,24 @@
 import Foundation
 import GRDB
-@testable import ShufaArchive
 import ShufaKit
 import Testing
 
+@testable import ShufaArchive
+
 /// Archives made for the tests: a new folder each time, filled through the same code as `archive add`.
 enum Archives {
-    static let options = CollectOptions(checker: Returned.checker, fontConfig: Repo.root.appendingPathComponent("fonts/fonts.conf"))
+    static let options = CollectOptions(
+        checker: Returned.checker, fontConfig: Repo.root.appendingPathComponent("fonts/fonts.conf"))
     static let tally = Repo.fixtures.appendingPathComponent("archive/tally.json")
 
-    static func fresh() throws -> DocumentArchive { try DocumentArchive(Repo.temporaryDirectory().appendingPathComponent("archive"), create: true) }
+    static func fresh() throws -> DocumentArchive {
+        try DocumentArchive(Repo.temporaryDirectory().appendingPathComponent("archive"), create: true)
+    }
 
     @discardableResult
-    static func add(_ paths: [URL], to archive: DocumentArchive, options: CollectOptions = Archives.options) throws -> AddReport {
+    static func add(
+        _ paths: [URL], to archive: DocumentArchive, options: CollectOptions = Archives.options
+    ) throws -> AddReport {
         let collected = InputCollector(options: options, archive: archive).collect(paths)
         return try ArchiveAdder(archive: archive).add(collected)
     }
@@ -31,8 +37,10 @@ enum Archives {
         return url
     }
 
-    static func find(_ text: String, in archive: DocumentArchive, year: Int? = nil, kind: String? = nil, grade: String? = nil,
-                     limit: Int = 500) throws -> SearchResult {
+    static func find(
+        _ text: String, in archive: DocumentArchive, year: Int? = nil, kind: String? = nil, grade: String? = nil,
+        limit: Int = 500
+    ) throws -> SearchResult {
         try ArchiveSearch(archive: archive).find(SearchQuery(text, year: year, grade: grade, kind: kind, limit: limit))
     }
 
@@ -40,19 +48,27 @@ enum Archives {
         try archive.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
-    static func review(_ leader: String, _ target: ReviewState, by: String, override: String? = nil,
-                       in archive: DocumentArchive) throws(ArchiveError) -> ReviewOutcome {
-        try Reviewer(archive: archive).record(ReviewRequest(leader: leader, year: nil, target: target, by: by, override: override))
+    static func review(
+        _ leader: String, _ target: ReviewState, by: String, override: String? = nil,
+        in archive: DocumentArchive
+    ) throws(ArchiveError) -> ReviewOutcome {
+        try Reviewer(archive: archive).record(
+            ReviewRequest(leader: leader, year: nil, target: target, by: by, override: override))
     }
 
     /// The refusal a step gets, or nil when it is recorded.
-    static func refusal(_ leader: String, _ target: ReviewState, by: String, override: String? = nil,
-                        in archive: DocumentArchive) -> ReviewRefusal? {
+    static func refusal(
+        _ leader: String, _ target: ReviewState, by: String, override: String? = nil,
+        in archive: DocumentArchive
+    ) -> ReviewRefusal? {
         do {
             _ = try review(leader, target, by: by, override: override, in: archive)
             return nil
         } catch {
-            guard case .refused(let refusal) = error else { Issue.record("\(error)"); return nil }
+            guard case .refused(let refusal) = error else {
+                Issue.record("\(error)")
+                return nil
+            }
             return refusal
         }
     }
@@ -73,12 +89,15 @@ struct ArchiveStoreTests {
             #expect(FileDigest.sha256(try Data(contentsOf: stored)) == document.sha256)
             #expect(try FileManager.default.attributesOfItem(atPath: stored.path)[.posixPermissions] as? Int == 0o444)
         }
-        let row = try #require(try archive.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT d.*, l.name, l.role FROM document d JOIN leader l ON l.year = d.year AND l.id = d.leader
-                WHERE d.kind = 'report' AND d.format = 'odt' AND d.leader = 'QC006'
-                """)
-        })
+        let row = try #require(
+            try archive.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.*, l.name, l.role FROM document d JOIN leader l ON l.year = d.year AND l.id = d.leader
+                        WHERE d.kind = 'report' AND d.format = 'odt' AND d.leader = 'QC006'
+                        """)
+            })
         #expect(row["year"] as Int == 2025 && row["unit"] as String == "县司法局" && row["name"] as String == "黄志刚")
         #expect(row["role"] as String == "政府工作部门主要负责人" && row["origin"] as String == "build")
         #expect(row["verdict"] as String? != nil && row["original"] as String == "report/QC006-黄志刚-述职述法报告.odt")
@@ -105,8 +124,14 @@ struct ArchiveStoreTests {
         let summary = folder.appendingPathComponent("summary.json")
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
         var listed = try #require(json["documents"] as? [[String: Any]])
-        listed.append(["leader": "QC001", "unit": "x", "kind": "report", "path": "../../etc/passwd", "sha256": String(repeating: "0", count: 64)])
-        listed.append(["leader": "QC001", "unit": "x", "kind": "report", "path": "report/gone.fodt", "sha256": String(repeating: "0", count: 64)])
+        listed.append([
+            "leader": "QC001", "unit": "x", "kind": "report", "path": "../../etc/passwd",
+            "sha256": String(repeating: "0", count: 64),
+        ])
+        listed.append([
+            "leader": "QC001", "unit": "x", "kind": "report", "path": "report/gone.fodt",
+            "sha256": String(repeating: "0", count: 64),
+        ])
         json["documents"] = listed
         try JSONSerialization.data(withJSONObject: json).write(to: summary)
         let archive = try Archives.fresh()
@@ -121,11 +146,20 @@ struct ArchiveStoreTests {
     @Test("returned reports: checked, verdict and findings kept, 已交回 recorded in the trail")
     func returnedReports() throws {
         let archive = try Archives.sample()
-        let report = try Archives.add([Returned.directory.appendingPathComponent("short.odt"),
-                                       Returned.directory.appendingPathComponent("ok.odt")], to: archive)
+        let report = try Archives.add(
+            [
+                Returned.directory.appendingPathComponent("short.odt"),
+                Returned.directory.appendingPathComponent("ok.odt"),
+            ], to: archive)
         #expect(report.recorded["returned"] == 2, "\(report.problems)")
         let rows = try archive.read { db in
-            try Row.fetchAll(db, sql: "SELECT original, verdict, errors, findings FROM document WHERE origin = 'returned' ORDER BY original")
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT original, verdict, errors, findings FROM document
+                    WHERE origin = 'returned' ORDER BY original
+                    """
+            )
         }
         #expect(rows.map { $0["original"] as String } == ["ok.odt", "short.odt"])
         #expect(rows[0]["verdict"] as String != "errors" && rows[1]["verdict"] as String == "errors")
@@ -137,8 +171,11 @@ struct ArchiveStoreTests {
 
     @Test("hostile names of returned documents stay data: the store holds only names made of digests")
     func hostileNames() throws {
-        let names = ["∕..∕..∕etc∕passwd.fodt", "-rf --no-preserve-root.fodt", "a\nb\r\u{1B}[31m.fodt", "$(touch pwned).fodt", "报告\u{202E}tdo.exe.fodt",
-                     String(repeating: "长", count: 80) + ".fodt"]
+        let names = [
+            "∕..∕..∕etc∕passwd.fodt", "-rf --no-preserve-root.fodt", "a\nb\r\u{1B}[31m.fodt", "$(touch pwned).fodt",
+            "报告\u{202E}tdo.exe.fodt",
+            String(repeating: "长", count: 80) + ".fodt",
+        ]
         let report = try Data(contentsOf: Returned.directory.appendingPathComponent("generated.fodt"))
         let folder = Repo.temporaryDirectory().appendingPathComponent("returned")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -154,7 +191,9 @@ struct ArchiveStoreTests {
         #expect(contents.strays.isEmpty)
         let all = try FileManager.default.subpathsOfDirectory(atPath: archive.location.root.path)
         #expect(all.allSatisfy { !$0.contains("pwned") && !$0.contains("长") && !$0.contains("\n") })
-        let originals = try archive.read { db in try String.fetchAll(db, sql: "SELECT original FROM document WHERE origin = 'returned'") }
+        let originals = try archive.read { db in
+            try String.fetchAll(db, sql: "SELECT original FROM document WHERE origin = 'returned'")
+        }
         #expect(originals.contains("a\nb\r\u{1B}[31m.fodt") && originals.contains("$(touch pwned).fodt"))
         #expect(!FileManager.default.fileExists(atPath: "pwned"))
         let hit = try #require(try Archives.find("pwned", in: archive).documents.first)
@@ -165,7 +204,11 @@ struct ArchiveStoreTests {
     @Test("a tally's grades go to the leaders; a leader the archive does not know is noted")
     func tally() throws {
         let archive = try Archives.sample()
-        let grade = { (id: String) in try archive.read { db in try String.fetchOne(db, sql: "SELECT grade FROM leader WHERE id = ?", arguments: [id]) } }
+        let grade = { (id: String) in
+            try archive.read { db in
+                try String.fetchOne(db, sql: "SELECT grade FROM leader WHERE id = ?", arguments: [id])
+            }
+        }
         #expect(try grade("QC001") == "优秀" && grade("QC007") == "较差" && grade("QC005") == "并列，需研究确定")
         let again = try Archives.add([Archives.tally], to: archive)
         #expect(again.problems.contains(.unknownTallyLeader(file: "tally.json", leader: "QC999")))
@@ -176,12 +219,14 @@ struct ArchiveStoreTests {
     func tallyYear() throws {
         let archive = try Archives.sample()
         let folder = Repo.temporaryDirectory()
-        let roster = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
+        let roster = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
         var next = roster
         next["year"] = 2026
         try JSONSerialization.data(withJSONObject: next).write(to: folder.appendingPathComponent("roster.json"))
-        let request = BuildRequest(roster: folder.appendingPathComponent("roster.json"), templates: Repo.templates,
-                                   output: folder.appendingPathComponent("2026"), kinds: [.form])
+        let request = BuildRequest(
+            roster: folder.appendingPathComponent("roster.json"), templates: Repo.templates,
+            output: folder.appendingPathComponent("2026"), kinds: [.form])
         _ = try BatchBuilder(request).run()
         try Archives.add([request.output], to: archive)
         let ambiguous = try Archives.add([Archives.tally], to: archive)
@@ -196,7 +241,8 @@ struct ArchiveStoreTests {
     @Test("inputs that are not a batch, a report or a tally are refused by name; a PDF alone too")
     func unrecognised() throws {
         let folder = Repo.temporaryDirectory()
-        let pdf = folder.appendingPathComponent("x.pdf"), text = folder.appendingPathComponent("notes.txt")
+        let pdf = folder.appendingPathComponent("x.pdf")
+        let text = folder.appendingPathComponent("notes.txt")
         try Data("%PDF-1.7".utf8).write(to: pdf)
         try Data("hello".utf8).write(to: text)
         let archive = try Archives.fresh()
@@ -263,17 +309,22 @@ struct ArchiveReviewTests {
         try Archives.add([Returned.directory.appendingPathComponent("short.odt")], to: archive)
         #expect(Archives.refusal("黄志刚", .reviewed, by: "黄志刚", in: archive)?.overridable == false)
         #expect(Archives.refusal("QC006", .approved, by: "张三", in: archive) == .approverNotParty(by: "张三"))
-        #expect(Archives.refusal("QC006", .approved, by: "县司法局党组", in: archive) == .checkErrors(count: 1, file: "short.odt"))
-        let overridden = try Archives.review("QC006", .approved, by: "县司法局党组", override: "经党组会议研究，字数问题已当面说明",
-                                             in: archive)
+        #expect(
+            Archives.refusal("QC006", .approved, by: "县司法局党组", in: archive) == .checkErrors(count: 1, file: "short.odt")
+        )
+        let overridden = try Archives.review(
+            "QC006", .approved, by: "县司法局党组", override: "经党组会议研究，字数问题已当面说明",
+            in: archive)
         #expect(overridden.entry.override == "经党组会议研究，字数问题已当面说明" && overridden.overridden.count == 1)
         _ = try Archives.review("QC006", .submitted, by: "县委依法治县办", in: archive)
         _ = try Archives.review("QC006", .archived, by: "档案室", in: archive)
         let trail = try TrailReader(archive: archive).trail(of: "QC006", year: 2025).entries
         #expect(trail.map(\.state) == [.draft, .returned, .approved, .submitted, .archived])
-        #expect(trail[2].report == (try archive.read { db in
-            try String.fetchOne(db, sql: "SELECT sha256 FROM document WHERE original = 'short.odt'")
-        }))
+        #expect(
+            trail[2].report
+                == (try archive.read { db in
+                    try String.fetchOne(db, sql: "SELECT sha256 FROM document WHERE original = 'short.odt'")
+                }))
     }
 
     @Test("a 班子成员's report: 审核 by a 主要负责人 of the unit, never 审定; others are refused with the reason")
@@ -283,11 +334,15 @@ struct ArchiveReviewTests {
         var options = Archives.options
         options.leader = "QC007"
         try Archives.add([report], to: archive, options: options)
-        #expect(Archives.refusal("QC007", .approved, by: "县司法局党组", in: archive) == .approvalOfMember(leader: "马丽娟（QC007，县司法局 党组成员、副局长）"))
-        #expect(Archives.refusal("QC007", .reviewed, by: "陈立新", in: archive)
+        #expect(
+            Archives.refusal("QC007", .approved, by: "县司法局党组", in: archive)
+                == .approvalOfMember(leader: "马丽娟（QC007，县司法局 党组成员、副局长）"))
+        #expect(
+            Archives.refusal("QC007", .reviewed, by: "陈立新", in: archive)
                 == .reviewerNotPrincipal(by: "陈立新", role: "政府主要负责人", theirUnit: "青川县人民政府", unit: "县司法局"))
         #expect(Archives.refusal("QC007", .reviewed, by: "马丽娟", in: archive) == .ownReport(by: "马丽娟"))
-        #expect(Archives.refusal("QC007", .reviewed, by: "王五", in: archive)
+        #expect(
+            Archives.refusal("QC007", .reviewed, by: "王五", in: archive)
                 == .reviewerUnknown(by: "王五", unit: "县司法局", principals: ["黄志刚"]))
         let recorded = try Archives.review("QC007", .reviewed, by: "黄志刚", in: archive)
         #expect(recorded.entry.state == .reviewed && recorded.overridden.isEmpty)
@@ -302,7 +357,8 @@ struct ArchiveReviewTests {
             .order(from: nil, to: .submitted), .order(from: .draft, to: .approved), .approvalOfMember(leader: "甲"),
             .reviewOfPrincipal(leader: "乙"), .unknownRole(leader: "丙"), .approverNotParty(by: "丁"),
             .reviewerNotPrincipal(by: "戊", role: "领导班子其他成员", theirUnit: "某局", unit: "某局"), .ownReport(by: "己"),
-            .reviewerUnknown(by: "庚", unit: "某局", principals: []), .checkErrors(count: 2, file: "x.odt"), .noReport(leader: "辛"),
+            .reviewerUnknown(by: "庚", unit: "某局", principals: []), .checkErrors(count: 2, file: "x.odt"),
+            .noReport(leader: "辛"),
         ]
         for refusal in refusals {
             let text = ArchiveMessages.text(ArchiveError.refused(refusal))
@@ -338,6 +394,8 @@ struct ArchiveReviewTests {
         #expect(unit.grades == ["优秀": 1, "较差": 1])
         #expect(report.total.leaders == 22 && report.total.returned == 1)
         #expect(try ArchiveStatus(archive: archive).report(unit: "司法").units.map(\.unit) == ["县司法局"])
-        #expect(throws: ArchiveError.nothingArchived(year: 1999)) { try ArchiveStatus(archive: archive).report(year: 1999) }
+        #expect(throws: ArchiveError.nothingArchived(year: 1999)) {
+            try ArchiveStatus(archive: archive).report(year: 1999)
+        }
     }
 }

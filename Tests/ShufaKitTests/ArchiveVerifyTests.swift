@@ -1,17 +1,21 @@
 import Foundation
 import GRDB
-@testable import ShufaArchive
 import ShufaKit
 import Testing
 import ZIPFoundation
+
+@testable import ShufaArchive
 
 /// Changing an archive behind shufa's back, as a faulty disk or a careless hand would.
 enum Tamper {
     /// The stored file of the sample's generated report of QC006 (Flat XML).
     static func report(in archive: DocumentArchive) throws -> String {
-        try #require(try archive.read { db in
-            try String.fetchOne(db, sql: "SELECT sha256 FROM document WHERE leader = 'QC006' AND kind = 'report' AND format = 'fodt'")
-        })
+        try #require(
+            try archive.read { db in
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT sha256 FROM document WHERE leader = 'QC006' AND kind = 'report' AND format = 'fodt'")
+            })
     }
 
     static func overwrite(_ sha256: String, in archive: DocumentArchive, with bytes: Data) throws {
@@ -43,7 +47,9 @@ struct ArchiveVerifyTests {
         }
         #expect(file.sha256 == digest && actual == FileDigest.sha256(bytes))
         let message = report.problems[0].description
-        #expect(message.contains(ArchiveLocation.relativePath(digest)) && message.contains("黄志刚") && message.contains("述职述法报告"))
+        #expect(
+            message.contains(ArchiveLocation.relativePath(digest)) && message.contains("黄志刚")
+                && message.contains("述职述法报告"))
     }
 
     @Test("a missing file, an unindexed file, a stray name and a link in the store are each named")
@@ -52,15 +58,22 @@ struct ArchiveVerifyTests {
         let digest = try Tamper.report(in: archive)
         unlink(archive.location.file(digest).path)
         let planted = String(repeating: "ab", count: 32)
-        try FileManager.default.createDirectory(at: archive.location.store.appendingPathComponent("ab"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: archive.location.store.appendingPathComponent("ab"), withIntermediateDirectories: true)
         try Data("planted".utf8).write(to: archive.location.file(planted))
         try Data("x".utf8).write(to: archive.location.store.appendingPathComponent("ab/notes.txt"))
-        try FileManager.default.createSymbolicLink(atPath: archive.location.store.appendingPathComponent("ab/link").path,
-                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: archive.location.store.appendingPathComponent("ab/link").path,
+            withDestinationPath: "/etc/passwd")
         let problems = try ArchiveVerifier(archive: archive).verify().problems
-        #expect(problems.contains { if case .missing(let file) = $0 { return file.sha256 == digest }; return false })
+        #expect(
+            problems.contains {
+                if case .missing(let file) = $0 { return file.sha256 == digest }
+                return false
+            })
         #expect(problems.contains(.unindexed(path: ArchiveLocation.relativePath(planted))))
-        #expect(problems.contains(.stray(path: "store/ab/notes.txt")) && problems.contains(.stray(path: "store/ab/link")))
+        #expect(
+            problems.contains(.stray(path: "store/ab/notes.txt")) && problems.contains(.stray(path: "store/ab/link")))
         #expect(problems.count == 4)
     }
 
@@ -68,7 +81,8 @@ struct ArchiveVerifyTests {
     func interrupted() throws {
         let archive = try Archives.sample()
         let digest = String(repeating: "cd", count: 32)
-        try FileManager.default.createDirectory(at: archive.location.store.appendingPathComponent("cd"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: archive.location.store.appendingPathComponent("cd"), withIntermediateDirectories: true)
         try Data("half an add".utf8).write(to: archive.location.file(digest))
         try Data("copy".utf8).write(to: archive.location.incoming.appendingPathComponent("partial"))
         try Tamper.execute("INSERT INTO pending VALUES ('\(digest)', 'run')", in: archive)
@@ -104,10 +118,13 @@ struct ArchiveVerifyTests {
 
     @Test("every verify problem is Chinese and names its file or entry")
     func messages() {
-        let file = StoredFile(sha256: String(repeating: "0", count: 64), path: "store/00/00", documents: ["2025年度 县司法局 黄志刚 述职述法报告"])
-        let problems: [VerifyProblem] = [.missing(file), .damaged(file, actual: "ff"), .unindexed(path: "store/ab/x"),
-                                         .stray(path: "store/zz"), .pdfaMissing(file), .trailBroken(entry: 3), .trailUnprotected,
-                                         .indexDamaged("page 3")]
+        let file = StoredFile(
+            sha256: String(repeating: "0", count: 64), path: "store/00/00", documents: ["2025年度 县司法局 黄志刚 述职述法报告"])
+        let problems: [VerifyProblem] = [
+            .missing(file), .damaged(file, actual: "ff"), .unindexed(path: "store/ab/x"),
+            .stray(path: "store/zz"), .pdfaMissing(file), .trailBroken(entry: 3), .trailUnprotected,
+            .indexDamaged("page 3"),
+        ]
         for problem in problems {
             let text = problem.description
             #expect(text.unicodeScalars.contains { $0.value >= 0x4E00 })
@@ -134,7 +151,9 @@ struct ArchivePrintTests {
         #expect(report.problems.filter(\.isError).isEmpty, "\(report.problems)")
         #expect(report.recorded["print"] == 1)
         let pdfs = try Archives.find("黄志刚", in: archive).documents.filter { $0.format == "pdf" }
-        #expect(Set(pdfs.map(\.kind)) == ["draft", "report", "form"] && pdfs.allSatisfy { $0.year == 2025 && $0.origin == "print" })
+        #expect(
+            Set(pdfs.map(\.kind)) == ["draft", "report", "form"]
+                && pdfs.allSatisfy { $0.year == 2025 && $0.origin == "print" })
         let recorded = try Archives.count("SELECT count(*) FROM blob WHERE pdfa = 1", in: archive)
         #expect(recorded == Printed.archive.summary.documents.count)
         #expect(try ArchiveVerifier(archive: archive).verify().passed)
@@ -175,7 +194,8 @@ struct ArchiveExportTests {
         let archive = try Archives.sample()
         try Archives.add([try Archives.returned("ok.odt", as: "‥甲,乙\u{1B}[2J$(rm -rf ~).odt")], to: archive)
         let folder = Repo.temporaryDirectory()
-        let first = folder.appendingPathComponent("2025.zip"), second = folder.appendingPathComponent("again.zip")
+        let first = folder.appendingPathComponent("2025.zip")
+        let second = folder.appendingPathComponent("again.zip")
         let report = try ArchiveExporter(archive: archive).export(year: 2025, to: first)
         _ = try ArchiveExporter(archive: archive).export(year: 2025, to: second)
         #expect(try Data(contentsOf: first) == Data(contentsOf: second))
@@ -187,7 +207,8 @@ struct ArchiveExportTests {
         let lines = manifest.split(separator: "\n")
         #expect(lines.count == entries.count - 1 && lines.count == documents + 4)
         for line in lines {
-            let hash = String(line.prefix(64)), path = String(line.dropFirst(66))
+            let hash = String(line.prefix(64))
+            let path = String(line.dropFirst(66))
             #expect(FileDigest.sha256(try #require(entries["述法档案-2025/" + path])) == hash, "\(path)")
         }
         let index = String(decoding: try #require(entries["述法档案-2025/index.csv"]), as: UTF8.self)
@@ -213,6 +234,8 @@ struct ArchiveExportTests {
         let out = Repo.temporaryDirectory().appendingPathComponent("2025.zip")
         #expect(throws: ArchiveError.self) { try ArchiveExporter(archive: archive).export(year: 2025, to: out) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path).isEmpty)
-        #expect(throws: ArchiveError.nothingArchived(year: 1999)) { try ArchiveExporter(archive: archive).export(year: 1999, to: out) }
+        #expect(throws: ArchiveError.nothingArchived(year: 1999)) {
+            try ArchiveExporter(archive: archive).export(year: 1999, to: out)
+        }
     }
 }
