@@ -42,7 +42,8 @@ enum ArchiveSchema {
                                UNIQUE (sha256, year, unit, leader, kind, origin))
         """,
         "CREATE INDEX document_leader ON document (year, leader, origin)",
-        "CREATE INDEX document_unit ON document (year, unit)",
+        // The order `find` lists documents in: newest year first, by unit, then as archived.
+        "CREATE INDEX document_unit ON document (year DESC, unit)",
         // Full text: names and other metadata, and the document's text; trigrams work for Chinese.
         "CREATE VIRTUAL TABLE document_text USING fts5 (meta, body, tokenize = 'trigram')",
         // The index's trigrams, for queries of two characters (a trigram cannot hold fewer than three).

@@ -16,16 +16,31 @@ public struct ArchiveSearch: Sendable {
         guard !query.isEmpty else { throw .emptyQuery }
         return try archive.read { db in
             guard let plan = try SearchPlan(query, db: db) else { return SearchResult(total: 0, documents: []) }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) " + plan.from, arguments: plan.arguments) ?? 0
-            var hits = try Row.fetchAll(
+            let total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.countArguments) ?? 0
+            // Listed by year (newest first), unit, then in the order archived (a batch's roster order), walking
+            // the index in that order: the first documents that match end the walk, however many match.
+            let ids = try Int64.fetchAll(
                 db,
-                sql: Self.columns + plan.from
-                    + " ORDER BY d.year DESC, d.unit, d.leader = '', d.leader, d.kind, d.id LIMIT ?",
-                arguments: plan.arguments + [max(0, query.limit)]
-            ).map(Self.hit)
+                sql: "SELECT d.id FROM document d INDEXED BY document_unit WHERE \(plan.condition)"
+                    + " ORDER BY d.year DESC, d.unit, d.id LIMIT ?",
+                arguments: plan.arguments + [max(0, query.limit)])
+            var hits = try details(ids, db: db)
             if !plan.words.isEmpty { try addSnippets(&hits, words: plan.words, db: db) }
             return SearchResult(total: total, documents: hits.map(\.hit))
         }
+    }
+
+    /// The documents `ids`, in that order, with their file's size and their leader.
+    private func details(_ ids: [Int64], db: Database) throws -> [(id: Int64, hit: SearchHit)] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: Self.columns + """
+                 FROM document d JOIN blob b ON b.sha256 = d.sha256 LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader
+                WHERE d.id IN (\(ids.map(String.init).joined(separator: ",")))
+                """)
+        let found = Dictionary(rows.map(Self.hit).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { found[$0] }
     }
 
     private static let columns = """
@@ -66,10 +81,31 @@ public struct ArchiveSearch: Sendable {
 enum Snippet {
     static let context = 16
 
+    /// Where `word` first occurs in `text` (a byte search: the text may be long); a word with letters of the
+    /// Latin alphabet in either case (编号 such as s00042).
+    static func find(_ word: String, in text: String) -> Range<String.Index>? {
+        let folds = word.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+        var haystack = folds ? text.lowercased() : text
+        var needle = folds ? word.lowercased() : word
+        let offset = haystack.withUTF8 { hay in needle.withUTF8 { pin in offsetOf(pin, in: hay) } }
+        guard let offset, haystack.utf8.count == text.utf8.count else { return nil }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// The byte offset of the first `pin` in `hay`.
+    private static func offsetOf(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pin.first, let start = hay.baseAddress, hay.count >= pin.count else { return nil }
+        for index in 0...(hay.count - pin.count) where hay[index] == first {
+            if memcmp(start + index, pin.baseAddress!, pin.count) == 0 { return index }
+        }
+        return nil
+    }
+
     /// The first occurrence of any of `words` in the first of `texts` that holds one.
     static func of(_ words: [String], in texts: [String]) -> String? {
         for text in texts {
-            let found = words.compactMap { text.range(of: $0, options: .caseInsensitive) }.min {
+            let found = words.compactMap { find($0, in: text) }.min {
                 $0.lowerBound < $1.lowerBound
             }
             guard let found else { continue }
@@ -84,15 +120,29 @@ enum Snippet {
     }
 }
 
-/// The SQL of a search: the FROM and WHERE clauses, their arguments, and the FTS5 expression.
+/// The SQL of a search: the condition on documents (`d`) and its arguments, the FTS5 expression, and the
+/// words to show in context. Conditions on leaders go through subqueries, so no join is made for the
+/// thousands of documents a broad word matches; only the documents listed are joined.
 private struct SearchPlan {
-    var from = """
-         FROM document d JOIN blob b ON b.sha256 = d.sha256 LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader
-         WHERE 1
-        """
+    var conditions: [String] = []
     var arguments: StatementArguments = []
+    /// The FTS5 expression all text words make, if any.
+    var match: String?
     /// The words looked for in the metadata and text (not those taken as a year or a grade).
     var words: [String] = []
+
+    var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
+
+    /// Counting: the full-text index alone when nothing else narrows the search.
+    var countSQL: String {
+        conditions.count == 1 && match != nil
+            ? "SELECT count(*) FROM document_text WHERE document_text MATCH ?"
+            : "SELECT count(*) FROM document d WHERE \(condition)"
+    }
+
+    var countArguments: StatementArguments {
+        conditions.count == 1 && match != nil ? [match] : arguments
+    }
 
     /// Nil when the query cannot match anything (a two-character word no document holds).
     init?(_ query: SearchQuery, db: Database) throws {
@@ -115,25 +165,26 @@ private struct SearchPlan {
             } else {
                 words.append(word)
                 filter(
-                    "(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR instr(l.name, ?)"
-                        + " OR instr(l.position, ?) OR instr(l.role, ?))", Array(repeating: word, count: 6))
+                    "(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR (d.year, d.leader) IN"
+                        + " (SELECT year, id FROM leader WHERE instr(name, ?) OR instr(position, ?) OR instr(role, ?)))",
+                    Array(repeating: word, count: 6))
             }
         }
         if let year { filter("d.year = ?", [year]) }
-        if let grade { filter("l.grade = ?", [grade]) }
+        if let grade { filter("(d.year, d.leader) IN (SELECT year, id FROM leader WHERE grade = ?)", [grade]) }
         if let unit = query.unit { filter("instr(d.unit, ?)", [unit]) }
         if let kind = query.kind {
             filter("(d.kind = ? OR d.kind IN (SELECT value FROM json_each(?)))", [kind, Self.kinds(named: kind)])
         }
         if !phrases.isEmpty {
-            filter(
-                "d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)",
-                [phrases.joined(separator: " AND ")])
+            let match = phrases.joined(separator: " AND ")
+            filter("d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)", [match])
+            self.match = match
         }
     }
 
     private mutating func filter(_ condition: String, _ values: [any DatabaseValueConvertible]) {
-        from += " AND " + condition
+        conditions.append(condition)
         arguments += StatementArguments(values)
     }
 
