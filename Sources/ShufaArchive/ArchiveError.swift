@@ -29,6 +29,12 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case damagedFile(String)
     /// `find`: nothing to search for.
     case emptyQuery
+    /// `add`: no input given.
+    case noInputs
+    /// `add --leader`: given with more than one input, or with a folder.
+    case leaderForSeveral
+    /// `review --to`: no `--by`.
+    case noReviewer
 
     public var description: String { ArchiveMessages.text(self) }
 
@@ -37,6 +43,16 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
         if let archive = error as? ArchiveError { return archive }
         return .database(path: path.path, failure: DatabaseFailure(error))
     }
+}
+
+/// What a command says while it waits.
+public enum ArchiveNotice: Sendable, CustomStringConvertible {
+    /// `add` waits for another `add`.
+    case waitingToAdd
+    /// `verify` waits for an `add`.
+    case waitingToVerify
+
+    public var description: String { ArchiveMessages.text(self) }
 }
 
 /// An SQLite error: its primary result code and SQLite's own words.

@@ -27,6 +27,16 @@ public enum ArchiveMessages {
         case .damagedFile(let file):
             return "档案中的文件已损坏或被改动：\(file)；未导出。请先运行 shufa archive verify 查明"
         case .emptyQuery: return "请给出要查找的内容（姓名、单位、年度、等次或正文中的词语）"
+        case .noInputs: return "请给出要归档的文件夹或文件"
+        case .leaderForSeveral: return "--leader 只能用于一份交回的报告（一个文件）"
+        case .noReviewer: return "请用 --by 写明办理人：审核为该单位主要负责人，审定为党委（党组）"
+        }
+    }
+
+    public static func text(_ notice: ArchiveNotice) -> String {
+        switch notice {
+        case .waitingToAdd: return "另一个归档（archive add）正在进行，等待其完成…"
+        case .waitingToVerify: return "归档（archive add）正在进行，等其完成后核对…"
         }
     }
 

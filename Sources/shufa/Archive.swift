@@ -64,7 +64,12 @@ struct ArchiveAdd: ParsableCommand {
     @OptionGroup var locations: Locations
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("请给出要归档的文件夹或文件") }
+        guard !inputs.isEmpty else { throw ValidationError(ArchiveMessages.text(ArchiveError.noInputs)) }
+        var isFolder: ObjCBool = false
+        let one = inputs.count == 1 && FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isFolder)
+        if leader != nil && !(one && !isFolder.boolValue) {
+            throw ValidationError(ArchiveMessages.text(ArchiveError.leaderForSeveral))
+        }
     }
 
     func run() throws {
@@ -75,7 +80,7 @@ struct ArchiveAdd: ParsableCommand {
             inputs.map { URL(fileURLWithPath: $0) })
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveAdder(archive: archive).add(collected) {
-                FileHandle.standardError.write(Data("shufa: 另一个归档（archive add）正在进行，等待其完成…\n".utf8))
+                FileHandle.standardError.write(Data("shufa: \(ArchiveNotice.waitingToAdd)\n".utf8))
             }
         }
         print(json ? try JSONText.encode(AddJSON(report)) : ArchiveText.render(report, archive: self.archive.path))
@@ -130,7 +135,7 @@ struct ArchiveVerify: ParsableCommand {
         let archive = try self.archive.open()
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveVerifier(archive: archive).verify {
-                FileHandle.standardError.write(Data("shufa: 归档（archive add）正在进行，等其完成后核对…\n".utf8))
+                FileHandle.standardError.write(Data("shufa: \(ArchiveNotice.waitingToVerify)\n".utf8))
             }
         }
         print(json ? try JSONText.encode(VerifyJSON(report)) : ArchiveText.render(report))

@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveLocationOption
 
     func validate() throws {
-        if to != nil && by == nil { throw ValidationError("请用 --by 写明办理人") }
+        if to != nil && by == nil { throw ValidationError(ArchiveMessages.text(ArchiveError.noReviewer)) }
         if let to, ReviewState(named: to) == nil {
             throw ValidationError(ArchiveMessages.text(ArchiveError.unknownState(to)))
         }

@@ -173,6 +173,8 @@ struct ArchiveCommandTests {
         #expect(none.status == 1 && none.output == "没有找到\n")
         let notArchive = try ArchiveCommand.run(["archive", "find", "黄志刚", "--archive", Repo.temporaryDirectory().path])
         #expect(notArchive.status == 2 && notArchive.error.contains("不是档案库"))
+        let several = try ArchiveCommand.run(["archive", "add", Returned.directory.path, "--leader", "QC007"] + at)
+        #expect(several.status == 2 && several.error.contains("--leader 只能用于一份交回的报告"))
         let help = try ArchiveCommand.run(["archive", "add", "--help"])
         #expect(help.output.contains("归档") && help.output.contains("退出码"))
     }

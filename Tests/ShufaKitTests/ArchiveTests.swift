@@ -253,6 +253,45 @@ struct ArchiveStoreTests {
     }
 }
 
+/// Every message of the archive, walked case by case.
+@Suite("Archive: messages")
+struct ArchiveMessageTests {
+    static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+
+    @Test("every error and every problem of add is Chinese and names its file, leader or option")
+    func everyCase() {
+        let failure = FileFailure(path: "returned/x.odt", code: ENOENT)
+        let errors: [(ArchiveError, String)] = [
+            (.noArchive(path: "archive"), "archive"), (.file(failure), "returned/x.odt"),
+            (.database(path: "archive/index.sqlite", failure: DatabaseFailure(DatabaseError(resultCode: .SQLITE_FULL))),
+             "index.sqlite"),
+            (.unsupportedSQLite(version: "3.31.1"), "3.31.1"), (.newerArchive(version: 9), "9"),
+            (.unknownLeader(query: "QC999", year: 2025), "QC999"), (.ambiguousLeader(query: "王五", candidates: ["甲"]), "王五"),
+            (.unknownState("通过"), "通过"), (.refused(.noReport(leader: "甲")), "甲"), (.emptyOverrideReason, "--override"),
+            (.nothingArchived(year: 2025), "2025"), (.nothingArchived(year: nil), "archive add"),
+            (.damagedFile("store/ab/ab"), "store/ab/ab"), (.emptyQuery, "姓名"), (.noInputs, "归档"),
+            (.leaderForSeveral, "--leader"), (.noReviewer, "--by"),
+        ]
+        for (error, named) in errors {
+            #expect(Self.isChinese(error.description) && error.description.contains(named), "\(error)")
+        }
+        let problems: [(AddProblem, String)] = [
+            (.unreadable(failure), "x.odt"), (.unrecognised(file: "a.txt"), "a.txt"), (.loosePDF(file: "a.pdf"), "a.pdf"),
+            (.badListing(file: "summary.json", reason: "不是 shufa 写出的格式"), "summary.json"),
+            (.unsafePath(listing: "summary.json", path: "../x"), "../x"), (.missingFile(listing: "s", path: "y.fodt"), "y.fodt"),
+            (.changedSinceListed(listing: "s", path: "z.fodt"), "z.fodt"), (.noYear(file: "a.odt"), "--year"),
+            (.noLeader(file: "a.odt"), "--leader"), (.pdfaMissing(file: "p.pdf"), "p.pdf"),
+            (.unreadableDocument(file: "b.odt", reason: "损坏"), "b.odt"), (.storeFailed(failure), "x.odt"),
+            (.changedWhileStoring(file: "c.odt"), "c.odt"), (.unknownTallyLeader(file: "t.json", leader: "QC9"), "QC9"),
+            (.returnedAfterSubmission(file: "d.odt", leader: "QC1"), "d.odt"), (.recovered(files: 3), "3"),
+        ]
+        for (problem, named) in problems {
+            #expect(Self.isChinese(problem.description) && problem.description.contains(named), "\(problem)")
+        }
+        #expect(Self.isChinese(ArchiveNotice.waitingToAdd.description) && Self.isChinese(ArchiveNotice.waitingToVerify.description))
+    }
+}
+
 @Suite("Archive: finding")
 struct ArchiveFindTests {
     static let archive: DocumentArchive = { try! Archives.sample() }()
