@@ -36,7 +36,8 @@ public struct ArchiveSearch: Sendable {
         let rows = try Row.fetchAll(
             db,
             sql: Self.columns + """
-                 FROM document d JOIN blob b ON b.sha256 = d.sha256 LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader
+                 FROM document d JOIN blob b ON b.sha256 = d.sha256
+                 LEFT JOIN leader l ON l.year = d.year AND l.id = d.leader
                 WHERE d.id IN (\(ids.map(String.init).joined(separator: ",")))
                 """)
         let found = Dictionary(rows.map(Self.hit).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -166,7 +167,8 @@ private struct SearchPlan {
                 words.append(word)
                 filter(
                     "(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR (d.year, d.leader) IN"
-                        + " (SELECT year, id FROM leader WHERE instr(name, ?) OR instr(position, ?) OR instr(role, ?)))",
+                        + " (SELECT year, id FROM leader"
+                        + " WHERE instr(name, ?) OR instr(position, ?) OR instr(role, ?)))",
                     Array(repeating: word, count: 6))
             }
         }

@@ -256,17 +256,23 @@ struct ArchiveStoreTests {
 /// Every message of the archive, walked case by case.
 @Suite("Archive: messages")
 struct ArchiveMessageTests {
-    static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+    static func isChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
 
     @Test("every error and every problem of add is Chinese and names its file, leader or option")
     func everyCase() {
         let failure = FileFailure(path: "returned/x.odt", code: ENOENT)
         let errors: [(ArchiveError, String)] = [
             (.noArchive(path: "archive"), "archive"), (.file(failure), "returned/x.odt"),
-            (.database(path: "archive/index.sqlite", failure: DatabaseFailure(DatabaseError(resultCode: .SQLITE_FULL))),
-             "index.sqlite"),
+            (
+                .database(
+                    path: "archive/index.sqlite", failure: DatabaseFailure(DatabaseError(resultCode: .SQLITE_FULL))),
+                "index.sqlite"
+            ),
             (.unsupportedSQLite(version: "3.31.1"), "3.31.1"), (.newerArchive(version: 9), "9"),
-            (.unknownLeader(query: "QC999", year: 2025), "QC999"), (.ambiguousLeader(query: "王五", candidates: ["甲"]), "王五"),
+            (.unknownLeader(query: "QC999", year: 2025), "QC999"),
+            (.ambiguousLeader(query: "王五", candidates: ["甲"]), "王五"),
             (.unknownState("通过"), "通过"), (.refused(.noReport(leader: "甲")), "甲"), (.emptyOverrideReason, "--override"),
             (.nothingArchived(year: 2025), "2025"), (.nothingArchived(year: nil), "archive add"),
             (.damagedFile("store/ab/ab"), "store/ab/ab"), (.emptyQuery, "姓名"), (.noInputs, "归档"),
@@ -276,9 +282,11 @@ struct ArchiveMessageTests {
             #expect(Self.isChinese(error.description) && error.description.contains(named), "\(error)")
         }
         let problems: [(AddProblem, String)] = [
-            (.unreadable(failure), "x.odt"), (.unrecognised(file: "a.txt"), "a.txt"), (.loosePDF(file: "a.pdf"), "a.pdf"),
+            (.unreadable(failure), "x.odt"), (.unrecognised(file: "a.txt"), "a.txt"),
+            (.loosePDF(file: "a.pdf"), "a.pdf"),
             (.badListing(file: "summary.json", reason: "不是 shufa 写出的格式"), "summary.json"),
-            (.unsafePath(listing: "summary.json", path: "../x"), "../x"), (.missingFile(listing: "s", path: "y.fodt"), "y.fodt"),
+            (.unsafePath(listing: "summary.json", path: "../x"), "../x"),
+            (.missingFile(listing: "s", path: "y.fodt"), "y.fodt"),
             (.changedSinceListed(listing: "s", path: "z.fodt"), "z.fodt"), (.noYear(file: "a.odt"), "--year"),
             (.noLeader(file: "a.odt"), "--leader"), (.pdfaMissing(file: "p.pdf"), "p.pdf"),
             (.unreadableDocument(file: "b.odt", reason: "损坏"), "b.odt"), (.storeFailed(failure), "x.odt"),
@@ -288,7 +296,9 @@ struct ArchiveMessageTests {
         for (problem, named) in problems {
             #expect(Self.isChinese(problem.description) && problem.description.contains(named), "\(problem)")
         }
-        #expect(Self.isChinese(ArchiveNotice.waitingToAdd.description) && Self.isChinese(ArchiveNotice.waitingToVerify.description))
+        #expect(
+            Self.isChinese(ArchiveNotice.waitingToAdd.description)
+                && Self.isChinese(ArchiveNotice.waitingToVerify.description))
     }
 }
 
