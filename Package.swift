@@ -9,12 +9,15 @@ let package = Package(
         .executable(name: "shufa-bench", targets: ["shufa-bench"]),
         .library(name: "ShufaKit", targets: ["ShufaKit"]),
         .library(name: "ShufaTally", targets: ["ShufaTally"]),
+        .library(name: "ShufaArchive", targets: ["ShufaArchive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The archive's index: SQLite (Debian libsqlite3-dev) with WAL and FTS5.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: generators for the fuzz tests of the roster readers and the template marker parser.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -38,12 +41,18 @@ let package = Package(
         .target(name: "ShufaTally", dependencies: [
             "ShufaKit", "ShufaODF", "ShufaXML", "CXLSXWriter", "Yams", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .executableTarget(name: "shufa", dependencies: [
-            "ShufaKit", "ShufaTally", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The archive: files stored by content, the SQLite index, the review trail (after the pipeline).
+        .target(name: "ShufaArchive", dependencies: [
+            "ShufaKit", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit", "ShufaTally"]),
+        .executableTarget(name: "shufa", dependencies: [
+            "ShufaKit", "ShufaTally", "ShufaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit", "ShufaTally", "ShufaArchive"]),
         .testTarget(name: "ShufaKitTests", dependencies: [
-            "ShufaKit", "ShufaTally", "ShufaXML", "ShufaODF", .product(name: "PropertyBased", package: "swift-property-based"),
+            "ShufaKit", "ShufaTally", "ShufaArchive", "ShufaXML", "ShufaODF", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ],
                     resources: [.copy("Fixtures")]),
     ]

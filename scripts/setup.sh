@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what shufa needs on Debian: the XML engine and libxlsxwriter for building, and for printing
-# and the tests: headless LibreOffice, CJK fonts, qpdf, poppler's PDF tools and openpyxl.
+# Installs what shufa needs on Debian: the XML engine, libxlsxwriter and SQLite for building, and for
+# printing and the tests: headless LibreOffice, CJK fonts, qpdf, poppler's PDF tools and openpyxl.
 # The free faces that stand in for the official 公文 fonts (fonts/fonts.conf) are the Fandol family
 # (FandolFang 仿宋, FandolSong Bold 小标宋, FandolKai 楷体, FandolHei 黑体), which Debian ships only in
 # texlive-lang-chinese.
 # Usage: scripts/setup.sh [build|full]   (default: full). Safe to run again: installs only what is missing.
 set -euo pipefail
-want=(libxml2-dev zlib1g-dev libxlsxwriter-dev pkg-config)
+want=(libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev pkg-config)
 if [ "${1:-full}" = full ]; then
   want+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai texlive-lang-chinese qpdf
          poppler-utils libxml2-utils python3-openpyxl)

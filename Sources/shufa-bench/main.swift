@@ -1,4 +1,5 @@
 import Foundation
+import ShufaArchive
 import ShufaKit
 import ShufaTally
 
@@ -20,6 +21,10 @@ struct Bench {
         }
         if arguments.count >= 3, arguments[1] == "--tally" {
             try measureTally(rows: Int(arguments[2])!)
+            return
+        }
+        if arguments.count >= 3, arguments[1] == "--archive" {
+            try measureArchive(documents: Int(arguments[2])!)
             return
         }
         if arguments.count >= 3, arguments[1] == "--check" {
@@ -57,6 +62,11 @@ struct Bench {
         tally.arguments = ["--tally", "100000"]
         try tally.run()
         tally.waitUntilExit()
+        let archive = Process()
+        archive.executableURL = URL(fileURLWithPath: arguments[0])
+        archive.arguments = ["--archive", "100000"]
+        try archive.run()
+        archive.waitUntilExit()
     }
 
     /// `shufa tally` on `rows` ballots typed one per row (500 leaders), against a plain Python count of the same
@@ -113,6 +123,18 @@ struct Bench {
                                                          fontConfig: root.appendingPathComponent("fonts/fonts.conf"))
         for result in try PrintBenchmark.run(configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
             print("print: \(result)")
+        }
+    }
+
+    /// An archive of `documents` documents: adding them, then finding by name, unit, year, grade and text.
+    static func measureArchive(documents: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let catalog = try Catalog.load(from: root.appendingPathComponent("templates/catalog.yaml"))
+        let sample = try RosterReader(catalog: catalog).read(root.appendingPathComponent("samples/roster.json"))
+        let roster = { (count: Int) in Synthetic.roster(count: count, from: sample) }
+        try ArchiveBenchmark.run(root: root, documents: documents, roster: roster) { line in
+            print(line)
+            fflush(nil)
         }
     }
 

@@ -11,7 +11,8 @@ struct Shufa: ParsableCommand {
             or --strict refused a roster with bad rows (nothing written); 2 nothing could be done (bad
             arguments, unreadable roster, broken templates).
             """,
-        subcommands: [Build.self, Check.self, Extract.self, Print.self, Tally.self],
+        subcommands: [Build.self, Check.self, Extract.self, Print.self, Tally.self,
+                      ArchiveCommand.self, ReviewCommand.self, StatusCommand.self],
         defaultSubcommand: Build.self)
 }
 

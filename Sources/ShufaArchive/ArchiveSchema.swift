@@ -1,0 +1,61 @@
+import GRDB
+
+/// The index's tables. Created in one transaction the first time an archive is opened for writing;
+/// `PRAGMA user_version` says which version a file holds.
+enum ArchiveSchema {
+    static let version = 1
+
+    /// Creates the tables unless they exist (safe when two processes open a new archive at once).
+    static func create(_ db: Database) throws {
+        try db.inTransaction(.immediate) {
+            let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if current == 0 {
+                for statement in statements { try db.execute(sql: statement) }
+                try db.execute(sql: "PRAGMA user_version = \(version)")
+            }
+            return .commit
+        }
+    }
+
+    static let statements = [
+        // Every stored file, once: its size, and whether its PDF/A identification was seen when it came in.
+        """
+        CREATE TABLE blob (sha256 TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL,
+                           pdfa INTEGER NOT NULL DEFAULT 0, added TEXT NOT NULL) WITHOUT ROWID
+        """,
+        // Files an `add` is copying in, recorded before the copying starts and removed in the transaction
+        // that indexes them: a stored file listed here was left by an interrupted `add`.
+        "CREATE TABLE pending (sha256 TEXT PRIMARY KEY NOT NULL, run TEXT NOT NULL) WITHOUT ROWID",
+        // The leaders (述法主体) of each year, and the grade a tally gave them.
+        """
+        CREATE TABLE leader (year INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+                             unit TEXT NOT NULL DEFAULT '', position TEXT NOT NULL DEFAULT '',
+                             role TEXT NOT NULL DEFAULT '', organization TEXT NOT NULL DEFAULT '',
+                             series TEXT, composite REAL, grade TEXT, rule TEXT, PRIMARY KEY (year, id))
+        """,
+        // Every document: which file, whose, what, where it came from, what the checks said.
+        """
+        CREATE TABLE document (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL REFERENCES blob(sha256),
+                               year INTEGER NOT NULL, unit TEXT NOT NULL, leader TEXT NOT NULL, kind TEXT NOT NULL,
+                               format TEXT NOT NULL, origin TEXT NOT NULL, verdict TEXT, errors INTEGER,
+                               warnings INTEGER, findings TEXT, original TEXT NOT NULL, added TEXT NOT NULL,
+                               UNIQUE (sha256, year, unit, leader, kind, origin))
+        """,
+        "CREATE INDEX document_leader ON document (year, leader, origin)",
+        // The order `find` lists documents in: newest year first, by unit, then as archived.
+        "CREATE INDEX document_unit ON document (year DESC, unit)",
+        // Full text: names and other metadata, and the document's text; trigrams work for Chinese.
+        "CREATE VIRTUAL TABLE document_text USING fts5 (meta, body, tokenize = 'trigram')",
+        // The index's trigrams, for queries of two characters (a trigram cannot hold fewer than three).
+        "CREATE VIRTUAL TABLE document_terms USING fts5vocab (document_text, 'row')",
+        // The review trail (审核/审定 流程), append-only, each entry chained to the previous by its hash.
+        """
+        CREATE TABLE trail (id INTEGER PRIMARY KEY AUTOINCREMENT, year INTEGER NOT NULL, leader TEXT NOT NULL,
+                            state TEXT NOT NULL, actor TEXT NOT NULL, note TEXT NOT NULL, override TEXT,
+                            report TEXT, at TEXT NOT NULL, previous TEXT NOT NULL, hash TEXT NOT NULL)
+        """,
+        "CREATE INDEX trail_leader ON trail (year, leader, id)",
+        "CREATE TRIGGER trail_no_update BEFORE UPDATE ON trail BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END",
+        "CREATE TRIGGER trail_no_delete BEFORE DELETE ON trail BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END",
+    ]
+}

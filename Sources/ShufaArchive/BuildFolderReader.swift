@@ -1,0 +1,107 @@
+import Foundation
+import ShufaKit
+
+/// Reads a folder `shufa build` wrote: every document its summary.json lists (checked against the
+/// SHA-256 recorded there, reports run through the checks), and summary.json itself.
+struct BuildFolderReader {
+    let options: CollectOptions
+
+    /// One document of summary.json (kinds as text, so kinds added later still come in).
+    private struct Listing: Decodable {
+        struct Entry: Decodable, Sendable {
+            var leader: String?
+            var unit: String
+            var kind: String
+            var path: String
+            var sha256: String
+        }
+        var documents: [Entry]
+    }
+
+    func read(_ folder: URL) -> CollectedInputs {
+        let summary = folder.appendingPathComponent("summary.json")
+        let name = "\(folder.lastPathComponent)/summary.json"
+        let listing: Listing
+        do { listing = try JSONDecoder().decode(Listing.self, from: Data(contentsOf: summary)) } catch {
+            return CollectedInputs(problems: [.badListing(file: name, reason: ListingReason.of(error))])
+        }
+        let options = self.options
+        let results = Parallel.map(listing.documents) { entry in
+            Self.document(entry, folder: folder, listing: name, options: options)
+        }
+        var inputs = CollectedInputs()
+        for result in results {
+            switch result {
+            case .success(let document): inputs.documents.append(document)
+            case .failure(let problem): inputs.problems.append(problem)
+            }
+        }
+        guard let year = ListingYear.of(inputs.documents) ?? options.year else {
+            inputs.problems += inputs.documents.map { .noYear(file: $0.original) } + [.noYear(file: name)]
+            inputs.documents = []
+            return inputs
+        }
+        for index in inputs.documents.indices where inputs.documents[index].year == 0 {
+            inputs.documents[index].year = year
+        }
+        do {
+            inputs.documents.append(
+                IncomingDocument(
+                    file: summary, digest: try FileDigest.of(summary), original: name, year: year,
+                    unit: "", leader: "", kind: "summary", format: "json", origin: .build))
+        } catch {
+            inputs.problems.append(.unreadable(error))
+        }
+        return inputs
+    }
+
+    private static func document(
+        _ entry: Listing.Entry, folder: URL, listing: String,
+        options: CollectOptions
+    ) -> Result<IncomingDocument, AddProblem> {
+        Result { () throws(AddProblem) in
+            let url: URL
+            switch ListedPath.resolve(entry.path, in: folder) {
+            case .file(let file): url = file
+            case .outside: throw .unsafePath(listing: listing, path: entry.path)
+            case .missing: throw .missingFile(listing: listing, path: entry.path)
+            }
+            let digest: FileDigest
+            do throws(FileFailure) { digest = try FileDigest.of(url) } catch { throw .unreadable(error) }
+            guard digest.sha256 == entry.sha256 else { throw .changedSinceListed(listing: listing, path: entry.path) }
+            let format = IncomingDocument.format(of: entry.path)
+            var document = IncomingDocument(
+                file: url, digest: digest, original: entry.path, year: options.year ?? 0,
+                unit: entry.unit, leader: entry.leader ?? "", kind: entry.kind, format: format,
+                origin: .build)
+            // Files that are not ODF (a tally workbook) take the year of the batch.
+            guard format == "fodt" || format == "odt" else { return document }
+            let facts = try DocumentFacts.read(url)
+            guard let year = facts.year ?? options.year else { throw .noYear(file: entry.path) }
+            document.year = year
+            document.text = facts.text
+            if let leader = entry.leader { document.person = facts.person(year: year, id: leader) }
+            if entry.kind == DocumentKind.report.rawValue, let checker = options.checker {
+                document.check = try? checker.check(facts.parts, path: entry.path)
+            }
+            return document
+        }
+    }
+}
+
+/// The year of a listing: the one most of its documents give.
+enum ListingYear {
+    static func of(_ documents: [IncomingDocument]) -> Int? {
+        let counts = Dictionary(grouping: documents.map(\.year).filter { $0 > 0 }, by: { $0 }).mapValues(\.count)
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+    }
+}
+
+/// Why a JSON listing could not be read, in words.
+enum ListingReason {
+    static func of(_ error: Error) -> String {
+        if let error = error as? CocoaError, error.code == .fileReadNoSuchFile { return "文件不存在" }
+        if error is DecodingError { return "不是 shufa 写出的格式" }
+        return "无法读取文件"
+    }
+}
