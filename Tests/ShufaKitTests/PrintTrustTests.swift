@@ -18,8 +18,7 @@ struct PrintTrustTests {
     }
 
     static func writeSummary(_ documents: [BuildSummary.Document], in folder: URL) throws {
-        let summary = BuildSummary(documents: documents, checks: [], problems: [], skippedLeaders: 0)
-        try JSONEncoder().encode(summary).write(to: folder.appendingPathComponent("summary.json"))
+        try JSONEncoder().encode(["documents": documents]).write(to: folder.appendingPathComponent("summary.json"))
     }
 
     @Test(

@@ -217,27 +217,39 @@ enum PrintPlan {
     /// The largest summary.json read.
     static let summaryLimit = 1 << 30
 
-    /// The built documents listed in `build/summary.json`.
+    /// The built documents of `build`: those `summary.json` lists under `documents`, or else those of the
+    /// journal it names (`journal.jsonl`, whose SHA-256 it gives).
     /// - Throws: when there is none, it cannot be read, or it lists a path that could leave the folder.
     static func readSummary(in build: URL) throws(PrintError) -> [BuildSummary.Document] {
         let file = build.appendingPathComponent(BatchBuilder.summaryName)
         struct Listing: Decodable {
-            struct Entry: Decodable { var leader: String?; var unit: String; var kind: DocumentKind; var path: String; var sha256: String }
-            var documents: [Entry]
+            var documents: [BuildSummary.Document]?
+            var journal: String?
+            var journalSHA256: String?
         }
         let data: Data
         do { data = try RegularFile.read(file, limit: summaryLimit) } catch {
             if error == .missing { throw .noSummary(build.path) }
             throw .unreadableSummary(file.path, error.description)
         }
-        let documents: [BuildSummary.Document]
-        do {
-            let listing = try JSONDecoder().decode(Listing.self, from: data)
-            documents = listing.documents.map {
-                .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256)
-            }
-        } catch {
+        let listing: Listing
+        do { listing = try JSONDecoder().decode(Listing.self, from: data) } catch {
             throw .unreadableSummary(file.path, "\(error)")
+        }
+        var documents = listing.documents ?? []
+        if listing.documents == nil {
+            guard listing.journal == BatchBuilder.journalName, let expected = listing.journalSHA256 else {
+                throw .unreadableSummary(file.path, "既没有 documents，也没有 journal.jsonl")
+            }
+            let journal = build.appendingPathComponent(BatchBuilder.journalName)
+            let lines: Data
+            do { lines = try RegularFile.read(journal, limit: summaryLimit) } catch {
+                throw .unreadableSummary(journal.path, error.description)
+            }
+            guard BuiltDocument.digest(Array(lines)) == expected.lowercased() else {
+                throw .unreadableSummary(journal.path, "SHA-256 与 summary.json 记录的不一致（已被修改或替换）")
+            }
+            documents = BuildJournal.read(lines).documents
         }
         try checkPaths(documents, listedIn: file.path)
         return documents
