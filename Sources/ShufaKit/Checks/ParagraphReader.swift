@@ -113,7 +113,7 @@ struct ParagraphReader {
 
     /// Separates 【】 prompts and prompt-styled text from the leader's own text.
     private func split(_ runs: [(text: String, styled: Bool)], into reading: inout Reading) {
-        if !runs.contains(where: { $0.styled || $0.text.contains("【") }) {
+        if !runs.contains(where: { $0.styled || $0.text.includes("【") }) {
             reading.text = runs.map(\.text).joined()
             return
         }
