@@ -1,10 +1,14 @@
 import CLibXML2
 import Foundation
 
-/// A RELAX NG schema parsed once and reused for every document it validates.
+/// A RELAX NG schema parsed once and reused for every document it validates. The parsed schema is only read
+/// while validating, so threads validate at the same time, each with a validation context of its own (libxml2's
+/// contexts are not shared between threads): a context is taken from a pool for one validation and returned
+/// after it, so there are never more contexts than threads validating at once.
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
     private let lock = NSLock()
+    private var idle: [xmlRelaxNGValidCtxtPtr] = []
     /// The schema file, for messages.
     public let path: String
 
@@ -34,16 +38,20 @@ public final class RelaxNGSchema: @unchecked Sendable {
         self.path = path
     }
 
-    deinit { xmlRelaxNGFree(schema) }
+    deinit {
+        for context in idle { xmlRelaxNGFreeValidCtxt(context) }
+        xmlRelaxNGFree(schema)
+    }
 
-    /// Validates `document`; returns every error (empty when valid). Thread-safe; validations are serialised.
+    /// Validates `document`; returns every error (empty when valid). Thread-safe: validations run in parallel.
     public func validate(_ document: XMLDocument) -> [XMLIssue] {
-        lock.lock()
-        defer { lock.unlock() }
         let collector = IssueCollector(source: document.source)
         let result: Int32 = collector.capture {
-            guard let ctxt = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
-            defer { xmlRelaxNGFreeValidCtxt(ctxt) }
+            guard let ctxt = lock.withLock({ idle.popLast() }) ?? xmlRelaxNGNewValidCtxt(schema) else { return -1 }
+            defer {
+                xmlRelaxNGSetValidStructuredErrors(ctxt, nil, nil)
+                lock.withLock { idle.append(ctxt) }
+            }
             xmlRelaxNGSetValidStructuredErrors(ctxt, IssueCollector.callback, collector.context)
             return xmlRelaxNGValidateDoc(ctxt, document.pointer)
         }

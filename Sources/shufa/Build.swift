@@ -65,7 +65,7 @@ struct Build: ParsableCommand {
             let message = summary.faults.map(\.description).joined(separator: "；")
             FileHandle.standardError.write(Data("shufa: \(message)\n".utf8))
         }
-        if summary.faults.isEmpty || !summary.documents.isEmpty { print(SummaryText.render(summary, output: out)) }
+        if summary.faults.isEmpty || summary.documentCount > 0 { print(SummaryText.render(summary, output: out)) }
         if !summary.faults.isEmpty { throw ExitCode(2) }
         if !summary.refused { try printPDFs(of: summary) }
         if summary.refused || summary.skippedLeaders > 0 { throw ExitCode(1) }
@@ -73,7 +73,7 @@ struct Build: ParsableCommand {
 
     /// With --pdf, converts the documents just built to PDF, into OUT/pdf (as `shufa print OUT`).
     private func printPDFs(of summary: BuildSummary) throws {
-        guard pdf, !summary.documents.isEmpty else { return }
+        guard pdf, summary.documentCount > 0 else { return }
         let output = URL(fileURLWithPath: out)
         try PrintStep.run(PrintRequest(build: output, output: output.appendingPathComponent("pdf"),
                                        documents: summary.documents, options: printing.options()))
@@ -112,20 +112,18 @@ struct KindList {
 /// The short human summary printed after a build.
 enum SummaryText {
     static func render(_ summary: BuildSummary, output: String) -> String {
-        var counts: [DocumentKind: Int] = [:]
-        for document in summary.documents { counts[document.kind, default: 0] += 1 }
-        let parts = DocumentKind.allCases.compactMap { kind in counts[kind].map { "\(kind.chineseName) \($0)" } }
+        let parts = DocumentKind.allCases.compactMap { kind in summary.counts[kind].map { "\(kind.chineseName) \($0)" } }
         let errors = summary.problems.filter { $0.severity == .error }
         let warnings = summary.problems.filter { $0.severity == .warning }
         var lines: [String]
         if summary.refused {
             lines = ["--strict：名单有 \(summary.skippedLeaders) 条记录有错误，未写出任何文件（改正后再运行）："]
         } else {
-            lines = ["写出 \(summary.documents.count) 个文件到 \(output)/：" + parts.joined(separator: "，")]
-            let findings = summary.checks.flatMap(\.findings)
-            let checkErrors = findings.filter { $0.severity == .error }.count
-            if !findings.isEmpty {
-                lines.append("检查：\(checkErrors) 个错误，\(findings.count - checkErrors) 条提醒或说明（见 \(output)/summary.json 的 checks）")
+            lines = ["写出 \(summary.documentCount) 个文件到 \(output)/：" + parts.joined(separator: "，")]
+            let checkErrors = summary.findings[.error] ?? 0
+            let others = (summary.findings[.warning] ?? 0) + (summary.findings[.info] ?? 0)
+            if checkErrors + others > 0 {
+                lines.append("检查：\(checkErrors) 个错误，\(others) 条提醒或说明（见 \(output)/\(BatchBuilder.journalName) 中的 check 行）")
             }
             if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
         }

@@ -31,9 +31,10 @@ struct Check: ParsableCommand {
         let checker = ReportChecker(catalog: catalog, validator: validator, prompts: locations.prompts(catalog))
         var documents: [CheckedDocument] = []
         var unreadable = false
-        for (file, parts) in DocumentLoader.load(files.map { URL(fileURLWithPath: $0) }, fontConfig: locations.fontConfig) {
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        for (file, result) in DocumentLoader.check(urls, checker: checker, role: role, fontConfig: locations.fontConfig) {
             do {
-                documents.append(try checker.check(try parts.get(), path: file.path, role: role))
+                documents.append(try result.get())
             } catch {
                 unreadable = true
                 Complaint.unreadable(file, error)

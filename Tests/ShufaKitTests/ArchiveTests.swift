@@ -82,8 +82,8 @@ struct ArchiveStoreTests {
         let report = try Archives.add([SampleBuild.shared.directory], to: archive)
         let documents = SampleBuild.shared.summary.documents
         #expect(report.problems.filter(\.isError).isEmpty, "\(report.problems)")
-        #expect(report.recordedTotal == documents.count + 1)
-        #expect(report.recorded["summary"] == 1)
+        #expect(report.recordedTotal == documents.count + 2)
+        #expect(report.recorded["summary"] == 1 && report.recorded["journal"] == 1)
         for document in documents {
             let stored = archive.location.file(document.sha256)
             #expect(FileDigest.sha256(try Data(contentsOf: stored)) == document.sha256)
@@ -123,7 +123,8 @@ struct ArchiveStoreTests {
         try Data("changed".utf8).write(to: folder.appendingPathComponent(victim.path))
         let summary = folder.appendingPathComponent("summary.json")
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
-        var listed = try #require(json["documents"] as? [[String: Any]])
+        let entries = try JSONEncoder().encode(try BuildListing.entries(in: folder))
+        var listed = try #require(try JSONSerialization.jsonObject(with: entries) as? [[String: Any]])
         listed.append([
             "leader": "QC001", "unit": "x", "kind": "report", "path": "../../etc/passwd",
             "sha256": String(repeating: "0", count: 64),
@@ -139,7 +140,8 @@ struct ArchiveStoreTests {
         #expect(report.problems.contains(.changedSinceListed(listing: "built/summary.json", path: victim.path)))
         #expect(report.problems.contains(.unsafePath(listing: "built/summary.json", path: "../../etc/passwd")))
         #expect(report.problems.contains(.missingFile(listing: "built/summary.json", path: "report/gone.fodt")))
-        #expect(report.recordedTotal == built.summary.documents.count)
+        // Every listed document but the changed one, and summary.json and journal.jsonl themselves.
+        #expect(report.recordedTotal == built.summary.documents.count - 1 + 2)
         #expect(ArchiveMessages.text(report.problems[0]).contains("未归档"))
     }
 

@@ -37,6 +37,22 @@ enum Tmpfs {
 }
 
 /// What a build folder says about itself, checked against what is on disk.
+/// The journal of a built batch, as summary.json names it.
+enum Journal {
+    /// The documents the journal lists (as JSON objects); checks that summary.json gives the journal's SHA-256.
+    static func documents(in out: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+        let object = try #require(summary as? [String: Any], sourceLocation: sourceLocation)
+        #expect(object["journal"] as? String == "journal.jsonl", sourceLocation: sourceLocation)
+        let data = try Data(contentsOf: out.appendingPathComponent("journal.jsonl"))
+        #expect(object["journalSHA256"] as? String == BuiltDocument.digest(Array(data)), sourceLocation: sourceLocation)
+        return try data.split(separator: 0x0A).compactMap { line in
+            let entry = try JSONSerialization.jsonObject(with: line) as? [String: Any]
+            return entry?["document"] as? [String: Any]
+        }
+    }
+}
+
 enum Account {
     /// Expects every document under its final name in `out` to be well-formed, and summary.json, when there
     /// is one, to list only files that are on disk with the SHA-256 it gives. Returns the paths it lists.
@@ -51,8 +67,7 @@ enum Account {
         }
         let summary = out.appendingPathComponent("summary.json")
         guard FileManager.default.fileExists(atPath: summary.path) else { return nil }
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any]
-        let documents = try #require(object?["documents"] as? [[String: Any]], sourceLocation: sourceLocation)
+        let documents = try Journal.documents(in: out, sourceLocation: sourceLocation)
         for document in documents {
             let path = try #require(document["path"] as? String, sourceLocation: sourceLocation)
             let bytes = try? Data(contentsOf: out.appendingPathComponent(path))

@@ -18,8 +18,7 @@ struct PrintTrustTests {
     }
 
     static func writeSummary(_ documents: [BuildSummary.Document], in folder: URL) throws {
-        let summary = BuildSummary(documents: documents, checks: [], problems: [], skippedLeaders: 0)
-        try JSONEncoder().encode(summary).write(to: folder.appendingPathComponent("summary.json"))
+        try JSONEncoder().encode(["documents": documents]).write(to: folder.appendingPathComponent("summary.json"))
     }
 
     @Test(
@@ -40,6 +39,20 @@ struct PrintTrustTests {
         #expect(
             !FileManager.default.fileExists(atPath: out.deletingLastPathComponent().deletingLastPathComponent().path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pdf").path))
+    }
+
+    @Test("the tally's entry workbook a full build lists is accepted in the listing and never printed")
+    func tallyWorkbookListed() throws {
+        var (folder, documents) = try Self.batch(forms: 1)
+        for name in ["测评录入表.xlsx", "测评录入表.ods"] {
+            documents.append(BuildSummary.Document(leader: nil, unit: "青川县", kind: .tally, path: "tally/\(name)",
+                                                   sha256: BuiltDocument.digest([])))
+        }
+        try Self.writeSummary(documents, in: folder)
+        #expect(try BuildListing.documents(in: folder).count == 3)
+        #expect(PrintPlan.items(documents, build: folder).map(\.document.kind) == [.form])
+        documents[1].path = "tally/../../测评录入表.xlsx"
+        #expect(throws: BuildListing.Problem.self) { try BuildListing.checkPaths(documents, listedIn: "summary.json") }
     }
 
     @Test(

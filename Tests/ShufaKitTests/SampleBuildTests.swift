@@ -44,13 +44,14 @@ struct SampleBuildTests {
         }
     }
 
-    @Test("summary.json lists every file with its SHA-256, the two bad records, and every leader left without a report")
+    @Test("summary.json names the journal, which lists every file with its SHA-256; the two bad records and every leader left without a report")
     func summary() throws {
         let built = SampleBuild.shared
         let data = try Data(contentsOf: built.directory.appendingPathComponent("summary.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let documents = try #require(json["documents"] as? [[String: Any]])
+        let documents = try Journal.documents(in: built.directory)
         #expect(documents.count == built.summary.documents.count)
+        #expect((json["counts"] as? [String: Int])?.values.reduce(0, +) == documents.count)
         for entry in documents {
             let path = try #require(entry["path"] as? String)
             let bytes = try Data(contentsOf: built.directory.appendingPathComponent(path))

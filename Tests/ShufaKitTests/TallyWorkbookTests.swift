@@ -60,15 +60,17 @@ struct TallyWorkbookTests {
         #expect(content.contains("<table:table table:name=\"说明\""))
     }
 
-    @Test("shufa build --kinds tally: the entry workbook written by the batch and listed in summary.json")
+    @Test("shufa build --kinds tally: the entry workbook written by the batch, counted in summary.json, listed in the journal")
     func buildWritesWorkbook() throws {
         let output = Repo.temporaryDirectory()
         var request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: output, kinds: [.tally])
         request.rosterDocuments = [TallyEntryDocuments(templates: Repo.templates)]
         let summary = try BatchBuilder(request).run()
         #expect(summary.documents.map(\.path) == ["tally/测评录入表.xlsx", "tally/测评录入表.ods"])
-        let listing = try String(contentsOf: output.appendingPathComponent("summary.json"), encoding: .utf8)
-        #expect(listing.contains("\"kind\" : \"tally\"") && listing.contains("tally/测评录入表.ods"))
+        let counts = try String(contentsOf: output.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(counts.contains("\"tally\" : 2"))
+        let listing = try String(contentsOf: output.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        #expect(listing.contains("\"kind\":\"tally\"") && listing.contains("tally/测评录入表.ods"))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tally/测评录入表.xlsx").path))
     }
 

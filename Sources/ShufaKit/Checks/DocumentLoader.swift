@@ -14,6 +14,20 @@ public enum DocumentLoader {
         }
     }
 
+    /// Checks every file with `checker`, in the order given, on all cores: Word documents are converted first
+    /// (one LibreOffice for all), then each document is read, parsed once and checked by one worker, each worker
+    /// validating with its own validation context. Holds at most one document per worker in memory.
+    public static func check(_ files: [URL], checker: ReportChecker, role: String?,
+                             fontConfig: URL? = nil) -> [(file: URL, result: Result<CheckedDocument, Error>)] {
+        let word = files.filter { ["docx", "doc"].contains($0.pathExtension.lowercased()) }
+        let converted = convert(word, fontConfig: fontConfig)
+        let results = ParallelMap.run(files) { file -> CheckedDocument in
+            let parts = try (converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) }).get()
+            return try checker.check(parts, path: file.path, role: role)
+        }
+        return Array(zip(files, results)).map { ($0, $1) }
+    }
+
     /// The largest Word document converted.
     static let wordLimit = 256 << 20
 

@@ -8,9 +8,9 @@ enum FormCue: Equatable {
     /// The cue of a title or opening, nil when it says none of these.
     init?(_ text: String) {
         let plain = ChineseText.folded(text)
-        let duty = plain.contains("述职") || plain.contains("述责")
-        if duty && plain.contains("述法") { self = .combined }
-        else if Self.lawWords.contains(where: plain.contains) { self = .law }
+        let duty = plain.includes("述职") || plain.includes("述责")
+        if duty && plain.includes("述法") { self = .combined }
+        else if Self.lawWords.contains(where: plain.includes) { self = .law }
         else if duty { self = .duty }
         else { return nil }
     }

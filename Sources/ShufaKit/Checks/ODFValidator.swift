@@ -23,7 +23,11 @@ public final class ODFValidator: Sendable {
     }
 
     /// Every schema issue of a document (empty when strictly valid), packaging problems included.
-    public func validate(_ document: ODFParts) -> [Issue] {
+    public func validate(_ document: ODFParts) -> [Issue] { validate(ParsedODF(document)) }
+
+    /// Every schema issue of a document whose parts are parsed (or are parsed here) once.
+    func validate(_ parsedParts: ParsedODF) -> [Issue] {
+        let document = parsedParts.parts
         var issues = document.packagingIssues.map { Issue(part: "package", line: 0, message: $0, isVendorExtension: false) }
         for (name, bytes) in document.parts {
             if name == "mimetype" {
@@ -33,7 +37,7 @@ public final class ODFValidator: Sendable {
                 continue
             }
             let parsed: XMLDocument
-            do { parsed = try XMLDocument(bytes: bytes, source: name) } catch {
+            do { parsed = try parsedParts.document(name)!.get() } catch {
                 issues.append(Issue(part: name, line: 0, message: error.description, isVendorExtension: false))
                 continue
             }

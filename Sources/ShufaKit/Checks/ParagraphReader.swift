@@ -3,6 +3,10 @@ import ShufaXML
 /// Reads one paragraph's visible text and takes the prompts out of it: placeholder fields, input fields
 /// and content controls still showing their prompt (drafts converted to and from Word), 【】 segments in
 /// the prompt style or whose words are a prompt, and a whole paragraph that is a known prompt.
+///
+/// Reading has two halves: collecting the paragraph's text as runs (set in the prompt style or not) and the
+/// prompts of its fields — from the XML of a document read back, or, in `shufa build`, from a template's
+/// compiled structure and the data it is filled with (`ReadingBuilder`) — then `finish`, which both share.
 struct ParagraphReader {
     let styles: PromptStyles
     /// Known prompt texts; without them only structure and a leading 请 tell a prompt.
@@ -16,14 +20,63 @@ struct ParagraphReader {
         var styledText: [String] = []
     }
 
-    /// A character of the paragraph and whether it is set in the prompt style.
-    private typealias Styled = (character: Character, styled: Bool)
+    /// A paragraph's text as collected, before its prompts are taken out.
+    struct Collected {
+        /// Runs of text, each wholly in the prompt style or not.
+        var runs: [(text: String, styled: Bool)] = []
+        /// The prompts of its fields, in order.
+        var prompts: [String] = []
+
+        mutating func append(_ text: String, styled: Bool) {
+            guard !text.isEmpty else { return }
+            if let last = runs.last, last.styled == styled {
+                runs[runs.count - 1].text += text
+            } else {
+                runs.append((text, styled))
+            }
+        }
+    }
+
+    /// How the reader treats an element inside a paragraph.
+    enum ElementRole: Equatable {
+        /// A placeholder field: its text is a prompt.
+        case placeholder
+        /// A form field (LibreOffice input field, Word content control): a prompt while it shows one.
+        case field(showingPrompt: Bool)
+        /// `text:s`, `text:tab`, `text:line-break`: the white space it stands for.
+        case space(String)
+        /// Notes and comments: not part of the paragraph's text.
+        case skipped
+        /// Any other element: its content is read.
+        case container
+    }
+
+    static func role(of element: XMLNode) -> ElementRole {
+        switch (element.namespace, element.name) {
+        case (Namespace.text?, "placeholder"): return .placeholder
+        case (Namespace.text?, "text-input"): return .field(showingPrompt: false)
+        case (Self.loext?, "content-control"):
+            return .field(showingPrompt: element.attribute(Self.loext, "showing-place-holder") == "true")
+        case (Namespace.text?, "s"):
+            return .space(String(repeating: " ", count: Int(element.attribute(Namespace.text, "c") ?? "1") ?? 1))
+        case (Namespace.text?, "tab"): return .space("\t")
+        case (Namespace.text?, "line-break"): return .space("\n")
+        case (Namespace.text?, "note"), (Namespace.office?, "annotation"): return .skipped
+        default: return .container
+        }
+    }
 
     func read(_ paragraph: XMLNode) -> Reading {
+        var collected = Collected()
+        walk(paragraph, styled: styles.marks(paragraph), into: &collected)
+        return finish(collected)
+    }
+
+    /// Takes the prompts out of a collected paragraph.
+    func finish(_ collected: Collected) -> Reading {
         var reading = Reading()
-        var characters: [Styled] = []
-        walk(paragraph, styled: styles.marks(paragraph), into: &characters, reading: &reading)
-        split(characters, into: &reading)
+        reading.prompts = collected.prompts
+        split(collected.runs, into: &reading)
         if let prompts, prompts.isPromptParagraph(reading.text) {
             reading.prompts.append(reading.text.trimmingSpaces)
             reading.text = ""
@@ -35,41 +88,36 @@ struct ParagraphReader {
         prompts?.isPrompt(text) ?? PromptTexts.normalized(text).hasPrefix("请")
     }
 
-    private func walk(_ node: XMLNode, styled: Bool, into characters: inout [Styled], reading: inout Reading) {
+    private func walk(_ node: XMLNode, styled: Bool, into collected: inout Collected) {
         for child in node.children {
-            if child.isText { characters += child.content.map { ($0, styled) }; continue }
+            if child.isText { collected.append(child.content, styled: styled); continue }
             guard child.isElement else { continue }
-            switch (child.namespace, child.name) {
-            case (Namespace.text?, "placeholder"):
-                reading.prompts.append(Self.withoutAngleBrackets(child.content))
-            case (Namespace.text?, "text-input"):
-                field(child.content, showingPrompt: false, styled: styled, into: &characters, reading: &reading)
-            case (Self.loext?, "content-control"):
-                let showing = child.attribute(Self.loext, "showing-place-holder") == "true"
-                field(child.content, showingPrompt: showing, styled: styled, into: &characters, reading: &reading)
-            case (Namespace.text?, "s"):
-                let count = Int(child.attribute(Namespace.text, "c") ?? "1") ?? 1
-                characters += Array(repeating: (" ", styled), count: count)
-            case (Namespace.text?, "tab"): characters.append(("\t", styled))
-            case (Namespace.text?, "line-break"): characters.append(("\n", styled))
-            case (Namespace.text?, "note"), (Namespace.office?, "annotation"): continue
-            default: walk(child, styled: styled || styles.marks(child), into: &characters, reading: &reading)
+            switch Self.role(of: child) {
+            case .placeholder: collected.prompts.append(Self.withoutAngleBrackets(child.content))
+            case .field(let showing): field(child.content, showingPrompt: showing, styled: styled, into: &collected)
+            case .space(let text): collected.append(text, styled: styled)
+            case .skipped: continue
+            case .container: walk(child, styled: styled || styles.marks(child), into: &collected)
             }
         }
     }
 
     /// A form field (Word content control, LibreOffice input field): a prompt while it shows one.
-    private func field(_ content: String, showingPrompt: Bool, styled: Bool, into characters: inout [Styled],
-                       reading: inout Reading) {
+    func field(_ content: String, showingPrompt: Bool, styled: Bool, into collected: inout Collected) {
         if showingPrompt || isPrompt(content) {
-            reading.prompts.append(Self.withoutAngleBrackets(content).trimmingSpaces)
+            collected.prompts.append(Self.withoutAngleBrackets(content).trimmingSpaces)
         } else {
-            characters += content.map { ($0, styled) }
+            collected.append(content, styled: styled)
         }
     }
 
     /// Separates 【】 prompts and prompt-styled text from the leader's own text.
-    private func split(_ characters: [Styled], into reading: inout Reading) {
+    private func split(_ runs: [(text: String, styled: Bool)], into reading: inout Reading) {
+        if !runs.contains(where: { $0.styled || $0.text.includes("【") }) {
+            reading.text = runs.map(\.text).joined()
+            return
+        }
+        let characters = runs.flatMap { run in run.text.map { (character: $0, styled: run.styled) } }
         var index = 0
         var styledRun = ""
         func endStyledRun() {

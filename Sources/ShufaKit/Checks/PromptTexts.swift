@@ -48,7 +48,7 @@ public struct PromptTexts: Sendable {
         let plain = Self.normalized(text)
         guard !plain.isEmpty else { return false }
         return plain.hasPrefix("请") || known.contains(plain) || isPointPrompt(plain) || matchesPattern(plain)
-            || pointTexts.contains { $0.count >= 15 && plain.contains($0) }
+            || pointTexts.contains { $0.count >= 15 && plain.includes($0) }
     }
 
     /// True when a whole paragraph of plain text is one of the prompts (its style and field lost):

@@ -20,8 +20,17 @@ public struct ReportChecker: Sendable {
     /// Checks a document already read; `role` overrides the one in its metadata.
     /// Throws when the document is not well-formed XML at all.
     public func check(_ parts: ODFParts, path: String, role roleName: String? = nil) throws(XMLParseError) -> CheckedDocument {
-        let document = try ReportDocument(parts, prompts: prompts)
-        var findings = schemaFindings(parts, strict: document.generator == ReportChecker.generator)
+        let parsed = ParsedODF(parts)
+        let document = try ReportDocument(parsed, prompts: prompts)
+        let strict = document.generator == ReportChecker.generator
+        return check(document, schema: schemaFindings(parsed, strict: strict), path: path, role: roleName)
+    }
+
+    /// The findings of every rule on a document already read, with its schema findings.
+    func check(_ document: ReportDocument, schema: [Finding], path: String, role roleName: String? = nil)
+        -> CheckedDocument
+    {
+        var findings = schema
         let name = roleName ?? document.properties[MetaProperty.role]
         let role = name.flatMap(catalog.role(named:))
         if role == nil { findings.append(roleFinding(name)) }
@@ -44,10 +53,14 @@ public struct ReportChecker: Sendable {
     /// Schema validity alone (rule `schema`): `strict` for documents shufa wrote; for documents saved by
     /// office programs, their vendor extensions are info.
     public func schemaFindings(_ parts: ODFParts, strict: Bool) -> [Finding] {
+        schemaFindings(ParsedODF(parts), strict: strict)
+    }
+
+    func schemaFindings(_ parsed: ParsedODF, strict: Bool) -> [Finding] {
         guard let validator else { return [] }
-        let issues = validator.validate(parts)
+        let issues = validator.validate(parsed)
         guard !issues.isEmpty else { return [] }
-        let remaining = strict ? issues : validator.validate(parts.withoutVendorExtensions())
+        let remaining = strict ? issues : validator.validate(parsed.parts.withoutVendorExtensions())
         var findings = remaining.prefix(10).map {
             Finding(.schema, .error, .schema($0.message), at: "\($0.part) 第\($0.line)行")
         }

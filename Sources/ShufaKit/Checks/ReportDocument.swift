@@ -3,7 +3,7 @@ import ShufaXML
 
 /// A text document read back for checking or extraction: its metadata, its body as a sequence of
 /// paragraphs (with where each stands and the prompts left in it), and its tables.
-public struct ReportDocument: Sendable {
+public struct ReportDocument: Sendable, Equatable {
     /// One paragraph or heading of the body, in document order.
     public struct Block: Sendable, Equatable {
         /// 1-based position among all paragraphs and headings of the body.
@@ -30,15 +30,27 @@ public struct ReportDocument: Sendable {
     /// `meta:generator`.
     public var generator: String
 
+    init(blocks: [Block], tables: [[[String]]], properties: [String: String], generator: String) {
+        (self.blocks, self.tables, self.properties, self.generator) = (blocks, tables, properties, generator)
+    }
+
     /// Parses the content, styles and meta parts of a document; `prompts` are the known prompt texts.
     public init(_ parts: ODFParts, prompts: PromptTexts?) throws(XMLParseError) {
-        let contentName = parts.isPackage ? "content.xml" : parts.parts.first?.name ?? ""
-        let content = try XMLDocument(bytes: parts.part(contentName) ?? [], source: contentName)
+        try self.init(ParsedODF(parts), prompts: prompts)
+    }
+
+    /// Reads a document whose parts are parsed (or are parsed here) once.
+    init(_ parsed: ParsedODF, prompts: PromptTexts?) throws(XMLParseError) {
+        let parts = parsed.parts
+        let contentName = parsed.contentName
+        let content = try (parsed.document(contentName) ?? Result { () throws(XMLParseError) in
+            try XMLDocument(bytes: [], source: contentName)
+        }).get()
         var meta: XMLDocument? = content
         var styleParts = [content]
         if parts.isPackage {
-            meta = try Self.parse(parts, "meta.xml")
-            if let styles = try Self.parse(parts, "styles.xml") { styleParts.append(styles) }
+            meta = try parsed.document("meta.xml")?.get()
+            if let styles = try parsed.document("styles.xml")?.get() { styleParts.append(styles) }
         }
         blocks = []
         tables = []
@@ -49,11 +61,6 @@ public struct ReportDocument: Sendable {
         if let text = content.root?.child(Namespace.office, "body")?.child(Namespace.office, "text") {
             readBody(text, reader: reader, lines: !parts.isPackage)
         }
-    }
-
-    private static func parse(_ parts: ODFParts, _ name: String) throws(XMLParseError) -> XMLDocument? {
-        guard let bytes = parts.part(name) else { return nil }
-        return try XMLDocument(bytes: bytes, source: name)
     }
 
     private mutating func readMeta(_ document: XMLDocument) {

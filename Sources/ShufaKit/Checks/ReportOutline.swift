@@ -81,9 +81,9 @@ public struct ReportOutline: Sendable {
     static func part(of title: String) -> Part {
         let plain = ChineseText.folded(title)
         if plain.hasPrefix("附") { return .appendix }
-        if lawWords.contains(where: plain.contains) { return .law }
-        if problemWords.contains(where: plain.contains) { return .problems }
-        if dutyWords.contains(where: plain.contains) { return .duty }
+        if lawWords.contains(where: plain.includes) { return .law }
+        if problemWords.contains(where: plain.includes) { return .problems }
+        if dutyWords.contains(where: plain.includes) { return .duty }
         return .other
     }
 

@@ -129,7 +129,7 @@ struct ReportRules {
             return []
         }
         let at = shape.lawItem.map(location) ?? "全文"
-        let uncovered = role.points.enumerated().filter { _, point in !point.keywords.contains(where: text.contains) }
+        let uncovered = role.points.enumerated().filter { _, point in !point.keywords.contains(where: text.includes) }
         return uncovered.map { index, point in
             Finding(.coverage, .warning, .uncovered(number: index + 1, point: point), at: at)
         }
@@ -142,12 +142,12 @@ struct ReportRules {
             let at = location(block)
             findings += block.prompts.map { Finding(.leftovers, .error, .prompt($0), at: at) }
             findings += block.styledText.map { Finding(.leftovers, .warning, .promptStyledText($0), at: at) }
-            if block.text.contains("{{") { findings.append(Finding(.leftovers, .error, .marker(block.text), at: at)) }
+            if block.text.includes("{{") { findings.append(Finding(.leftovers, .error, .marker(block.text), at: at)) }
             let blanks = BlankFinder.blanks(in: block.text)
             if !blanks.isEmpty { findings.append(Finding(.leftovers, .warning, .blanks(blanks), at: location(block))) }
         }
         if let name = document.properties[MetaProperty.name]?.trimmingSpaces, !name.isEmpty,
-           !outline.front.contains(where: { $0.text.contains(name) }) {
+           !outline.front.contains(where: { $0.text.includes(name) }) {
             findings.append(Finding(.leftovers, .error, .nameNotInHeader(name), at: "标题及正文前部"))
         }
         for key in [MetaProperty.name, MetaProperty.unit] where document.properties[key]?.trimmingSpaces == "" {

@@ -82,7 +82,7 @@ public struct ReportShape: Sendable {
         let headings = outline.headings.filter {
             !$0.inTable && $0.rank < ReportOutline.pointRank && $0.part != .problems
         }
-        let themed = headings.filter { lawThemeWords.contains(where: ChineseText.folded($0.title).contains) }
+        let themed = headings.filter { lawThemeWords.contains(where: ChineseText.folded($0.title).includes) }
         return headings.count >= 3 && themed.count * 5 >= headings.count * 3 ? .lawOnly : .unknown
     }
 

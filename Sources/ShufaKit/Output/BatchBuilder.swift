@@ -75,74 +75,107 @@ public struct BatchBuilder: Sendable {
     /// Reads the roster and builds everything; returns the summary (also written as summary.json).
     /// With `strict`, a roster with any bad record is refused: nothing is written and the summary says so.
     public func run() throws(BuildError) -> BuildSummary {
-        let roster: Roster
-        do { roster = try RosterReader(catalog: catalog, options: request.rosterOptions).read(request.roster) } catch { throw .roster(error) }
-        if request.strict && roster.problems.contains(where: { $0.severity == .error }) {
-            return BuildSummary(documents: [], checks: [], problems: roster.problems, skippedLeaders: Self.badRecords(roster), refused: true)
+        let reader = RosterReader(catalog: catalog, options: request.rosterOptions)
+        if request.strict {
+            var source: any RosterSource
+            do { source = try reader.open(request.roster) } catch { throw .roster(error) }
+            var problems: [RosterProblem] = []
+            while let piece = source.next(Self.pieceSize) { problems += piece.problems }
+            if problems.contains(where: { $0.severity == .error }) {
+                return BuildSummary(problems: problems, skippedLeaders: Self.badRecords(problems), refused: true)
+            }
         }
-        return build(roster)
+        var source: any RosterSource
+        do { source = try reader.open(request.roster) } catch { throw .roster(error) }
+        return build(&source)
     }
 
     /// How many records of the roster were left out.
-    static func badRecords(_ roster: Roster) -> Int {
-        Set(roster.problems.filter { $0.severity == .error }.compactMap(\.location)).count
+    static func badRecords(_ problems: [RosterProblem]) -> Int {
+        Set(problems.filter { $0.severity == .error }.compactMap(\.location)).count
     }
 
-    /// Builds the documents of an already read roster. The output folder is locked for the batch; a
-    /// `summary.json` left there is removed before any document is written, and the new one is written
-    /// (atomically) at the end, so it never lists what is not on disk. A fault that stops every write
-    /// (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
+    /// How many leaders are read, built and forgotten at a time.
+    static let pieceSize = 256
+
+    /// Builds the documents of an already read roster (see `build(_: inout RosterSource)`).
     public func build(_ roster: Roster) -> BuildSummary {
-        let jobs = self.jobs(for: roster)
-        var summary = BuildSummary(documents: [], checks: [], problems: roster.problems,
-                                   skippedLeaders: Self.badRecords(roster))
-        let folder: OutputFolder
+        var source: any RosterSource = ListedRoster(roster)
+        return build(&source)
+    }
+
+    /// Builds the documents of a roster, a piece of `pieceSize` leaders at a time: each piece's documents are
+    /// rendered, written and checked on all cores, recorded in the journal in roster order, and forgotten, so
+    /// memory does not grow with the roster. The output folder is locked for the batch; a `summary.json` (and
+    /// journal) left there is removed before any document is written, and the new ones are written at the end,
+    /// after one flush of every file to disk, so the summary never lists what is not on disk. A fault that stops
+    /// every write (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
+    public func build(_ source: inout any RosterSource) -> BuildSummary {
+        var batch = Batch(summary: BuildSummary(problems: [], skippedLeaders: 0))
+        let context = Roster(organization: source.organization, year: source.year, leaders: [])
         let writerKinds = request.rosterDocuments.map(\.kind).filter(request.kinds.contains)
-        do { folder = try prepareOutput(kinds: Set(jobs.map(\.kind) + writerKinds)) } catch {
-            summary.faults = [error]
-            return summary
+        let folder: OutputFolder
+        let journal: BuildJournal
+        do {
+            folder = try prepareOutput(kinds: Set(request.kinds.filter(templates.hasTemplates) + writerKinds))
+            journal = BuildJournal(file: try folder.stream(BuildJournal.name))
+        } catch {
+            batch.summary.faults = [error]
+            return batch.summary
         }
-        let stop = FaultLatch()
-        let results = ParallelMap.run(jobs) { job -> JobOutcome in
-            guard stop.fault == nil else { return JobOutcome() }
-            let outcome = write(job, roster: roster, into: folder)
-            if let error = outcome.error, error.stopsBatch { stop.set(error) }
-            return outcome
+        let checks = request.validator.map {
+            BuildCheck(catalog: catalog, validator: $0, templates: templates.all, formats: request.formats)
         }
-        let unmade = ReportAvailability.problems(roster, catalog: catalog, kinds: request.kinds)
-        summary.problems += unmade
-        var failed = Set(unmade.filter { $0.severity == .error }.compactMap(\.leader))
-        for (job, result) in zip(jobs, results) {
-            guard case .success(let outcome) = result else { continue }
-            summary.documents += outcome.written.map { $0.document }
-            summary.checks += outcome.written.compactMap { $0.check }.filter { !$0.findings.isEmpty }
-            guard let error = outcome.error, !error.stopsBatch else { continue }
-            summary.problems.append(RosterProblem(severity: .error, location: job.leader?.location,
-                                                  leader: job.leader?.id, field: nil,
-                                                  message: "\(job.kind.chineseName)：\(error)"))
-            if let id = job.leader?.id { failed.insert(id) }
+        let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
+        var names = UniqueNames()
+        var members = UnitMembers(keeping: request.kinds.contains(.ballot), whole: !writerKinds.isEmpty)
+        while writer.stop.fault == nil, let piece = source.next(Self.pieceSize) {
+            batch.addRecords(piece.problems, journal: journal)
+            batch.addUnmade(ReportAvailability.problems(piece.leaders, catalog: catalog, kinds: request.kinds),
+                            journal: journal)
+            let jobs = leaderJobs(piece.leaders, names: &names)
+            batch.record(jobs, writer.run(jobs), journal: journal)
+            members.add(piece.leaders)
         }
-        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && stop.fault == nil {
-            do { summary.documents += try writer.write(roster, catalog: catalog, into: folder) } catch {
-                summary.problems.append(RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
-                                                      message: "未能写出\(writer.kind.chineseName)文件：\(error)"))
-                summary.skippedLeaders += 1
+        if let failure = source.failure {
+            batch.add([RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
+                                     message: "\(failure)")], journal: journal)
+        }
+        if writer.stop.fault == nil {
+            let jobs = ballotJobs(members)
+            batch.record(jobs, writer.run(jobs), journal: journal)
+        }
+        let roster = Roster(organization: context.organization, year: context.year, leaders: members.all)
+        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && batch.summary.faults.isEmpty {
+            do {
+                for document in try writer.write(roster, catalog: catalog, into: folder) {
+                    batch.summary.count(document)
+                    journal.record(document)
+                }
+            } catch {
+                batch.add([RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
+                                         message: "未能写出\(writer.kind.chineseName)文件：\(error)")], journal: journal)
+                batch.summary.skippedLeaders += 1
             }
         }
-        summary.skippedLeaders += failed.count
-        if let fault = stop.fault { summary.faults = [fault] }
-        writeSummary(&summary, into: folder)
+        // Steps that work on the written documents (conversions, say) go here, before the batch is flushed to
+        // disk and its summary written.
+        var summary = batch.finish(fault: writer.stop.fault)
+        finish(&summary, journal: journal, in: folder)
         return summary
     }
 
     /// The name of the batch's account in the output folder.
     public static let summaryName = "summary.json"
+    /// The name of the batch's journal (every document, check and problem) in the output folder.
+    public static let journalName = BuildJournal.name
 
     /// Opens and locks the output folder, removes what a previous batch left that would misstate this one
-    /// (its summary, temporary files of a run that was killed) and prepares the kinds' folders.
+    /// (its summary and journal, temporary files of a run that was killed) and prepares the kinds' folders.
     private func prepareOutput(kinds: Set<DocumentKind>) throws(OutputError) -> OutputFolder {
         let folder = try OutputFolder(request.output)
         try folder.remove(Self.summaryName)
+        try folder.remove(BuildJournal.name)
         let names = kinds.map(\.rawValue).sorted()
         for name in names { try folder.prepareFolder(name) }
         try folder.removeAbandonedTemporaries(in: names)
@@ -163,83 +196,56 @@ public struct BatchBuilder: Sendable {
         var kind: DocumentKind
         var leader: Leader?
         var unit: String
-        var unitIndex: Int
         var members: [Leader]
         /// The file name without kind and extension: unique among the batch's leaders.
         var stem: String
     }
 
-    func jobs(for roster: Roster) -> [Job] {
+    /// The documents of a piece of the roster's leaders.
+    func leaderJobs(_ leaders: [Leader], names: inout UniqueNames) -> [Job] {
         var jobs: [Job] = []
-        let stems = OutputFiles.uniqueNames(roster.leaders.map { "\($0.id)-\($0.name)" })
-        for (leader, stem) in zip(roster.leaders, stems) {
+        for leader in leaders {
+            let stem = names.next("\(leader.id)-\(leader.name)")
             guard let role = catalog.role(named: leader.role) else { continue }
             for kind in DocumentKind.allCases where request.kinds.contains(kind) && kind != .ballot {
                 guard templates.template(kind, for: role) != nil else { continue }
                 if kind == .report && !ReportAvailability.canMake(leader) { continue }
-                jobs.append(Job(kind: kind, leader: leader, unit: leader.unit, unitIndex: 0, members: [], stem: stem))
-            }
-        }
-        if request.kinds.contains(.ballot) {
-            var units: [String] = []
-            var members: [String: [Leader]] = [:]
-            for leader in roster.leaders {
-                if members[leader.unit] == nil { units.append(leader.unit) }
-                members[leader.unit, default: []].append(leader)
-            }
-            for (index, unit) in units.enumerated() {
-                let stem = OutputFiles.safeName(String(format: "%02d", index + 1) + "-\(unit)", limit: OutputFiles.maximumStemLength)
-                jobs.append(Job(kind: .ballot, leader: nil, unit: unit, unitIndex: index + 1, members: members[unit]!, stem: stem))
+                jobs.append(Job(kind: kind, leader: leader, unit: leader.unit, members: [], stem: stem))
             }
         }
         return jobs
     }
 
+    /// A ballot for every unit, its leaders in roster order.
+    func ballotJobs(_ members: UnitMembers) -> [Job] {
+        members.units.enumerated().map { index, unit in
+            let stem = OutputFiles.safeName(String(format: "%02d", index + 1) + "-\(unit.name)",
+                                            limit: OutputFiles.maximumStemLength)
+            return Job(kind: .ballot, leader: nil, unit: unit.name, members: unit.leaders, stem: stem)
+        }
+    }
+
     /// Renders one job in every requested format, writes the files and checks them, up to the first failure.
-    private func write(_ job: Job, roster: Roster, into folder: OutputFolder) -> JobOutcome {
+    fileprivate func write(_ job: Job, roster: Roster, into folder: OutputFolder, checks: BuildCheck?) -> JobOutcome {
         let (template, data, meta, base) = prepare(job, roster: roster)
+        let role = job.leader.flatMap { catalog.role(named: $0.role) }
         var outcome = JobOutcome()
         for format in request.formats {
-            let bytes = template.render(data, meta: meta, format: format)
+            let rendering = checks?.render(template, data: data, meta: meta, format: format, kind: job.kind)
+                ?? CompiledTemplate.Rendering(bytes: template.render(data, meta: meta, format: format), shape: [])
             let relative = "\(job.kind.rawValue)/\(base).\(format.fileExtension)"
-            do { try folder.write(bytes, to: relative) } catch {
+            do { try folder.write(rendering.bytes, to: relative, durable: false) } catch {
                 outcome.error = error
                 break
             }
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-            let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind, path: relative, sha256: digest)
-            outcome.written.append((document, check(bytes, job: job, path: relative)))
+            let digest = SHA256.hash(data: rendering.bytes).map { String(format: "%02x", $0) }.joined()
+            let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind,
+                                                 path: relative, sha256: digest)
+            let check = checks?.check(rendering, template: template, format: format, kind: job.kind,
+                                      leader: job.leader, role: role, path: relative)
+            outcome.written.append((document, check))
         }
         return outcome
-    }
-
-    /// The checks of a document just written: every rule for a report, the schema for the others,
-    /// and the roster's indicator minimums on the leader's draft.
-    private func check(_ bytes: [UInt8], job: Job, path: String) -> CheckedDocument? {
-        guard let validator = request.validator else { return nil }
-        let parts: ODFParts
-        do { parts = try ODFParts.read(Data(bytes), file: path) } catch {
-            return CheckedDocument(path: path, role: job.leader?.role, findings: [Self.unreadable(error.message)])
-        }
-        let checker = ReportChecker(catalog: catalog, validator: validator)
-        let role = job.leader.flatMap { catalog.role(named: $0.role) }
-        if job.kind == .report {
-            do {
-                var checked = try checker.check(parts, path: path)
-                if let leader = job.leader, let role { checked.findings += MinimumCheck.findings(leader, role: role) }
-                return checked
-            } catch {
-                return CheckedDocument(path: path, role: role?.name, findings: [Self.unreadable("\(error)")])
-            }
-        }
-        var findings = checker.schemaFindings(parts, strict: true)
-        if job.kind == .draft, let leader = job.leader, let role { findings += MinimumCheck.findings(leader, role: role) }
-        return CheckedDocument(path: path, role: role?.name, findings: findings)
-    }
-
-    /// The finding for a document written but not readable back: it is not left unchecked silently.
-    private static func unreadable(_ reason: String) -> Finding {
-        Finding(rule: .schema, severity: .error, message: "写出的文档无法读回检查：\(reason)", location: "整个文档")
     }
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
@@ -252,18 +258,122 @@ public struct BatchBuilder: Sendable {
                 DocumentData.ballotMeta(unit: job.unit, roster: roster), base)
     }
 
-    /// Writes `summary.json` once the documents it lists are on disk; a failure is added to the faults.
-    private func writeSummary(_ summary: inout BuildSummary, into folder: OutputFolder) {
+    /// Flushes every file of the batch to disk, commits the journal, then writes `summary.json` (atomically);
+    /// a failure is added to the faults.
+    private func finish(_ summary: inout BuildSummary, journal: BuildJournal, in folder: OutputFolder) {
         folder.synchronize()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
+            summary.journalSHA256 = try journal.file.commit()
+            summary.journal = folder.url.appendingPathComponent(BuildJournal.name)
             try folder.write(Array(try encoder.encode(summary)) + [0x0A], to: Self.summaryName)
             folder.synchronize()
         } catch let error as OutputError {
             summary.faults.append(.summaryNotWritten(folder.path(Self.summaryName), cause: error))
         } catch {
             preconditionFailure("the summary is always encodable: \(error)")
+        }
+    }
+}
+
+/// The jobs of a batch run on all cores, each writing its documents into the batch's folder, until a fault
+/// stops every write.
+private struct JobWriter {
+    let builder: BatchBuilder
+    let roster: Roster
+    let folder: OutputFolder
+    let checks: BuildCheck?
+    let stop = FaultLatch()
+
+    func run(_ jobs: [BatchBuilder.Job]) -> [Result<BatchBuilder.JobOutcome, Error>] {
+        ParallelMap.run(jobs) { job -> BatchBuilder.JobOutcome in
+            guard stop.fault == nil else { return BatchBuilder.JobOutcome() }
+            let outcome = builder.write(job, roster: roster, into: folder, checks: checks)
+            if let error = outcome.error, error.stopsBatch { stop.set(error) }
+            return outcome
+        }
+    }
+}
+
+/// The account of a batch while it runs: counts and problems in memory, every document, check and problem
+/// in the journal.
+private struct Batch {
+    var summary: BuildSummary
+    var failed = Set<String>()
+
+    mutating func add(_ problems: [RosterProblem], journal: BuildJournal) {
+        summary.problems += problems
+        for problem in problems { journal.record(problem) }
+    }
+
+    /// Problems of the roster's records: each record with an error is left out.
+    mutating func addRecords(_ problems: [RosterProblem], journal: BuildJournal) {
+        add(problems, journal: journal)
+        summary.skippedLeaders += BatchBuilder.badRecords(problems)
+    }
+
+    /// Leaders whose documents cannot be made (an error leaves the leader not built).
+    mutating func addUnmade(_ problems: [RosterProblem], journal: BuildJournal) {
+        add(problems, journal: journal)
+        failed.formUnion(problems.filter { $0.severity == .error }.compactMap(\.leader))
+    }
+
+    /// Records what the jobs wrote, in job order.
+    mutating func record(_ jobs: [BatchBuilder.Job], _ results: [Result<BatchBuilder.JobOutcome, Error>],
+                         journal: BuildJournal) {
+        for (job, result) in zip(jobs, results) {
+            guard case .success(let outcome) = result else { continue }
+            for (document, check) in outcome.written {
+                summary.count(document)
+                journal.record(document)
+                if let check, !check.findings.isEmpty {
+                    summary.count(check)
+                    journal.record(check)
+                }
+            }
+            guard let error = outcome.error, !error.stopsBatch else { continue }
+            add([RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id, field: nil,
+                               message: "\(job.kind.chineseName)：\(error)")], journal: journal)
+            if let id = job.leader?.id { failed.insert(id) }
+        }
+    }
+
+    func finish(fault: OutputError?) -> BuildSummary {
+        var summary = self.summary
+        summary.skippedLeaders += failed.count
+        if let fault { summary.faults = [fault] }
+        return summary
+    }
+}
+
+/// The units of a batch in roster order, with their leaders (without their texts) for the ballots, and
+/// every leader (without texts) when a whole-roster document is written.
+struct UnitMembers {
+    let keeping: Bool
+    let whole: Bool
+    private(set) var units: [(name: String, leaders: [Leader])] = []
+    private var index: [String: Int] = [:]
+    private(set) var all: [Leader] = []
+
+    init(keeping: Bool, whole: Bool) {
+        self.keeping = keeping
+        self.whole = whole
+    }
+
+    mutating func add(_ leaders: [Leader]) {
+        guard keeping || whole else { return }
+        for leader in leaders {
+            let slim = Leader(id: leader.id, name: leader.name, unit: leader.unit, position: leader.position,
+                              role: leader.role, indicators: leader.indicators, location: leader.location)
+            if whole { all.append(slim) }
+            guard keeping else { continue }
+            if let at = index[leader.unit] {
+                units[at].leaders.append(slim)
+            } else {
+                index[leader.unit] = units.count
+                units.append((leader.unit, [slim]))
+            }
         }
     }
 }

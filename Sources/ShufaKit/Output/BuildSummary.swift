@@ -1,7 +1,11 @@
-/// What a build wrote and what went wrong: `summary.json`.
+import Foundation
+
+/// What a build wrote and what went wrong. `summary.json` is its compact form (counts, problems, the
+/// journal's name and SHA-256); every document, check and problem is in the journal (`BuildJournal`),
+/// written as the batch goes, so neither the summary nor the builder holds the whole batch.
 public struct BuildSummary: Sendable, Encodable {
     /// One document written.
-    public struct Document: Sendable, Encodable, Equatable {
+    public struct Document: Sendable, Codable, Equatable {
         /// The leader's id; nil for a unit's ballot.
         public var leader: String?
         public var unit: String
@@ -30,9 +34,11 @@ public struct BuildSummary: Sendable, Encodable {
         enum CodingKeys: String, CodingKey { case leader, unit, kind, path, sha256 }
     }
 
-    public var documents: [Document]
-    /// The findings of the checks run on the documents written (only documents with findings).
-    public var checks: [CheckedDocument]
+    /// How many documents of each kind were written.
+    public var counts: [DocumentKind: Int] = [:]
+    /// How many documents the checks found something in, and the findings by severity.
+    public var checkedWithFindings = 0
+    public var findings: [Finding.Severity: Int] = [:]
     public var problems: [RosterProblem]
     /// Leaders whose documents could not all be made.
     public var skippedLeaders: Int
@@ -41,16 +47,92 @@ public struct BuildSummary: Sendable, Encodable {
     /// What stopped the batch (a full disk, an output folder that cannot be written), reported once, and
     /// a `summary.json` that could not be written; listed among the problems of `summary.json`.
     public var faults: [OutputError] = []
+    /// The journal of the batch (nil when none was written) and its SHA-256.
+    public var journal: URL?
+    public var journalSHA256: String?
 
-    enum CodingKeys: String, CodingKey { case documents, checks, problems }
+    public init(problems: [RosterProblem], skippedLeaders: Int, refused: Bool = false) {
+        self.problems = problems
+        self.skippedLeaders = skippedLeaders
+        self.refused = refused
+    }
+
+    /// Every document written, read from the journal.
+    public var documents: [Document] { journal.map { BuildJournal.read($0).documents } ?? [] }
+    /// The checks that found something, read from the journal.
+    public var checks: [CheckedDocument] { journal.map { BuildJournal.read($0).checks } ?? [] }
+    /// How many documents were written.
+    public var documentCount: Int { counts.values.reduce(0, +) }
+
+    mutating func count(_ document: Document) { counts[document.kind, default: 0] += 1 }
+
+    mutating func count(_ check: CheckedDocument) {
+        guard !check.findings.isEmpty else { return }
+        checkedWithFindings += 1
+        for finding in check.findings { findings[finding.severity, default: 0] += 1 }
+    }
+
+    enum CodingKeys: String, CodingKey { case counts, checks, journal, journalSHA256, problems, skippedLeaders }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(documents, forKey: .documents)
+        let kinds = counts.map { ($0.key.rawValue, $0.value) }
+        try container.encode(Dictionary(uniqueKeysWithValues: kinds), forKey: .counts)
+        var checks = ["documents": checkedWithFindings]
+        for severity in [Finding.Severity.error, .warning, .info] { checks[severity.rawValue] = findings[severity] ?? 0 }
         try container.encode(checks, forKey: .checks)
+        try container.encodeIfPresent(journal?.lastPathComponent, forKey: .journal)
+        try container.encodeIfPresent(journalSHA256, forKey: .journalSHA256)
         let stops = faults.map {
             RosterProblem(severity: .error, location: nil, leader: nil, field: nil, message: $0.description)
         }
         try container.encode(problems + stops, forKey: .problems)
+        try container.encode(skippedLeaders, forKey: .skippedLeaders)
+    }
+}
+
+/// The journal of a batch, `journal.jsonl`: one JSON object a line, `{"document":{…}}` for each document
+/// written (kind, leader, unit, path, SHA-256), `{"check":{…}}` for each document the checks found something
+/// in (as `shufa check --json` gives it), `{"problem":{…}}` for each problem; in roster order, the same for
+/// the same inputs. Written while the batch runs and committed (flushed, renamed) before `summary.json`.
+struct BuildJournal {
+    static let name = "journal.jsonl"
+    let file: StreamedFile
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    func record(_ document: BuildSummary.Document) { append(["document": document]) }
+    func record(_ check: CheckedDocument) { append(["check": check]) }
+    func record(_ problem: RosterProblem) { append(["problem": problem]) }
+
+    private func append<T: Encodable>(_ line: [String: T]) {
+        guard let bytes = try? encoder.encode(line) else { return }
+        file.append(line: Array(bytes))
+    }
+
+    /// One line of the journal as read back.
+    private struct Line: Decodable {
+        var document: BuildSummary.Document?
+        var check: CheckedDocument?
+    }
+
+    /// The documents and checks of a journal (what cannot be read is left out).
+    static func read(_ url: URL) -> (documents: [BuildSummary.Document], checks: [CheckedDocument]) {
+        guard let data = try? RegularFile.read(url, limit: BuildListing.limit) else { return ([], []) }
+        return read(data)
+    }
+
+    static func read(_ data: Data) -> (documents: [BuildSummary.Document], checks: [CheckedDocument]) {
+        var documents: [BuildSummary.Document] = [], checks: [CheckedDocument] = []
+        let decoder = JSONDecoder()
+        for line in data.split(separator: 0x0A) {
+            guard let entry = try? decoder.decode(Line.self, from: line) else { continue }
+            if let document = entry.document { documents.append(document) }
+            if let check = entry.check { checks.append(check) }
+        }
+        return (documents, checks)
     }
 }

@@ -28,17 +28,17 @@ enum BuiltDocument {
         }
     }
 
-    /// The extensions a built document has.
-    static let extensions: Set<String> = ["fodt", "odt"]
+    /// The extensions a built document has: ODF text, or for the tally's entry workbook spreadsheets.
+    static func extensions(of kind: DocumentKind) -> Set<String> { kind == .tally ? ["xlsx", "ods"] : ["fodt", "odt"] }
 
-    /// True when `path` is a path the build writes for a document of `kind`: `<kind>/<name>.<fodt|odt>`,
+    /// True when `path` is a path the build writes for a document of `kind`: `<kind>/<name>.<extension>`,
     /// the name neither hidden nor `..`, nothing else.
     static func isSafe(_ path: String, kind: DocumentKind) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0] == kind.rawValue, let name = parts.last, !name.hasPrefix("."),
             let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex
         else { return false }
-        return extensions.contains(String(name[name.index(after: dot)...])) && !name.contains("\0")
+        return extensions(of: kind).contains(String(name[name.index(after: dot)...])) && !name.contains("\0")
     }
 
     /// The bytes of `document` in the batch folder `build`, checked as described above.

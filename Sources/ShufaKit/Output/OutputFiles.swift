@@ -56,27 +56,40 @@ public enum OutputFiles {
     /// its name, a later one gets "~" and 8 hex digits of the SHA-256 of its text (then a counter, should even
     /// that collide).
     public static func uniqueNames(_ texts: [String]) -> [String] {
-        var used = Set<String>()
-        return texts.map { text in
-            let plain = safeName(text, limit: maximumStemLength)
-            var name = plain
-            if used.contains(collisionKey(name)) {
-                let digest = SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
-                name = "\(plain)~\(digest)"
-            }
-            var counter = 2
-            let base = name
-            while used.contains(collisionKey(name)) {
-                name = "\(base)~\(counter)"
-                counter += 1
-            }
-            used.insert(collisionKey(name))
-            return name
+        var names = UniqueNames()
+        return texts.map { names.next($0) }
+    }
+}
+
+/// The names given so far in a batch, to give the next text a name none of them has (see
+/// `OutputFiles.uniqueNames`); names are given one at a time, as the roster is read.
+public struct UniqueNames: Sendable {
+    private var used = Set<String>()
+
+    public init() {}
+
+    public mutating func next(_ text: String) -> String {
+        let plain = OutputFiles.safeName(text, limit: OutputFiles.maximumStemLength)
+        var name = plain
+        if used.contains(Self.collisionKey(name)) {
+            let digest = SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+            name = "\(plain)~\(digest)"
         }
+        var counter = 2
+        let base = name
+        while used.contains(Self.collisionKey(name)) {
+            name = "\(base)~\(counter)"
+            counter += 1
+        }
+        used.insert(Self.collisionKey(name))
+        return name
     }
 
     /// How a case-insensitive, normalising file system compares names.
     private static func collisionKey(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
+}
+
+extension OutputFiles {
 
     /// Writes `bytes` to `url` through a temporary file in the same folder, `fsync` and a rename, so a crash
     /// never leaves a half-written file under the final name. Creates the folder when it is missing. For
@@ -91,9 +104,11 @@ public enum OutputFiles {
     }
 
     /// Writes `bytes` as `name` in the open folder `folder`: a new temporary file of a unique name, created
-    /// exclusively and never through a symbolic link, written, flushed to disk, then renamed over `name`
+    /// exclusively and never through a symbolic link, written, flushed to disk (unless `durable` is false: the
+    /// batch's documents are flushed all at once by `OutputFolder.synchronize`), then renamed over `name`
     /// (replacing a file or a symbolic link there, never writing through it). `path` names the file in errors.
-    static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: String) throws(OutputError) {
+    static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: String,
+                      durable: Bool = true) throws(OutputError) {
         let (descriptor, temporary) = try createTemporary(in: folder, path: path)
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
@@ -105,7 +120,7 @@ public enum OutputFiles {
                 written += result
             }
         }
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+        if failure == 0 && durable && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 && renameat(folder, temporary, folder, name) != 0 { failure = errno }
         guard failure == 0 else {

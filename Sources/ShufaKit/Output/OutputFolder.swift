@@ -47,9 +47,16 @@ public final class OutputFolder: @unchecked Sendable {
     public func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
 
     /// Writes `bytes` atomically at `relative`: a name in the folder, or `folder/name` one level down.
-    public func write(_ bytes: [UInt8], to relative: String) throws(OutputError) {
+    /// `durable: false` leaves the flush to disk to `synchronize()`, which the batch calls once before its
+    /// summary is written (one flush for the whole batch instead of one per file).
+    public func write(_ bytes: [UInt8], to relative: String, durable: Bool = true) throws(OutputError) {
         let (folder, name) = try split(relative)
-        try OutputFiles.write(bytes, named: name, in: folder, path: path(relative))
+        try OutputFiles.write(bytes, named: name, in: folder, path: path(relative), durable: durable)
+    }
+
+    /// A file `name` of the folder to be written line by line and committed (`StreamedFile`).
+    func stream(_ name: String) throws(OutputError) -> StreamedFile {
+        try StreamedFile(named: name, in: descriptor, path: path(name))
     }
 
     /// Removes the file `name` of the folder, when there is one (a file or a link; a folder is an error).
@@ -77,9 +84,11 @@ public final class OutputFolder: @unchecked Sendable {
         }
     }
 
-    /// Flushes the folder and its folders' entries (the renames) to disk.
+    /// Flushes to disk everything written into the folder so far: the files' data (`syncfs` of the file
+    /// system the folder is on: one flush for the batch) and the folders' entries (the renames).
     public func synchronize() {
         lock.withLock {
+            fileSystemSync(descriptor)
             for folder in folders.values { fsync(folder) }
             fsync(descriptor)
         }
@@ -156,3 +165,8 @@ public final class OutputFolder: @unchecked Sendable {
         }
     }
 }
+
+/// glibc's `syncfs(2)`: flushes the file system holding the open file to disk (Glibc's module map does not
+/// export it, the C library does).
+@_silgen_name("syncfs")
+private func fileSystemSync(_ descriptor: Int32) -> Int32

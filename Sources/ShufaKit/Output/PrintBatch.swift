@@ -17,10 +17,18 @@ public struct PrintBatch: Sendable {
     /// Reads the batch (from `summary.json` unless the request lists its documents) and finds LibreOffice
     /// and qpdf.
     public init(_ request: PrintRequest) throws(PrintError) {
-        var documents = request.documents ?? []
-        if request.documents == nil { documents = try PrintPlan.readSummary(in: request.build) }
-        let summary = request.build.appendingPathComponent(BatchBuilder.summaryName)
-        try PrintPlan.checkPaths(documents, listedIn: summary.path)
+        let documents: [BuildSummary.Document]
+        do {
+            if let listed = request.documents {
+                let summary = request.build.appendingPathComponent(BatchBuilder.summaryName)
+                try BuildListing.checkPaths(listed, listedIn: summary.path)
+                documents = listed
+            } else {
+                documents = try BuildListing.documents(in: request.build)
+            }
+        } catch {
+            throw .listing(error)
+        }
         guard !documents.isEmpty else { throw .nothingToPrint(request.build.path) }
         do { office = try LibreOffice(fontConfig: request.options.fontConfig) } catch { throw .libreOffice(error) }
         do { qpdf = try QPDF() } catch { throw .qpdf(error) }

@@ -71,10 +71,8 @@ public struct PrintRequest: Sendable {
 
 /// Why nothing could be printed.
 public enum PrintError: Error, Sendable, CustomStringConvertible {
-    /// The folder has no summary.json (it was not built).
-    case noSummary(String)
-    /// summary.json (path) cannot be decoded (reason).
-    case unreadableSummary(String, String)
+    /// The batch's documents cannot be listed (no summary.json, unreadable, or a path the build never writes).
+    case listing(BuildListing.Problem)
     /// summary.json lists no documents.
     case nothingToPrint(String)
     /// LibreOffice is missing.
@@ -85,25 +83,17 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
     case workspace(String)
     /// The output folder cannot be written (a file, read-only, full, locked by another shufa).
     case output(OutputError)
-    /// summary.json (path) lists a document path that is not `<kind>/<name>.fodt|.odt` (the path listed).
-    case unsafeSummary(String, document: String)
 
     /// What went wrong and what to do.
     public var description: String {
         switch self {
-        case .noSummary(let folder):
-            return "\(folder) has no summary.json: build the documents first (`shufa build --out \(folder)`), or give the folder a build wrote"
-        case .unreadableSummary(let file, let reason):
-            return "\(file) cannot be read (\(reason)): build the documents again with `shufa build`"
+        case .listing(let problem): return problem.description
         case .nothingToPrint(let folder):
             return "\(folder)/summary.json lists no documents: check the roster and build again"
         case .libreOffice(let failure): return failure.description
         case .qpdf(let failure): return failure.description
         case .workspace(let reason): return "cannot write the PDFs: \(reason) — check that the output folder is writable and the disk is not full"
         case .output(let error): return error.description
-        case .unsafeSummary(let file, let document):
-            return "\(file) 列出的文书路径「\(document.prefix(200))」不是「类别/文件名.fodt|.odt」的形式，可能指向批次文件夹以外："
-                + "清单已被改动或损坏，未打印任何文书；请重新生成（shufa build）"
         }
     }
 }
@@ -212,41 +202,5 @@ enum PrintPlan {
     private static func stem(_ path: String) -> String {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
         return String(path[..<dot])
-    }
-
-    /// The largest summary.json read.
-    static let summaryLimit = 1 << 30
-
-    /// The built documents listed in `build/summary.json`.
-    /// - Throws: when there is none, it cannot be read, or it lists a path that could leave the folder.
-    static func readSummary(in build: URL) throws(PrintError) -> [BuildSummary.Document] {
-        let file = build.appendingPathComponent(BatchBuilder.summaryName)
-        struct Listing: Decodable {
-            struct Entry: Decodable { var leader: String?; var unit: String; var kind: DocumentKind; var path: String; var sha256: String }
-            var documents: [Entry]
-        }
-        let data: Data
-        do { data = try RegularFile.read(file, limit: summaryLimit) } catch {
-            if error == .missing { throw .noSummary(build.path) }
-            throw .unreadableSummary(file.path, error.description)
-        }
-        let documents: [BuildSummary.Document]
-        do {
-            let listing = try JSONDecoder().decode(Listing.self, from: data)
-            documents = listing.documents.map {
-                .init(leader: $0.leader, unit: $0.unit, kind: $0.kind, path: $0.path, sha256: $0.sha256)
-            }
-        } catch {
-            throw .unreadableSummary(file.path, "\(error)")
-        }
-        try checkPaths(documents, listedIn: file.path)
-        return documents
-    }
-
-    /// Refuses a list of documents in which a path could leave the batch's folder.
-    static func checkPaths(_ documents: [BuildSummary.Document], listedIn file: String) throws(PrintError) {
-        if let unsafe = documents.first(where: { !BuiltDocument.isSafe($0.path, kind: $0.kind) }) {
-            throw .unsafeSummary(file, document: unsafe.path)
-        }
     }
 }

@@ -9,9 +9,9 @@ enum ReportAvailability {
     /// A problem for each leader (of a known role) whose report was asked for and cannot be made. A leader
     /// with no text at all, when drafts are made in the same run, is a warning (the draft is for them to
     /// fill); anything else is an error.
-    static func problems(_ roster: Roster, catalog: Catalog, kinds: Set<DocumentKind>) -> [RosterProblem] {
+    static func problems(_ leaders: [Leader], catalog: Catalog, kinds: Set<DocumentKind>) -> [RosterProblem] {
         guard kinds.contains(.report) else { return [] }
-        return roster.leaders.compactMap { leader in
+        return leaders.compactMap { leader in
             guard catalog.role(named: leader.role) != nil, !canMake(leader) else { return nil }
             let noDuty = leader.duty.allSatisfy { $0.trimmingSpaces.isEmpty }
             let noLaw = leader.law.trimmingSpaces.isEmpty

@@ -67,6 +67,17 @@ public struct RosterReader: Sendable {
         return try read(data, file: url.lastPathComponent)
     }
 
+    /// Opens the roster at `url` to be read a piece at a time (`RosterSource`). A UTF-8 CSV or TSV file is
+    /// streamed from disk (`StreamedTable`), never held whole; other files are read whole (they are bounded:
+    /// spreadsheets by their cell limits, JSON and YAML as documents).
+    public func open(_ url: URL) throws(RosterError) -> any RosterSource {
+        if let format = RosterFormat(pathExtension: url.pathExtension), format.isText,
+           let streamed = try StreamedTable.open(url, reader: self, format: format) {
+            return streamed
+        }
+        return ListedRoster(try read(url))
+    }
+
     /// Reads a roster held in memory; `file` names it in messages and its extension says the format.
     public func read(_ data: Data, file: String) throws(RosterError) -> Roster {
         let ext = (file as NSString).pathExtension

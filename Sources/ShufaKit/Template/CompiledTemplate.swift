@@ -26,17 +26,26 @@ public struct DocumentMeta: Sendable, Equatable {
     }
 
     func xml() -> [UInt8] {
+        let clean = { (text: String) in Substring(XMLEscaping.removingForbidden(text).text).utf8 }
         var out = Array("<office:meta><meta:generator>\(ReportChecker.generator)</meta:generator><dc:title>".utf8)
-        XMLEscaping.append(Substring(title).utf8, to: &out)
+        XMLEscaping.append(clean(title), to: &out)
         out += Array("</dc:title><dc:language>zh-CN</dc:language>".utf8)
         for (name, value) in properties {
             out += Array("<meta:user-defined meta:name=\"".utf8)
-            XMLEscaping.append(Substring(name).utf8, to: &out, quote: true)
+            XMLEscaping.append(clean(name), to: &out, quote: true)
             out += Array("\">".utf8)
-            XMLEscaping.append(Substring(value).utf8, to: &out)
+            XMLEscaping.append(clean(value), to: &out)
             out += Array("</meta:user-defined>".utf8)
         }
         return out + Array("</office:meta>".utf8)
+    }
+
+    /// A property's name or value as a reader of the written metadata gets it back: forbidden characters left
+    /// out, line ends normalised as XML parsers do.
+    static func readBack(_ text: String) -> String {
+        let clean = XMLEscaping.removingForbidden(text).text
+        guard clean.utf8.contains(0x0D) else { return clean }
+        return clean.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
 
@@ -51,12 +60,22 @@ public struct CompiledTemplate: Sendable {
     private let body: [Op]
     private let package: ODFPackageBuilder
     private let sizeHint: Int
+    /// True when the read marks of the body describe how a reader sees it (see `TreeWriter`), so that a
+    /// document's reading can be made from its data as it is rendered.
+    let readable: Bool
+    /// The fields the template's data has (for the probes of `SchemaProof`).
+    let fields: RecordSchema
+    /// Names the template in a batch (its kind and file), for the proofs of `SchemaProof`.
+    var key: String
 
     private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
-    init(file: String, parts: TemplateParts, body: [Op]) {
+    init(file: String, parts: TemplateParts, body: [Op], readable: Bool, fields: RecordSchema) {
         self.file = file
         self.body = body
+        self.readable = readable
+        self.fields = fields
+        key = file
         let ns = parts.namespaceDeclarations
         flatHead = Array((Self.declaration + "<office:document\(ns) office:version=\"1.3\" office:mimetype=\"\(ODFPackageBuilder.textMediaType)\">").utf8)
         flatMiddle = parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles
@@ -71,25 +90,43 @@ public struct CompiledTemplate: Sendable {
 
     /// The document for `data`, in `format`, with `meta` as its metadata.
     public func render(_ data: Value, meta: DocumentMeta, format: OutputFormat) -> [UInt8] {
+        rendering(data, meta: meta, format: format, reader: nil).bytes
+    }
+
+    /// A document rendered, with its shape and (when asked for with a reader) its reading.
+    struct Rendering {
+        var bytes: [UInt8]
+        /// See `DocumentShape`.
+        var shape: [UInt8]
+        /// What reading the document back gives, made from the data; nil unless asked for.
+        var document: ReportDocument?
+    }
+
+    /// Renders a document; with `reader` (and a `readable` template), also makes its reading from the data.
+    func rendering(_ data: Value, meta: DocumentMeta, format: OutputFormat, reader: ParagraphReader?) -> Rendering {
+        let metaXML = meta.xml()
+        var reading: ReadingBuilder?
+        if let reader, readable {
+            let before = format == .fodt ? (flatHead + metaXML + flatMiddle).lazy.filter { $0 == 0x0A }.count : 0
+            reading = ReadingBuilder(reader: reader, countsLines: format == .fodt, linesBefore: before)
+        }
+        var renderer = Renderer(data: data, capacity: 16_384, reading: reading)
+        renderer.run(body)
+        let document = renderer.reading?.document(meta: meta)
         switch format {
         case .fodt:
             var out = flatHead
             out.reserveCapacity(sizeHint)
-            out += meta.xml()
+            out += metaXML
             out += flatMiddle
-            out += renderBody(data)
+            out += renderer.output
             out += Array("</office:document>\n".utf8)
-            return out
+            return Rendering(bytes: out, shape: renderer.shape, document: document)
         case .odt:
-            let content = contentHead + renderBody(data) + Array("</office:document-content>\n".utf8)
-            let metaPart = metaHead + meta.xml() + Array("</office:document-meta>\n".utf8)
-            return package.package([("content.xml", content), ("meta.xml", metaPart)])
+            let content = contentHead + renderer.output + Array("</office:document-content>\n".utf8)
+            let metaPart = metaHead + metaXML + Array("</office:document-meta>\n".utf8)
+            let bytes = package.package([("content.xml", content), ("meta.xml", metaPart)])
+            return Rendering(bytes: bytes, shape: renderer.shape, document: document)
         }
-    }
-
-    private func renderBody(_ data: Value) -> [UInt8] {
-        var renderer = Renderer(data: data, capacity: 16_384)
-        renderer.run(body)
-        return renderer.output
     }
 }

@@ -6,7 +6,9 @@ enum ODFText {
     private static let lineBreak = Array("<text:line-break/>".utf8)
     private static let tab = Array("<text:tab/>".utf8)
 
-    static func append(_ text: String, to output: inout [UInt8], markup: Bool) {
+    /// Appends `text` escaped; characters XML 1.0 forbids are left out, so no value can make the XML invalid.
+    static func append(_ value: String, to output: inout [UInt8], markup: Bool) {
+        let text = XMLEscaping.removingForbidden(value).text
         let utf8 = Substring(text).utf8
         guard markup, utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x20 }) else {
             if markup { XMLEscaping.append(utf8, to: &output) } else { appendPlain(text, to: &output) }
@@ -34,6 +36,16 @@ enum ODFText {
             previous = byte
         }
         flushSpaces()
+    }
+
+    /// The text a reader of the document gets back from what `append` wrote: forbidden characters left out,
+    /// with markup a line break for CR LF, CR and LF (runs of spaces and tabs come back as they were), without
+    /// markup a space for every line break.
+    static func readBack(_ value: String, markup: Bool) -> String {
+        let text = XMLEscaping.removingForbidden(value).text
+        guard markup else { return text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text }
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// In text-only elements (e.g. a placeholder): line breaks become spaces.

@@ -24,7 +24,7 @@ public enum TemplateCompiler {
         state.placeSections(placed)
         if state.errors.isEmpty { state.rejectStrayMarkers(in: root) }
         guard state.errors.isEmpty else { throw TemplateErrors(errors: state.errors) }
-        let template = state.assemble(root: root, body: body, fields: fields)
+        let template = state.assemble(root: root, body: body, fields: fields, styles: PromptStyles([document]))
         guard state.errors.isEmpty, let template else { throw TemplateErrors(errors: state.errors) }
         return template
     }
@@ -115,12 +115,14 @@ private struct CompileState {
     }
 
     /// Serialises the tree into the compiled template's static parts and body program.
-    mutating func assemble(root: XMLNode, body: XMLNode, fields: RecordSchema) -> CompiledTemplate? {
-        var writer = TreeWriter(sections: sections, values: values, scopes: [.record(fields)])
+    mutating func assemble(root: XMLNode, body: XMLNode, fields: RecordSchema,
+                           styles: PromptStyles) -> CompiledTemplate? {
+        var writer = TreeWriter(sections: sections, values: values, scopes: [.record(fields)], styles: styles)
         let parts = TemplateParts(root: root)
         writer.write(body)
         errors += writer.errors
-        return CompiledTemplate(file: file, parts: parts, body: writer.finish())
+        return CompiledTemplate(file: file, parts: parts, body: writer.finish(), readable: writer.readable,
+                                fields: fields)
     }
 }
 

@@ -20,7 +20,9 @@ public struct TemplateSet: Sendable {
                 do {
                     let bytes = try PackageTemplate.flatBytes(data, file: url.lastPathComponent)
                     let fields = DocumentData.fields(for: kind)
-                    compiled[Self.key(kind, file)] = try TemplateCompiler.compile(bytes, file: url.lastPathComponent, fields: fields)
+                    var template = try TemplateCompiler.compile(bytes, file: url.lastPathComponent, fields: fields)
+                    template.key = Self.key(kind, file)
+                    compiled[template.key] = template
                 } catch {
                     errors += error.errors
                 }
@@ -56,6 +58,12 @@ public struct TemplateSet: Sendable {
     public func ballotTemplate(catalog: Catalog) -> CompiledTemplate? {
         catalog.roles.lazy.compactMap { self.template(.ballot, for: $0) }.first
     }
+
+    /// True when a template of `kind` was compiled.
+    func hasTemplates(_ kind: DocumentKind) -> Bool { compiled.keys.contains { $0.hasPrefix(kind.rawValue + "/") } }
+
+    /// Every template compiled, each once.
+    var all: [CompiledTemplate] { compiled.keys.sorted().map { compiled[$0]! } }
 
     private static func key(_ kind: DocumentKind, _ file: String) -> String { "\(kind.rawValue)/\(file)" }
 

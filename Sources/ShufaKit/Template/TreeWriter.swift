@@ -2,7 +2,11 @@ import ShufaODF
 import ShufaXML
 
 /// Serialises a template subtree into a program: literal XML for what is fixed, value and section
-/// operations where markers were, checking every field against the scopes in force.
+/// operations where markers were, checking every field against the scopes in force. With the prompt styles of
+/// the template, it also places read marks (`ReadMark`) where a reader of the written document meets
+/// paragraphs, their fixed text and fields, and tables; a template whose body a reader sees in ways the marks do
+/// not follow (a value inside a field, a paragraph inside a paragraph, a table inside a table) is not
+/// `readable`, and its documents are read back from their XML instead.
 struct TreeWriter {
     /// What the fields visible at one section level are.
     enum Scope {
@@ -11,10 +15,26 @@ struct TreeWriter {
         case textItem
     }
 
+    /// Where in the document a node stands, for the bytes and for the read marks.
+    struct Place {
+        var inParagraph = false
+        var markup = true
+        /// Inside text of the prompt style.
+        var styled = false
+        /// Inside a table cell, a table, a table row.
+        var inCell = false, inTable = false, inRow = false
+        /// Inside what the reader does not read as text (a note) or reads whole (a field): no read marks.
+        var silent = false
+    }
+
     let sections: [XMLNode: (marker: Marker, location: TemplateLocation)]
     let values: [XMLNode: (marker: Marker, location: TemplateLocation)]
     var scopes: [Scope]
+    /// The template's prompt styles; nil writes no read marks.
+    let styles: PromptStyles?
     var errors: [TemplateError] = []
+    /// False when read marks cannot describe how a reader sees the body.
+    private(set) var readable = true
     private var ops: [Op] = []
     private var pending: [UInt8] = []
 
@@ -22,10 +42,12 @@ struct TreeWriter {
     private static let markupContainers: Set<String> = ["p", "h", "span", "a", "meta"]
 
     init(sections: [XMLNode: (marker: Marker, location: TemplateLocation)],
-         values: [XMLNode: (marker: Marker, location: TemplateLocation)], scopes: [Scope]) {
+         values: [XMLNode: (marker: Marker, location: TemplateLocation)], scopes: [Scope],
+         styles: PromptStyles? = nil) {
         self.sections = sections
         self.values = values
         self.scopes = scopes
+        self.styles = styles
     }
 
     mutating func finish() -> [Op] {
@@ -35,23 +57,93 @@ struct TreeWriter {
 
     mutating func finishLiteral() -> [UInt8] { pending }
 
-    mutating func write(_ node: XMLNode) { write(node, inParagraph: false, markup: true) }
+    mutating func write(_ node: XMLNode) { write(node, Place()) }
 
-    private mutating func write(_ node: XMLNode, inParagraph: Bool, markup: Bool) {
+    private mutating func write(_ node: XMLNode, _ place: Place) {
         if node.isText {
             let text = node.content
-            if inParagraph || !text.allSatisfy(\.isWhitespace) { XMLEscaping.append(Substring(text).utf8, to: &pending) }
+            if place.inParagraph || !text.allSatisfy(\.isWhitespace) { XMLEscaping.append(Substring(text).utf8, to: &pending) }
+            if place.inParagraph { mark(.text(text, styled: place.styled), place) }
             return
         }
         guard node.isElement else { return }
         if node.namespace == ParagraphMarkers.namespace {
-            if let section = sections[node] { writeSection(node, section.marker, section.location, inParagraph: inParagraph, markup: markup) }
-            if let value = values[node] { writeValue(value.marker, value.location, markup: markup) }
+            if place.silent { readable = false }
+            if let section = sections[node] { writeSection(node, section.marker, section.location, place) }
+            if let value = values[node] { writeValue(value.marker, value.location, place) }
             return
         }
         let isParagraph = node.namespace == Namespace.text && (node.name == "p" || node.name == "h")
-        let childMarkup = markup && (!inParagraph || (node.namespace == Namespace.text && Self.markupContainers.contains(node.name)))
-        literal((inParagraph ? "<" : "\n<") + node.qualifiedName)
+        var inner = place
+        inner.markup = place.markup
+            && (!place.inParagraph || (node.namespace == Namespace.text && Self.markupContainers.contains(node.name)))
+        var after: ReadMark?
+        if isParagraph && place.inParagraph {
+            readable = false
+        } else if isParagraph {
+            inner.inParagraph = true
+            inner.styled = styles?.marks(node) ?? false
+            let level = node.name == "h" ? Int(node.attribute(Namespace.text, "outline-level") ?? "1") ?? 1 : nil
+            writeStartTag(node, place)
+            mark(.blockStart(outlineLevel: level, inTable: place.inCell), place)
+            return writeContent(node, inner, end: .blockEnd)
+        } else if place.inParagraph {
+            after = readInParagraph(node, &inner)
+        } else {
+            after = tableMark(node, &inner)
+        }
+        writeStartTag(node, place)
+        writeContent(node, inner, end: after)
+    }
+
+    /// The read marks of an element inside a paragraph, as `ParagraphReader` reads it.
+    private mutating func readInParagraph(_ node: XMLNode, _ inner: inout Place) -> ReadMark? {
+        let role = ParagraphReader.role(of: node)
+        guard role != .container else {
+            inner.styled = inner.styled || (styles?.marks(node) ?? false)
+            return nil
+        }
+        let holdsMarkers = node.descendants().contains { $0.namespace == ParagraphMarkers.namespace }
+        let holdsParagraphs = node.descendants().contains { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }
+        if holdsMarkers || holdsParagraphs { readable = false }
+        switch role {
+        case .placeholder: mark(.placeholder(ParagraphReader.withoutAngleBrackets(node.content)), inner)
+        case .field(let showing): mark(.field(node.content, showingPrompt: showing, styled: inner.styled), inner)
+        case .space(let text): mark(.text(text, styled: inner.styled), inner)
+        case .skipped, .container: break
+        }
+        inner.silent = true
+        return nil
+    }
+
+    /// The read marks of tables, rows and cells (a table inside a table is not followed).
+    private mutating func tableMark(_ node: XMLNode, _ inner: inout Place) -> ReadMark? {
+        guard node.namespace == Namespace.table else { return nil }
+        switch node.name {
+        case "table":
+            if inner.inTable { readable = false }
+            inner.inTable = true
+            inner.inRow = false
+            mark(.tableStart, inner)
+            return .tableEnd
+        case "table-row" where inner.inTable:
+            inner.inRow = true
+            mark(.rowStart, inner)
+            return nil
+        case "table-cell":
+            inner.inCell = true
+            guard inner.inRow else { return nil }
+            inner.inRow = false
+            mark(.cellStart, inner)
+            return .cellEnd
+        default:
+            if inner.inRow { inner.inRow = false }
+            return nil
+        }
+    }
+
+    private mutating func writeStartTag(_ node: XMLNode, _ place: Place) {
+        literal((place.inParagraph ? "<" : "\n<") + node.qualifiedName)
         for declaration in node.namespaceDeclarations {
             literal(declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\"")
             XMLEscaping.append(Substring(declaration.uri).utf8, to: &pending, quote: true)
@@ -62,36 +154,51 @@ struct TreeWriter {
             XMLEscaping.append(Substring(attribute.value).utf8, to: &pending, quote: true)
             literal("\"")
         }
-        let children = node.children
-        if children.isEmpty { literal("/>"); return }
-        literal(">")
-        for child in children { write(child, inParagraph: inParagraph || isParagraph, markup: childMarkup) }
-        literal("</\(node.qualifiedName)>")
     }
 
-    private mutating func writeSection(_ node: XMLNode, _ marker: Marker, _ location: TemplateLocation, inParagraph: Bool, markup: Bool) {
+    /// The element's children and end tag (the start tag written), then `end`'s read mark.
+    private mutating func writeContent(_ node: XMLNode, _ inner: Place, end: ReadMark?) {
+        let children = node.children
+        if children.isEmpty {
+            literal("/>")
+        } else {
+            literal(">")
+            for child in children { write(child, inner) }
+            literal("</\(node.qualifiedName)>")
+        }
+        if let end { mark(end, inner) }
+    }
+
+    private mutating func mark(_ mark: ReadMark, _ place: Place) {
+        guard styles != nil, !place.silent else { return }
+        flush()
+        ops.append(.read(mark))
+    }
+
+    private mutating func writeSection(_ node: XMLNode, _ marker: Marker, _ location: TemplateLocation, _ place: Place) {
         guard let (lookup, type) = resolve(marker.name, at: location) else { return }
-        var inner = TreeWriter(sections: sections, values: values, scopes: scopes)
+        var inner = TreeWriter(sections: sections, values: values, scopes: scopes, styles: styles)
         if marker.kind == .each {
             switch type {
             case .records(let schema): inner.scopes.append(.record(schema))
             case .texts, .text: inner.scopes.append(.textItem)
             }
         }
-        for child in node.children { inner.write(child, inParagraph: inParagraph, markup: markup) }
+        for child in node.children { inner.write(child, place) }
         errors += inner.errors
+        readable = readable && inner.readable
         flush()
         ops.append(.section(marker.kind, lookup, inner.finish()))
     }
 
-    private mutating func writeValue(_ marker: Marker, _ location: TemplateLocation, markup: Bool) {
+    private mutating func writeValue(_ marker: Marker, _ location: TemplateLocation, _ place: Place) {
         guard let (lookup, type) = resolve(marker.name, at: location) else { return }
         guard type == .text else {
             errors.append(TemplateError(location: location, problem: .listAsValue(marker.name)))
             return
         }
         flush()
-        ops.append(.value(lookup, markup: markup))
+        ops.append(.value(lookup, markup: place.markup, styled: place.styled))
     }
 
     /// Finds `name` from the innermost scope outwards.

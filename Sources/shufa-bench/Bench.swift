@@ -31,6 +31,14 @@ struct Bench {
             try measureChecks(count: Int(arguments[2])!)
             return
         }
+        if arguments.count >= 2, arguments[1] == "--compare" {
+            try Comparison.run(shufa: Comparison.sibling("shufa"))
+            return
+        }
+        if arguments.count >= 3, arguments[1] == "--scale" {
+            try Comparison.scale(Int(arguments[2])!, shufa: Comparison.sibling("shufa"))
+            return
+        }
         if arguments.count >= 4, arguments[1] == "--one" {
             try measureOne(count: Int(arguments[2])!, format: OutputFormat(rawValue: arguments[3])!, write: arguments.count < 5)
             return
@@ -67,6 +75,8 @@ struct Bench {
         archive.arguments = ["--archive", "100000"]
         try archive.run()
         archive.waitUntilExit()
+        try Comparison.run(shufa: Comparison.sibling("shufa"))
+        for count in [10_000, 100_000] { try Comparison.scale(count, shufa: Comparison.sibling("shufa")) }
     }
 
     /// `shufa tally` on `rows` ballots typed one per row (500 leaders), against a plain Python count of the same

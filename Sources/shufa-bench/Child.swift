@@ -1,0 +1,39 @@
+import Foundation
+
+/// A program run as a child process and measured whole: wall-clock time and its own peak resident memory
+/// (`ru_maxrss` from `wait4`, which counts that child alone).
+struct Child {
+    var seconds: Double
+    var peakMB: Double
+    var status: Int32
+
+    /// Runs `executable` with `arguments`, its output discarded (standard error kept).
+    static func run(_ executable: String, _ arguments: [String]) -> Child {
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pid: pid_t = 0
+        let start = Date()
+        guard posix_spawnp(&pid, executable, &actions, nil, argv, environ) == 0 else {
+            return Child(seconds: 0, peakMB: 0, status: -1)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return Child(seconds: Date().timeIntervalSince(start), peakMB: Double(usage.ru_maxrss) / 1024,
+                     status: (status >> 8) & 0xFF)
+    }
+
+    /// The median run of `times` runs.
+    static func median(_ times: Int, _ executable: String, _ arguments: [String], before: () -> Void = {}) -> Child {
+        let runs = (0..<times).map { _ in
+            before()
+            return run(executable, arguments)
+        }
+        return runs.sorted { $0.seconds < $1.seconds }[times / 2]
+    }
+}
