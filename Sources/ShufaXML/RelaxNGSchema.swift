@@ -16,6 +16,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public struct LoadError: Error, CustomStringConvertible {
         public let path: String
         public let issues: [XMLIssue]
+
+        public init(path: String, issues: [XMLIssue]) {
+            self.path = path
+            self.issues = issues
+        }
         public var description: String {
             "cannot load RELAX NG schema \(path): " + issues.prefix(3).map(\.description).joined(separator: "; ")
         }

@@ -48,13 +48,14 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let summary: BuildSummary
-        let validator = noCheck ? nil : try locations.validator()
+        let validator = noCheck ? nil : try locations.validator(deferred: true)
         do {
             let options = RosterReadOptions(encoding: try encoding.map(TextEncoding.init(named:)), sheet: sheet)
             let templates = URL(fileURLWithPath: locations.templates)
             var request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: templates,
                                        output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
                                        validator: validator, rosterOptions: options, strict: strict)
+            request.proofCache = BuildRequest.defaultProofCache
             request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
             summary = try BatchBuilder(request).run()
         } catch {

@@ -86,13 +86,17 @@ struct Locations: ParsableArguments {
         }
     }
 
-    /// The schema validator, or nil (with a note) when the schemas cannot be found.
-    func validator() throws -> ODFValidator? {
+    /// The schema validator, or nil (with a note) when the schemas cannot be found; `deferred` parses the schemas
+    /// when the first document is validated (a build whose proofs are cached never parses them).
+    func validator(deferred: Bool = false) throws -> ODFValidator? {
         guard let directory = SchemaLocator.find(schemas) else {
             Complaint.say("提醒：找不到 ODF 1.3 规范文件，本次不检查 schema（可用 --schemas 指定所在目录）")
             return nil
         }
-        do { return try ODFValidator(schemaDirectory: directory) } catch {
+        do {
+            return deferred ? try ODFValidator(deferredSchemaDirectory: directory)
+                : try ODFValidator(schemaDirectory: directory)
+        } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
             throw ExitCode(2)
         }

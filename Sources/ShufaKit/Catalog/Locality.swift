@@ -31,7 +31,7 @@ public struct Locality: Sendable, Equatable {
 
     /// `text` with every marker replaced by its term.
     public static func apply(_ terms: [String: String], to text: String) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -12,9 +12,12 @@ struct BuildCheck: Sendable {
     /// Reads paragraphs for the readings made from data (prompts by the checker's prompt texts).
     var reader: ParagraphReader { ParagraphReader(styles: PromptStyles([]), prompts: checker.prompts) }
 
-    init(catalog: Catalog, validator: ODFValidator, templates: [CompiledTemplate], formats: [OutputFormat]) {
+    /// - Parameter cache: the folder of proofs kept between batches (`ProofCache`); none when nil.
+    init(catalog: Catalog, validator: ODFValidator, templates: [CompiledTemplate], formats: [OutputFormat],
+         cache: URL? = nil) {
         checker = ReportChecker(catalog: catalog, validator: validator)
-        proof = SchemaProof(checker: checker, templates: templates, formats: formats)
+        let proofs = cache.map { ProofCache(folder: $0, schemaDirectory: validator.schemaDirectory) }
+        proof = SchemaProof(checker: checker, templates: templates, formats: formats, cache: proofs)
     }
 
     /// Renders a document of `kind` and checks it.

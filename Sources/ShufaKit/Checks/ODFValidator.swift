@@ -3,8 +3,9 @@ import ShufaXML
 
 /// Validates ODF documents against the OASIS ODF 1.3 RELAX NG schemas, parsed once and reused.
 public final class ODFValidator: Sendable {
-    private let schema: RelaxNGSchema
-    private let manifestSchema: RelaxNGSchema
+    private let schemas: SchemaLoad
+    /// The folder the schemas are read from.
+    public let schemaDirectory: URL
 
     /// One finding of schema validation.
     public struct Issue: Sendable, Equatable, CustomStringConvertible {
@@ -16,10 +17,28 @@ public final class ODFValidator: Sendable {
         public var description: String { "\(part):\(line): \(message)" }
     }
 
+    /// The schema files, in `directory`: the ODF 1.3 schema and its manifest schema.
+    static let schemaFiles = ["OpenDocument-v1.3-schema.rng", "OpenDocument-v1.3-manifest-schema.rng"]
+
     /// Loads `OpenDocument-v1.3-schema.rng` and the manifest schema from `directory`.
     public init(schemaDirectory directory: URL) throws(RelaxNGSchema.LoadError) {
-        schema = try RelaxNGSchema(path: directory.appendingPathComponent("OpenDocument-v1.3-schema.rng").path)
-        manifestSchema = try RelaxNGSchema(path: directory.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng").path)
+        schemaDirectory = directory
+        schemas = SchemaLoad(directory)
+        _ = try schemas.get().get()
+    }
+
+    /// A validator whose schemas are parsed when the first document is validated, not before: a build whose
+    /// proofs are all known (`ProofCache`) never parses them (a tenth of a second for the ODF schema). The files
+    /// must be readable now; a schema that then fails to parse makes every validation report it.
+    public init(deferredSchemaDirectory directory: URL) throws(RelaxNGSchema.LoadError) {
+        for file in Self.schemaFiles {
+            let path = directory.appendingPathComponent(file).path
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw RelaxNGSchema.LoadError(path: path, issues: [XMLIssue(source: path, line: 0, message: "unreadable")])
+            }
+        }
+        schemaDirectory = directory
+        schemas = SchemaLoad(directory)
     }
 
     /// Every schema issue of a document (empty when strictly valid), packaging problems included.
@@ -41,7 +60,14 @@ public final class ODFValidator: Sendable {
                 issues.append(Issue(part: name, line: 0, message: error.description, isVendorExtension: false))
                 continue
             }
-            let found = (name == "META-INF/manifest.xml" ? manifestSchema : schema).validate(parsed)
+            let schema: RelaxNGSchema
+            switch schemas.get() {
+            case .success(let loaded): schema = name == "META-INF/manifest.xml" ? loaded.manifest : loaded.document
+            case .failure(let error):
+                issues.append(Issue(part: name, line: 0, message: error.description, isVendorExtension: false))
+                continue
+            }
+            let found = schema.validate(parsed)
             issues += found.map { Issue(part: name, line: $0.line, message: $0.message, isVendorExtension: Self.isVendor($0.message, in: parsed)) }
         }
         return issues
@@ -52,5 +78,27 @@ public final class ODFValidator: Sendable {
         let vendorPrefixes = document.root?.namespaceDeclarations
             .filter { !Namespace.odf.contains($0.uri) }.compactMap(\.prefix) ?? []
         return vendorPrefixes.contains { prefix in message.contains(" \(prefix):") || message.contains("\(prefix):") && message.contains("attribute") }
+    }
+}
+
+/// The two schemas of a validator, parsed once, on first use (thread-safe).
+private final class SchemaLoad: @unchecked Sendable {
+    typealias Loaded = (document: RelaxNGSchema, manifest: RelaxNGSchema)
+    private let directory: URL
+    private let lock = NSLock()
+    private var loaded: Result<Loaded, RelaxNGSchema.LoadError>?
+
+    init(_ directory: URL) { self.directory = directory }
+
+    func get() -> Result<Loaded, RelaxNGSchema.LoadError> {
+        lock.withLock {
+            if let loaded { return loaded }
+            let paths = ODFValidator.schemaFiles.map { directory.appendingPathComponent($0).path }
+            let result = Result { () throws(RelaxNGSchema.LoadError) -> Loaded in
+                (try RelaxNGSchema(path: paths[0]), try RelaxNGSchema(path: paths[1]))
+            }
+            loaded = result
+            return result
+        }
     }
 }

@@ -23,16 +23,19 @@ import Foundation
 /// of this shortcut equal to those of the full checker.
 final class SchemaProof: @unchecked Sendable {
     private let checker: ReportChecker
+    private let cache: ProofCache?
     private let lock = NSLock()
     private var provedTemplates: Set<String> = []
     private var provedShapes: Set<[UInt8]> = []
 
-    /// Proves the probes of every template in every format (in parallel).
-    init(checker: ReportChecker, templates: [CompiledTemplate], formats: [OutputFormat]) {
+    /// Proves the probes of every template in every format (in parallel), except those `cache` knows proved.
+    init(checker: ReportChecker, templates: [CompiledTemplate], formats: [OutputFormat], cache: ProofCache? = nil) {
         self.checker = checker
+        self.cache = cache
         let cases = templates.flatMap { template in formats.map { (template, $0) } }
         let results = ParallelMap.run(cases) { template, format in
-            Self.probes(template.fields).allSatisfy { data in
+            if let cache, cache.contains(Self.probeKey(template, format, cache)) { return true }
+            return Self.probes(template.fields).allSatisfy { data in
                 let bytes = template.render(data, meta: Self.probeMeta, format: format)
                 guard let parts = try? ODFParts.read(Data(bytes), file: template.file) else { return false }
                 return checker.schemaFindings(parts, strict: true).isEmpty
@@ -40,6 +43,7 @@ final class SchemaProof: @unchecked Sendable {
         }
         for ((template, format), result) in zip(cases, results) where (try? result.get()) == true {
             provedTemplates.insert(Self.key(template, format))
+            if let cache { cache.insert(Self.probeKey(template, format, cache)) }
         }
     }
 
@@ -48,8 +52,9 @@ final class SchemaProof: @unchecked Sendable {
         lock.withLock { provedTemplates.contains(Self.key(template, format)) }
     }
 
-    /// The schema findings of a rendered document: none when its shape is proved; otherwise those of a full
-    /// validation of `parsed` (the shape is proved when the document is valid and its template's probes were).
+    /// The schema findings of a rendered document: none when its shape is proved (in this batch or, by the
+    /// cache, in an earlier one); otherwise those of a full validation of `parsed` (the shape is proved when the
+    /// document is valid and its template's probes were).
     func findings(_ rendering: CompiledTemplate.Rendering, template: CompiledTemplate, format: OutputFormat,
                   parsed: () -> ParsedODF?) -> [Finding]? {
         let key = Array(Self.key(template, format).utf8) + [0] + rendering.shape
@@ -57,14 +62,29 @@ final class SchemaProof: @unchecked Sendable {
             (provedTemplates.contains(Self.key(template, format)), provedShapes.contains(key))
         }
         if shapeProved { return [] }
+        let cached = cache.map { $0.key(template.identity, Array(format.rawValue.utf8), rendering.shape) }
+        if templateProved, let cache, let cached, cache.contains(cached) {
+            _ = lock.withLock { provedShapes.insert(key) }
+            return []
+        }
         guard let parsed = parsed() else { return nil }
         let findings = checker.schemaFindings(parsed, strict: true)
-        if findings.isEmpty && templateProved { _ = lock.withLock { provedShapes.insert(key) } }
+        if findings.isEmpty && templateProved {
+            _ = lock.withLock { provedShapes.insert(key) }
+            if let cache, let cached { cache.insert(cached) }
+        }
         return findings
     }
 
+    /// Keeps this batch's proofs for the next batches.
+    func save() { cache?.save() }
+
     private static func key(_ template: CompiledTemplate, _ format: OutputFormat) -> String {
         "\(template.key).\(format.rawValue)"
+    }
+
+    private static func probeKey(_ template: CompiledTemplate, _ format: OutputFormat, _ cache: ProofCache) -> String {
+        cache.key(Array("probes".utf8), template.identity, Array(format.rawValue.utf8))
     }
 
     /// Text with everything escaping and line breaks turn into markup: `&`, `<`, `>`, quotes, a line break,

@@ -18,6 +18,13 @@ public struct BuildRequest: Sendable {
     /// Documents made from the whole roster by later stages of the pipeline (the tally's entry workbook),
     /// written when `kinds` holds their kind.
     public var rosterDocuments: [any RosterDocumentWriter] = []
+    /// The folder where the schema proofs of the checks are kept between batches (`ProofCache`), so that a
+    /// batch of templates and document shapes proved before validates nothing; nil keeps none (every batch
+    /// proves its templates again). `BuildRequest.defaultProofCache` is the command line's.
+    public var proofCache: URL?
+
+    /// `$SHUFA_CACHE_DIR` (empty: none), else `$XDG_CACHE_HOME/shufa`, else `~/.cache/shufa`.
+    public static var defaultProofCache: URL? { ProofCache.defaultFolder() }
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
                 kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil,
@@ -124,7 +131,8 @@ public struct BatchBuilder: Sendable {
             return batch.summary
         }
         let checks = request.validator.map {
-            BuildCheck(catalog: catalog, validator: $0, templates: templates.all, formats: request.formats)
+            BuildCheck(catalog: catalog, validator: $0, templates: templates.all, formats: request.formats,
+                       cache: request.proofCache)
         }
         let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
         var names = UniqueNames()
@@ -162,6 +170,7 @@ public struct BatchBuilder: Sendable {
         // disk and its summary written.
         var summary = batch.finish(fault: writer.stop.fault)
         finish(&summary, journal: journal, in: folder)
+        checks?.proof.save()
         return summary
     }
 
@@ -226,8 +235,9 @@ public struct BatchBuilder: Sendable {
     }
 
     /// Renders one job in every requested format, writes the files and checks them, up to the first failure.
-    fileprivate func write(_ job: Job, roster: Roster, into folder: OutputFolder, checks: BuildCheck?) -> JobOutcome {
-        let (template, data, meta, base) = prepare(job, roster: roster)
+    fileprivate func write(_ job: Job, roster: Roster, roles: [String: RoleData], into folder: OutputFolder,
+                           checks: BuildCheck?) -> JobOutcome {
+        let (template, data, meta, base) = prepare(job, roster: roster, roles: roles)
         let role = job.leader.flatMap { catalog.role(named: $0.role) }
         var outcome = JobOutcome()
         for format in request.formats {
@@ -238,7 +248,7 @@ public struct BatchBuilder: Sendable {
                 outcome.error = error
                 break
             }
-            let digest = SHA256.hash(data: rendering.bytes).map { String(format: "%02x", $0) }.joined()
+            let digest = BuiltDocument.digest(rendering.bytes)
             let document = BuildSummary.Document(leader: job.leader?.id, unit: job.unit, kind: job.kind,
                                                  path: relative, sha256: digest)
             let check = checks?.check(rendering, template: template, format: format, kind: job.kind,
@@ -248,10 +258,14 @@ public struct BatchBuilder: Sendable {
         return outcome
     }
 
-    private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
-        if let leader = job.leader, let role = catalog.role(named: leader.role), let template = templates.template(job.kind, for: role) {
+    private func prepare(_ job: Job, roster: Roster, roles: [String: RoleData])
+        -> (CompiledTemplate, Value, DocumentMeta, String)
+    {
+        if let leader = job.leader, let role = catalog.role(named: leader.role),
+           let template = templates.template(job.kind, for: role), let shared = roles[role.name] {
             let base = "\(job.stem)-\(job.kind.chineseName)"
-            return (template, DocumentData.leader(leader, role: role, roster: roster), DocumentData.meta(job.kind, leader: leader, roster: roster), base)
+            return (template, DocumentData.leader(leader, role: role, shared: shared, roster: roster),
+                    DocumentData.meta(job.kind, leader: leader, roster: roster), base)
         }
         let base = "\(job.stem)-\(DocumentKind.ballot.chineseName)"
         return (templates.ballotTemplate(catalog: catalog)!, DocumentData.ballot(unit: job.unit, leaders: job.members, roster: roster),
@@ -285,11 +299,21 @@ private struct JobWriter {
     let folder: OutputFolder
     let checks: BuildCheck?
     let stop = FaultLatch()
+    /// What each role gives its leaders' documents, made once for the batch.
+    let roles: [String: RoleData]
+
+    init(builder: BatchBuilder, roster: Roster, folder: OutputFolder, checks: BuildCheck?) {
+        self.builder = builder
+        self.roster = roster
+        self.folder = folder
+        self.checks = checks
+        roles = RoleData.all(builder.catalog, organization: roster.organization)
+    }
 
     func run(_ jobs: [BatchBuilder.Job]) -> [Result<BatchBuilder.JobOutcome, Error>] {
         ParallelMap.run(jobs) { job -> BatchBuilder.JobOutcome in
             guard stop.fault == nil else { return BatchBuilder.JobOutcome() }
-            let outcome = builder.write(job, roster: roster, into: folder, checks: checks)
+            let outcome = builder.write(job, roster: roster, roles: roles, into: folder, checks: checks)
             if let error = outcome.error, error.stopsBatch { stop.set(error) }
             return outcome
         }

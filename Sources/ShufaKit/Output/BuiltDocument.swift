@@ -96,7 +96,16 @@ enum BuiltDocument {
 
     static let textMimetype = "application/vnd.oasis.opendocument.text"
 
-    static func digest(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    static func digest(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+    /// Bytes as lower-case hexadecimal digits (`String(format:)` per byte costs more than the hash itself).
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -61,6 +61,6 @@ final class StreamedFile {
         if failure == 0 && renameat(folder, temporary, folder, name) != 0 { failure = errno }
         guard failure == 0 else { throw .system(failure, path: path) }
         failure = -1
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return BuiltDocument.hex(hasher.finalize())
     }
 }

@@ -67,6 +67,9 @@ public struct CompiledTemplate: Sendable {
     let fields: RecordSchema
     /// Names the template in a batch (its kind and file), for the proofs of `SchemaProof`.
     var key: String
+    /// What the template is made from: the SHA-256 of its source bytes and its fields, for proofs kept between
+    /// batches (`ProofCache`).
+    var identity: [UInt8] = []
 
     private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 

@@ -33,26 +33,22 @@ public enum DocumentData {
     /// A leader's data, with their role's points, minimums and 职责清单, the catalog's place markers
     /// replaced by the roster's place names.
     public static func leader(_ leader: Leader, role: Role, roster: Roster) -> Value {
-        let terms = role.locality.terms(for: roster.organization)
-        let local = { (text: String) in Value.text(Locality.apply(terms, to: text)) }
-        let points = role.points.enumerated().map { index, point in
-            Value.record(["序号": .text(String(index + 1)), "标题": .text(point.title), "内容": local(point.text)])
-        }
-        let duties = (role.taskList?.duties ?? []).map { duty in
-            Value.record(["序号": .text(duty.number), "职责": local(duty.text),
-                          "任务": .list(duty.tasks.map { .record(["序号": .text($0.number), "内容": local($0.text)]) })])
-        }
-        let nameLine = NameLine.text(name: leader.name, unit: leader.unit, position: leader.position, level: terms["县"] ?? "")
+        self.leader(leader, role: role, shared: RoleData(role, organization: roster.organization), roster: roster)
+    }
+
+    /// A leader's data, with what their role gives every leader of it (`RoleData`, made once per batch).
+    public static func leader(_ leader: Leader, role: Role, shared: RoleData, roster: Roster) -> Value {
+        let nameLine = NameLine.text(name: leader.name, unit: leader.unit, position: leader.position,
+                                     level: shared.level)
         return .record([
             "组织": .text(roster.organization), "年度": .text(String(roster.year)), "编号": .text(leader.id),
             "姓名": .text(leader.name), "单位": .text(leader.unit), "职务": .text(leader.position), "类别": .text(leader.role),
             "署名": .text(nameLine),
             "述职内容": .texts(leader.duty), "述法内容": .text(leader.law),
             "存在问题": .texts(leader.problems), "改进措施": .texts(leader.measures),
-            "述法要点": .list(points), "指标": .list(indicators(leader, role: role)),
-            "职责清单标题": local(role.taskList?.title ?? ""), "职责清单": .list(duties),
-            "清单行": .list(taskRows(role.taskList, terms: terms)),
-            "评议留白": .list(Array(repeating: .record([:]), count: max(0, formRows - points.count))),
+            "述法要点": shared.points, "指标": .list(indicators(leader, role: role)),
+            "职责清单标题": shared.taskListTitle, "职责清单": shared.duties, "清单行": shared.taskRows,
+            "评议留白": shared.formBlanks,
         ])
     }
 

@@ -25,7 +25,8 @@ public enum TemplateCompiler {
         if state.errors.isEmpty { state.rejectStrayMarkers(in: root) }
         guard state.errors.isEmpty else { throw TemplateErrors(errors: state.errors) }
         let template = state.assemble(root: root, body: body, fields: fields, styles: PromptStyles([document]))
-        guard state.errors.isEmpty, let template else { throw TemplateErrors(errors: state.errors) }
+        guard state.errors.isEmpty, var template else { throw TemplateErrors(errors: state.errors) }
+        template.identity = Array((BuiltDocument.digest(bytes) + fields.signature).utf8)
         return template
     }
 }

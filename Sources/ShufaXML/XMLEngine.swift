@@ -1,0 +1,28 @@
+import CLibXML2
+import Foundation
+
+/// The libxml2 this process runs with, as far as its behaviour could differ: its version and the identity of
+/// its shared library file (a patched library of the same version is another file), for caches of results
+/// that libxml2 computed (`ProofCache`).
+public enum XMLEngine {
+    public static let identity: String = {
+        XMLLibrary.initialize()
+        var text = "libxml2 " + (__xmlParserVersion()?.pointee.map { String(cString: $0) } ?? "?")
+        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        let library = maps.split(separator: "\n").lazy.compactMap { line in
+            line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init)
+        }.first { $0.hasPrefix("/") && $0.contains("/libxml2.so") }
+        return text + " " + (library.map(FileIdentity.of) ?? "static")
+    }()
+}
+
+/// A file's identity on this machine: device, inode, size, modification and change times (nanoseconds). A file
+/// replaced, rebuilt or written to gets another identity (its change time moves, and cannot be set back).
+public enum FileIdentity {
+    public static func of(_ path: String) -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return "unknown" }
+        return "\(status.st_dev):\(status.st_ino):\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+            + ":\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec)"
+    }
+}
