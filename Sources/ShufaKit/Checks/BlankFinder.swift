@@ -1,10 +1,12 @@
 /// Blanks left in a returned report where a number or a name belongs: 「研讨*次」, 「20__年」,
 /// 「涉法涉诉信访 件」 (the number left out), 「XXX」「×××」「某某」.
 public enum BlankFinder {
-    /// A kind of blank: its pattern, and what must stand just before it (nil: anything).
+    /// A kind of blank: its pattern, what must stand just before it (nil: anything), and the scalars one of which
+    /// every match holds (a text without any has no such blank, and the pattern is not run).
     private struct Kind {
         var pattern: Regex<Substring>
         var before: ((Character) -> Bool)?
+        var marks: Set<Unicode.Scalar>
     }
 
     private static func isHan(_ character: Character) -> Bool {
@@ -13,25 +15,27 @@ public enum BlankFinder {
 
     /// Regexes are immutable values; they are only read.
     nonisolated(unsafe) private static let kinds: [Kind] = [
-        Kind(pattern: /[*＊]+/),
-        Kind(pattern: /[_＿]+/),
+        Kind(pattern: /[*＊]+/, marks: ["*", "＊"]),
+        Kind(pattern: /[_＿]+/, marks: ["_", "＿"]),
         // A space where the number was, before a counter word: 「信访 件。」
         Kind(pattern: /[ \u3000]+(?:件|次|人次|场次|场|人|个|期|篇|条|项|名|家|份|起|户|亩|万元|元|学时|小时|课时|天)(?=[，。、；：,.;:）)]|$)/,
-             before: isHan),
-        Kind(pattern: /[Xx]{2,}(?![A-Za-z])/, before: { !($0.isASCII && $0.isLetter) }),
-        Kind(pattern: /[×ＸＸ╳]{2,}|某某|○○/),
-        Kind(pattern: /X(?=\p{Han})/, before: { !($0.isASCII && $0.isLetter) }),
-        Kind(pattern: /X/, before: isHan),
+             before: isHan, marks: [" ", "\u{3000}"]),
+        Kind(pattern: /[Xx]{2,}(?![A-Za-z])/, before: { !($0.isASCII && $0.isLetter) }, marks: ["X", "x"]),
+        Kind(pattern: /[×ＸＸ╳]{2,}|某某|○○/, marks: ["×", "Ｘ", "╳", "某", "○"]),
+        Kind(pattern: /X(?=\p{Han})/, before: { !($0.isASCII && $0.isLetter) }, marks: ["X"]),
+        Kind(pattern: /X/, before: isHan, marks: ["X"]),
     ]
 
-    /// Characters one of the blanks starts with: a text without any has none (and skips the patterns).
-    private static let marks = Set("*＊_＿ \u{3000}XxＸ×╳某○".unicodeScalars)
+    /// Every kind's marks: a text without any has no blank.
+    private static let marks = kinds.reduce(into: Set<Unicode.Scalar>()) { $0.formUnion($1.marks) }
 
     /// Each blank of `text`, shown with a few characters around it (「研讨*次」).
     public static func blanks(in text: String) -> [String] {
-        guard text.unicodeScalars.contains(where: { marks.contains($0) }) else { return [] }
+        var present = Set<Unicode.Scalar>()
+        for scalar in text.unicodeScalars where mayBeMark(scalar) && marks.contains(scalar) { present.insert(scalar) }
+        guard !present.isEmpty else { return [] }
         var found: [Range<String.Index>] = []
-        for kind in kinds {
+        for kind in kinds where !kind.marks.isDisjoint(with: present) {
             for match in text.matches(of: kind.pattern) where !found.contains(where: { $0.overlaps(match.range) }) {
                 let start = match.range.lowerBound
                 let previous = start > text.startIndex ? text[text.index(before: start)] : " "
@@ -40,6 +44,14 @@ public enum BlankFinder {
             }
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }.map { context($0, in: text) }
+    }
+
+    /// A cheap first test: every mark is ASCII or one of a few wide characters.
+    private static func mayBeMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x2A, 0x58, 0x5F, 0x78, 0xD7, 0x2573, 0x25CB, 0x3000, 0x67D0, 0xFF0A, 0xFF38, 0xFF3F: return true
+        default: return false
+        }
     }
 
     private static func context(_ range: Range<String.Index>, in text: String) -> String {

@@ -16,9 +16,17 @@ enum ChineseText {
         return map
     }()
 
+    /// The same pairs by scalar, for simple text (`SimpleText`), where characters and scalars are one.
+    private static let simplifiedScalars: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
+        uniqueKeysWithValues: simplified.map { ($0.key.unicodeScalars.first!, $0.value.unicodeScalars.first!) })
+
     /// `text` with the traditional characters of the checked words folded to simplified ones.
     static func folded(_ text: String) -> String {
-        String(text.map { simplified[$0] ?? $0 })
+        guard SimpleText.isSimple(text) else { return String(text.map { simplified[$0] ?? $0 }) }
+        guard text.unicodeScalars.contains(where: { simplifiedScalars[$0] != nil }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(simplifiedScalars[scalar] ?? scalar) }
+        return String(scalars)
     }
 
     /// Characters that end a sentence (and so a run-in heading's title).
@@ -40,16 +48,13 @@ extension String {
             word.withUTF8 { needle in
                 guard !needle.isEmpty else { return true }
                 guard haystack.count >= needle.count else { return false }
-                let first = needle[0], last = haystack.count - needle.count
-                var index = 0
-                while index <= last {
-                    if haystack[index] == first && memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
-                        return true
-                    }
-                    index += 1
-                }
-                return false
+                return findBytes(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != nil
             }
         }
     }
 }
+
+/// glibc's `memmem(3)` (a GNU extension the Glibc module does not export): the first occurrence of a byte string.
+@_silgen_name("memmem")
+private func findBytes(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?,
+                       _ needleLength: Int) -> UnsafeMutableRawPointer?

@@ -27,12 +27,24 @@ struct HeadingNumber: Equatable {
 
     /// The numbering at the start of `text`, if any.
     static func parse(_ text: String) -> HeadingNumber? {
+        guard mayStartNumber(text) else { return nil }
         let chars = Array(text.prefix(12))
         let spaces = chars.prefix { $0.isWhitespace }.count
         let body = Array(chars.dropFirst(spaces))
         let found = chinese(body) ?? parenthesized(body) ?? arabic(body) ?? point(body)
         guard let (kind, length) = found else { return nil }
         return HeadingNumber(kind: kind, length: spaces + length)
+    }
+
+    /// False when the text's first scalar that is not white space can start no numbering and is simple (so it
+    /// begins the first character after the spaces): most paragraphs are told here without reading characters.
+    private static func mayStartNumber(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !SimpleText.isWhitespace($0) }) else { return false }
+        guard SimpleText.isSimple(first) else { return true }
+        switch first {
+        case "0"..."9", "(", "（", "第", "①"..."⑳": return true
+        default: return numerals.contains(Character(first))
+        }
     }
 
     private static func chinese(_ c: [Character]) -> (Kind, Int)? {

@@ -13,6 +13,13 @@ public struct PromptTexts: Sendable {
     private var pointTexts: Set<String> = []
     /// Template prompts with markers: their literal pieces, in order.
     private var patterns: [[String]] = []
+    /// The first `startLength` scalars (fewer when shorter) a known prompt or a pattern starts with (as written,
+    /// composed and decomposed), their lengths, and whether a pattern may start with anything: a paragraph that
+    /// starts otherwise and has no colon is no whole-paragraph prompt (`mayBePrompt`).
+    private var starts: Set<String> = []
+    private var startLengths: Set<Int> = []
+    private var anyStart = false
+    private static let startLength = 4
 
     /// The names (or display names) a prompt style has.
     static let styleNames: Set<String> = ["Prompt", "提示"]
@@ -26,10 +33,19 @@ public struct PromptTexts: Sendable {
         }
         known.formUnion(pointTexts)
         for prompt in catalog.retiredPrompts { add(prompt) }
-        guard let templates else { return }
-        for file in catalog.templateFiles[.draft] ?? [] {
-            guard let parts = try? ODFParts.read(templates.appendingPathComponent(file)) else { continue }
-            for prompt in Self.templatePrompts(parts) { add(prompt) }
+        if let templates {
+            for file in catalog.templateFiles[.draft] ?? [] {
+                guard let parts = try? ODFParts.read(templates.appendingPathComponent(file)) else { continue }
+                for prompt in Self.templatePrompts(parts) { add(prompt) }
+            }
+        }
+        for start in known + patterns.map({ $0[0] }) {
+            guard !start.isEmpty else { anyStart = true; continue }
+            for form in [start, start.precomposedStringWithCanonicalMapping, start.decomposedStringWithCanonicalMapping] {
+                let prefix = String(String.UnicodeScalarView(form.unicodeScalars.prefix(Self.startLength)))
+                starts.insert(prefix)
+                startLengths.insert(prefix.unicodeScalars.count)
+            }
         }
     }
 
@@ -54,12 +70,26 @@ public struct PromptTexts: Sendable {
     /// True when a whole paragraph of plain text is one of the prompts (its style and field lost):
     /// only exact prompts, never a text that merely starts with 请.
     public func isPromptParagraph(_ text: String) -> Bool {
+        guard mayBePrompt(text) else { return false }
         let plain = Self.normalized(text)
         return plain.count >= 8 && (known.contains(plain) || isPointPrompt(plain) || matchesPattern(plain))
     }
 
+    /// False when simple text (`SimpleText`) can be no whole-paragraph prompt: it starts with no scalar a known
+    /// prompt or pattern starts with (nor 【), and has no colon (which a point prompt has). Most paragraphs end here.
+    private func mayBePrompt(_ text: String) -> Bool {
+        guard !anyStart, SimpleText.isSimple(text) else { return true }
+        if SimpleText.contains(text, ":") || SimpleText.contains(text, "：") { return true }
+        let scalars = Array(text.unicodeScalars.lazy.filter { !SimpleText.isWhitespace($0) }.prefix(Self.startLength))
+        guard let first = scalars.first else { return false }
+        return first == "【" || startLengths.contains { length in
+            length <= scalars.count && starts.contains(String(String.UnicodeScalarView(scalars.prefix(length))))
+        }
+    }
+
     /// 「3. 标题：内容」 with a known point title and text.
     private func isPointPrompt(_ plain: String) -> Bool {
+        guard SimpleText.contains(plain, ":") || SimpleText.contains(plain, "：") else { return false }
         var rest = Substring(plain)
         if let number = HeadingNumber.parse(plain) { rest = rest.dropFirst(number.length) }
         guard let colon = rest.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
@@ -69,7 +99,8 @@ public struct PromptTexts: Sendable {
 
     /// A catalog text whose place markers (`{县委}`, filled per county) match any text, as template fields do.
     private static func withPlaceMarkersAsFields(_ text: String) -> String {
-        Locality.markers.reduce(text) { $0.replacingOccurrences(of: "{\($1)}", with: "{{\($1)}}") }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        return Locality.markers.reduce(text) { $0.replacingOccurrences(of: "{\($1)}", with: "{{\($1)}}") }
     }
 
     private func matchesPattern(_ plain: String) -> Bool {
@@ -86,7 +117,7 @@ public struct PromptTexts: Sendable {
 
     /// Without white space and without the 【】 a prompt is wrapped in.
     static func normalized(_ text: String) -> String {
-        var plain = String(text.filter { !$0.isWhitespace })
+        var plain = SimpleText.isSimple(text) ? SimpleText.removingWhitespace(text) : String(text.filter { !$0.isWhitespace })
         if plain.hasPrefix("【") && plain.hasSuffix("】") { plain = String(plain.dropFirst().dropLast()) }
         return plain
     }

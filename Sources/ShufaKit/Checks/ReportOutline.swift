@@ -143,11 +143,20 @@ public struct ReportOutline: Sendable {
     /// How many characters the 述法 rules count: CJK characters, letters and digits; not spaces,
     /// not punctuation, not the heading.
     public static func countedLength(_ text: String) -> Int {
-        text.unicodeScalars.filter { scalar in
+        var count = 0
+        for scalar in text.unicodeScalars where isCounted(scalar) { count += 1 }
+        return count
+    }
+
+    /// True for the scalars `countedLength` counts (the common ones told by range, the rest by property).
+    private static func isCounted(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true
+        case 0..<0x80, 0x3000...0x3004, 0x3008...0x3020, 0xFF01...0xFF0F, 0x2010...0x2027: return false
+        default:
             let properties = scalar.properties
-            if properties.isIdeographic { return true }
-            return properties.isAlphabetic || properties.numericType != nil
-        }.count
+            return properties.isIdeographic || properties.isAlphabetic || properties.numericType != nil
+        }
     }
 }
 

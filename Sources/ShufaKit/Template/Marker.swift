@@ -58,6 +58,10 @@ struct Marker: Equatable {
 extension StringProtocol {
     /// Without leading and trailing white space (ASCII and full-width).
     var trimmingSpaces: String {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !SimpleText.isWhitespace(first),
+           !SimpleText.isWhitespace(last), SimpleText.isSimple(last) {
+            return String(self)
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
