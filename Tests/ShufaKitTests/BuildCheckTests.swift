@@ -17,6 +17,8 @@ struct BuildCheckTests {
             "二、履行推进法治建设第一责任人职责情况", "研讨*次，信访 件，XXX同志", "{{姓名}} 留下的标记",
             "【请填写本年度学法情况】", "第一行\n第二行\r\n第三行\r第四行", "  前后空格  与\t制表符   连续空格 ",
             "含控制字符\u{1}\u{B}的文字", "一是扛牢法治建设第一责任人职责。二是其他工作。",
+            "坚持全面从严治党、依规治党，加强党内法规制度建设，提高党内法规制度执行力方面的情况。",
+            "12、带编号的段落：冒号之后", " \u{301}一、组合字符之后的编号", "職責報告中的繁體字與e\u{301}",
         ]
         for (index, text) in texts.enumerated() {
             var variant = base
@@ -84,5 +86,88 @@ struct BuildCheckTests {
         let valid = template.rendering(FlatODF.sampleData, meta: SchemaProof.probeMeta, format: .fodt, reader: nil)
         let parsed = ParsedODF(try ODFParts.read(Data(valid.bytes), file: "x.fodt"))
         #expect(proof.findings(valid, template: template, format: .fodt, parsed: { parsed }) != nil)
+    }
+}
+
+/// Schema proofs kept between batches (`ProofCache`): a batch of templates and shapes proved before parses no
+/// schema, and anything the proofs depend on that changes — the template, a schema file — makes them unknown.
+@Suite("Schema proofs kept between batches")
+struct ProofCacheTests {
+    /// Builds three final reports from `templates` with the schemas in `schemas` and the cache in `cache`.
+    static func build(templates: URL, schemas: URL, cache: URL) throws
+        -> (counts: [DocumentKind: Int], checks: [CheckedDocument], validator: ODFValidator)
+    {
+        let folder = Repo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = try RosterReader(catalog: Repo.catalog).read(Repo.roster)
+        let leaders = Array(roster.leaders.filter(ReportAvailability.canMake).prefix(3))
+        let validator = try ODFValidator(deferredSchemaDirectory: schemas)
+        var request = BuildRequest(roster: Repo.roster, templates: templates, output: folder.appendingPathComponent("out"),
+                                   formats: [.fodt, .odt], kinds: [.report], validator: validator)
+        request.proofCache = cache
+        let builder = try BatchBuilder(request)
+        let summary = builder.build(Roster(organization: roster.organization, year: roster.year, leaders: leaders))
+        return (summary.counts, summary.checks, validator)
+    }
+
+    static func copy(_ folder: URL, files: [String]) throws -> URL {
+        let copy = Repo.temporaryDirectory()
+        for file in files {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: copy.appendingPathComponent(file))
+        }
+        return copy
+    }
+
+    @Test("a second batch parses no schema; a changed template or schema is proved again")
+    func cache() throws {
+        let templateFiles = try FileManager.default.contentsOfDirectory(atPath: Repo.templates.path)
+        let templates = try Self.copy(Repo.templates, files: templateFiles)
+        let schemas = try Self.copy(Repo.schemas, files: ODFValidator.schemaFiles)
+        let cache = Repo.temporaryDirectory()
+        defer { for folder in [templates, schemas, cache] { try? FileManager.default.removeItem(at: folder) } }
+        let proofs = cache.appendingPathComponent(ProofCache.fileName)
+
+        let cold = try Self.build(templates: templates, schemas: schemas, cache: cache)
+        #expect(cold.validator.hasParsedSchemas)
+        #expect(cold.counts[.report] == 6 && !cold.checks.contains { $0.hasErrors })
+        let entries = try String(contentsOf: proofs, encoding: .utf8).split(separator: "\n").count
+        #expect(entries >= 4)
+
+        let warm = try Self.build(templates: templates, schemas: schemas, cache: cache)
+        #expect(!warm.validator.hasParsedSchemas)
+        #expect(warm.counts == cold.counts && warm.checks == cold.checks)
+
+        let report = templates.appendingPathComponent("report.fodt")
+        let changed = try String(contentsOf: report, encoding: .utf8)
+            .replacingOccurrences(of: "</office:text>", with: "<text:p>附：已改动的模板</text:p></office:text>")
+        try changed.write(to: report, atomically: true, encoding: .utf8)
+        let changedTemplate = try Self.build(templates: templates, schemas: schemas, cache: cache)
+        #expect(changedTemplate.validator.hasParsedSchemas)
+
+        let manifest = schemas.appendingPathComponent(ODFValidator.schemaFiles[1])
+        try (try String(contentsOf: manifest, encoding: .utf8) + "<!-- 改动 -->\n").write(to: manifest, atomically: true,
+                                                                                          encoding: .utf8)
+        let changedSchema = try Self.build(templates: templates, schemas: schemas, cache: cache)
+        #expect(changedSchema.validator.hasParsedSchemas)
+        let again = try Self.build(templates: templates, schemas: schemas, cache: cache)
+        #expect(!again.validator.hasParsedSchemas)
+    }
+
+    @Test("a template whose documents are invalid is never taken as proved, however often it is built")
+    func invalidTemplateNotCached() throws {
+        let templateFiles = try FileManager.default.contentsOfDirectory(atPath: Repo.templates.path)
+        let templates = try Self.copy(Repo.templates, files: templateFiles)
+        let cache = Repo.temporaryDirectory()
+        defer { for folder in [templates, cache] { try? FileManager.default.removeItem(at: folder) } }
+        let report = templates.appendingPathComponent("report.fodt")
+        let broken = try String(contentsOf: report, encoding: .utf8)
+            .replacingOccurrences(of: "</office:text>", with: "<text:p text:bogus=\"1\">无效属性</text:p></office:text>")
+        try broken.write(to: report, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let (_, checks, validator) = try Self.build(templates: templates, schemas: Repo.schemas, cache: cache)
+            #expect(validator.hasParsedSchemas)
+            #expect(checks.count == 6)
+            #expect(checks.allSatisfy { $0.findings.contains { $0.rule == .schema && $0.severity == .error } })
+        }
     }
 }

@@ -34,8 +34,15 @@ public enum BlankFinder {
         var present = Set<Unicode.Scalar>()
         for scalar in text.unicodeScalars where mayBeMark(scalar) && marks.contains(scalar) { present.insert(scalar) }
         guard !present.isEmpty else { return [] }
+        return blanks(in: text, kinds: kinds.filter { !$0.marks.isDisjoint(with: present) })
+    }
+
+    /// The blanks every pattern finds, each run whatever the text holds.
+    static func blanksByEveryPattern(in text: String) -> [String] { blanks(in: text, kinds: kinds) }
+
+    private static func blanks(in text: String, kinds: [Kind]) -> [String] {
         var found: [Range<String.Index>] = []
-        for kind in kinds where !kind.marks.isDisjoint(with: present) {
+        for kind in kinds {
             for match in text.matches(of: kind.pattern) where !found.contains(where: { $0.overlaps(match.range) }) {
                 let start = match.range.lowerBound
                 let previous = start > text.startIndex ? text[text.index(before: start)] : " "

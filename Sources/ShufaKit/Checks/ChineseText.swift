@@ -16,13 +16,16 @@ enum ChineseText {
         return map
     }()
 
+    /// `folded` reading characters.
+    static func foldedByCharacters(_ text: String) -> String { String(text.map { simplified[$0] ?? $0 }) }
+
     /// The same pairs by scalar, for simple text (`SimpleText`), where characters and scalars are one.
     private static let simplifiedScalars: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
         uniqueKeysWithValues: simplified.map { ($0.key.unicodeScalars.first!, $0.value.unicodeScalars.first!) })
 
     /// `text` with the traditional characters of the checked words folded to simplified ones.
     static func folded(_ text: String) -> String {
-        guard SimpleText.isSimple(text) else { return String(text.map { simplified[$0] ?? $0 }) }
+        guard SimpleText.isSimple(text) else { return foldedByCharacters(text) }
         guard text.unicodeScalars.contains(where: { simplifiedScalars[$0] != nil }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(simplifiedScalars[scalar] ?? scalar) }

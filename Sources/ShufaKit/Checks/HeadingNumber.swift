@@ -21,13 +21,19 @@ struct HeadingNumber: Equatable {
     var length: Int
 
     private static let numerals = Set("一二三四五六七八九十")
+    /// What follows the digits of an arabic numbering.
+    private static let arabicMarks: Set<Unicode.Scalar> = [".", "．", "、"]
     private static let circled = Set("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
     private static let opening: Set<Character> = ["（", "("]
     private static let closing: Set<Character> = ["）", ")"]
 
     /// The numbering at the start of `text`, if any.
     static func parse(_ text: String) -> HeadingNumber? {
-        guard mayStartNumber(text) else { return nil }
+        mayStartNumber(text) ? parseCharacters(text) : nil
+    }
+
+    /// `parse` reading characters, without the first test on scalars.
+    static func parseCharacters(_ text: String) -> HeadingNumber? {
         let chars = Array(text.prefix(12))
         let spaces = chars.prefix { $0.isWhitespace }.count
         let body = Array(chars.dropFirst(spaces))
@@ -38,11 +44,18 @@ struct HeadingNumber: Equatable {
 
     /// False when the text's first scalar that is not white space can start no numbering and is simple (so it
     /// begins the first character after the spaces): most paragraphs are told here without reading characters.
-    private static func mayStartNumber(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first(where: { !SimpleText.isWhitespace($0) }) else { return false }
+    static func mayStartNumber(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.drop(while: SimpleText.isWhitespace).prefix(4).makeIterator()
+        guard let first = scalars.next() else { return false }
         guard SimpleText.isSimple(first) else { return true }
         switch first {
-        case "0"..."9", "(", "（", "第", "①"..."⑳": return true
+        case "0"..."9":
+            // 「1.」「12、」: at most two digits, then the mark (a year such as 「2025年」 is no numbering).
+            guard let second = scalars.next() else { return true }
+            guard ("0"..."9").contains(second) else { return SimpleText.isSimple(second) ? arabicMarks.contains(second) : true }
+            guard let third = scalars.next() else { return true }
+            return SimpleText.isSimple(third) ? arabicMarks.contains(third) : true
+        case "(", "（", "第", "①"..."⑳": return true
         default: return numerals.contains(Character(first))
         }
     }

@@ -41,6 +41,9 @@ public final class ODFValidator: Sendable {
         schemas = SchemaLoad(directory)
     }
 
+    /// True once the schemas were parsed (at once, or for a deferred validator when a document needed them).
+    public var hasParsedSchemas: Bool { schemas.isLoaded }
+
     /// Every schema issue of a document (empty when strictly valid), packaging problems included.
     public func validate(_ document: ODFParts) -> [Issue] { validate(ParsedODF(document)) }
 
@@ -89,6 +92,8 @@ private final class SchemaLoad: @unchecked Sendable {
     private var loaded: Result<Loaded, RelaxNGSchema.LoadError>?
 
     init(_ directory: URL) { self.directory = directory }
+
+    var isLoaded: Bool { lock.withLock { loaded != nil } }
 
     func get() -> Result<Loaded, RelaxNGSchema.LoadError> {
         lock.withLock {

@@ -16,10 +16,10 @@ public struct PromptTexts: Sendable {
     /// The first `startLength` scalars (fewer when shorter) a known prompt or a pattern starts with (as written,
     /// composed and decomposed), their lengths, and whether a pattern may start with anything: a paragraph that
     /// starts otherwise and has no colon is no whole-paragraph prompt (`mayBePrompt`).
-    private var starts: Set<String> = []
+    private var starts: Set<UInt64> = []
     private var startLengths: Set<Int> = []
     private var anyStart = false
-    private static let startLength = 4
+    private static let startLength = 3
 
     /// The names (or display names) a prompt style has.
     static let styleNames: Set<String> = ["Prompt", "提示"]
@@ -42,9 +42,9 @@ public struct PromptTexts: Sendable {
         for start in known + patterns.map({ $0[0] }) {
             guard !start.isEmpty else { anyStart = true; continue }
             for form in [start, start.precomposedStringWithCanonicalMapping, start.decomposedStringWithCanonicalMapping] {
-                let prefix = String(String.UnicodeScalarView(form.unicodeScalars.prefix(Self.startLength)))
-                starts.insert(prefix)
-                startLengths.insert(prefix.unicodeScalars.count)
+                let prefix = Array(form.unicodeScalars.prefix(Self.startLength))
+                starts.insert(Self.key(prefix[...]))
+                startLengths.insert(prefix.count)
             }
         }
     }
@@ -70,21 +70,34 @@ public struct PromptTexts: Sendable {
     /// True when a whole paragraph of plain text is one of the prompts (its style and field lost):
     /// only exact prompts, never a text that merely starts with 请.
     public func isPromptParagraph(_ text: String) -> Bool {
-        guard mayBePrompt(text) else { return false }
+        mayBePrompt(text) && readsAsPromptParagraph(text)
+    }
+
+    /// `isPromptParagraph` without the first test on scalars.
+    func readsAsPromptParagraph(_ text: String) -> Bool {
         let plain = Self.normalized(text)
         return plain.count >= 8 && (known.contains(plain) || isPointPrompt(plain) || matchesPattern(plain))
     }
 
     /// False when simple text (`SimpleText`) can be no whole-paragraph prompt: it starts with no scalar a known
     /// prompt or pattern starts with (nor 【), and has no colon (which a point prompt has). Most paragraphs end here.
-    private func mayBePrompt(_ text: String) -> Bool {
+    func mayBePrompt(_ text: String) -> Bool {
         guard !anyStart, SimpleText.isSimple(text) else { return true }
         if SimpleText.contains(text, ":") || SimpleText.contains(text, "：") { return true }
-        let scalars = Array(text.unicodeScalars.lazy.filter { !SimpleText.isWhitespace($0) }.prefix(Self.startLength))
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars where !SimpleText.isWhitespace(scalar) {
+            scalars.append(scalar)
+            if scalars.count == Self.startLength { break }
+        }
         guard let first = scalars.first else { return false }
         return first == "【" || startLengths.contains { length in
-            length <= scalars.count && starts.contains(String(String.UnicodeScalarView(scalars.prefix(length))))
+            length <= scalars.count && starts.contains(Self.key(scalars.prefix(length)))
         }
+    }
+
+    /// Up to three scalars (21 bits each) as one number.
+    private static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        scalars.reduce(0) { $0 << 21 | UInt64($1.value) }
     }
 
     /// 「3. 标题：内容」 with a known point title and text.

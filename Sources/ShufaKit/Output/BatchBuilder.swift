@@ -83,17 +83,20 @@ public struct BatchBuilder: Sendable {
     /// With `strict`, a roster with any bad record is refused: nothing is written and the summary says so.
     public func run() throws(BuildError) -> BuildSummary {
         let reader = RosterReader(catalog: catalog, options: request.rosterOptions)
+        var source: any RosterSource
+        do { source = try reader.open(request.roster) } catch { throw .roster(error) }
         if request.strict {
-            var source: any RosterSource
-            do { source = try reader.open(request.roster) } catch { throw .roster(error) }
             var problems: [RosterProblem] = []
             while let piece = source.next(Self.pieceSize) { problems += piece.problems }
             if problems.contains(where: { $0.severity == .error }) {
                 return BuildSummary(problems: problems, skippedLeaders: Self.badRecords(problems), refused: true)
             }
+            if let again = source.restarted() {
+                source = again
+            } else {
+                do { source = try reader.open(request.roster) } catch { throw .roster(error) }
+            }
         }
-        var source: any RosterSource
-        do { source = try reader.open(request.roster) } catch { throw .roster(error) }
         return build(&source)
     }
 

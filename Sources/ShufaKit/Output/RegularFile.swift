@@ -36,8 +36,21 @@ public enum RegularFile {
         try read(openat(folder, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC), limit: limit)
     }
 
-    /// Reads the file open as `descriptor` (closing it), or says why not (`descriptor` < 0: why open failed).
-    private static func read(_ descriptor: Int32, limit: Int) throws(Problem) -> Data {
+    /// The file at `url` opened for reading a piece at a time, with its status, after the same checks as `read`:
+    /// the caller closes it.
+    static func openChecked(_ url: URL, limit: Int) throws(Problem) -> (descriptor: Int32, status: stat) {
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        do {
+            return (descriptor, try checked(descriptor, limit: limit))
+        } catch {
+            if descriptor >= 0 { close(descriptor) }
+            throw error
+        }
+    }
+
+    /// The status of the open regular file `descriptor`, or why it is not one to read (`descriptor` < 0: why
+    /// open failed).
+    private static func checked(_ descriptor: Int32, limit: Int) throws(Problem) -> stat {
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: throw .missing
@@ -45,7 +58,6 @@ public enum RegularFile {
             case let code: throw .unreadable(code)
             }
         }
-        defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .unreadable(errno) }
         switch status.st_mode & S_IFMT {
@@ -54,6 +66,13 @@ public enum RegularFile {
         default: throw .notRegular
         }
         guard status.st_size <= limit else { throw .tooLarge(limit: limit) }
+        return status
+    }
+
+    /// Reads the file open as `descriptor` (closing it), or says why not (`descriptor` < 0: why open failed).
+    private static func read(_ descriptor: Int32, limit: Int) throws(Problem) -> Data {
+        defer { if descriptor >= 0 { close(descriptor) } }
+        let status = try checked(descriptor, limit: limit)
         var data = Data(count: Int(status.st_size))
         var done = 0
         while done < data.count {

@@ -9,7 +9,7 @@ struct CSVReader {
     let delimiter: UInt8
     let file: String
 
-    private static let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
+    fileprivate static let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
 
     /// Decodes `data` (encoding detected, or `encoding`) and splits it into rows.
     func grid(_ data: [UInt8], encoding: TextEncoding?) throws(RosterError) -> CellGrid {
@@ -39,16 +39,38 @@ struct CSVReader {
     /// Splits UTF-8 text into rows of cells.
     func grid(utf8 bytes: [UInt8]) throws(RosterError) -> CellGrid {
         var grid = CellGrid()
-        var state = ParseState()
-        var index = 0
-        while index < bytes.count {
-            index = try step(bytes, at: index, &state, &grid)
-        }
-        if state.inQuotes {
-            throw RosterError(file: file, message: "row \(state.quoteRow): a field opened with a double quote (\") is never closed: remove the stray quote or close it")
-        }
-        if state.hasContent { try finishRow(&state, &grid) }
+        var parser = Parser(self)
+        try parser.feed(bytes, final: true, into: &grid)
         return grid
+    }
+
+    /// Splits UTF-8 text given a piece at a time (a file read in chunks) into the same rows as `grid(utf8:)`.
+    struct Parser {
+        let reader: CSVReader
+        private var state = ParseState()
+        /// A last byte whose meaning depends on the next one (a quote, a CR), kept for the next piece.
+        private var carry: [UInt8] = []
+
+        init(_ reader: CSVReader) { self.reader = reader }
+
+        /// Parses the next piece of text; `final` for the last one (which may be empty).
+        mutating func feed(_ piece: [UInt8], final: Bool, into grid: inout CellGrid) throws(RosterError) {
+            let bytes = carry.isEmpty ? piece : carry + piece
+            carry = []
+            var index = 0
+            while index < bytes.count {
+                if !final && index == bytes.count - 1 && (bytes[index] == CSVReader.quote || bytes[index] == CSVReader.cr) {
+                    carry = [bytes[index]]
+                    break
+                }
+                index = try reader.step(bytes, at: index, &state, &grid)
+            }
+            guard final else { return }
+            if state.inQuotes {
+                throw RosterError(file: reader.file, message: "row \(state.quoteRow): a field opened with a double quote (\") is never closed: remove the stray quote or close it")
+            }
+            if state.hasContent { try reader.finishRow(&state, &grid) }
+        }
     }
 
     /// The state between two bytes.

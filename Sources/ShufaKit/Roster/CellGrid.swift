@@ -20,6 +20,8 @@ struct CellGrid: Sendable, Equatable {
     private(set) var rows: [Row] = []
     /// The cells held, each row counted up to its last cell with text.
     private(set) var cellCount = 0
+    /// The rows appended, those taken by `takeRows` included.
+    private(set) var rowCount = 0
 
     /// Adds a row, dropping empty trailing cells and rows without any text.
     /// - Throws: when the sheet passes `maximumRows` rows, `maximumCells` cells or a row `maximumColumns` columns.
@@ -30,11 +32,19 @@ struct CellGrid: Sendable, Equatable {
         guard cells.count <= Self.maximumColumns else {
             throw RosterError(file: file, message: "row \(number) has data beyond column \(Self.maximumColumns): a roster has one column per field")
         }
-        guard rows.count < Self.maximumRows else {
+        guard rowCount < Self.maximumRows else {
             throw RosterError(file: file, message: "more than \(Self.maximumRows) rows with data: split the roster into smaller files")
         }
         try reserve(cells.count, file: file)
         rows.append(Row(number: number, cells: cells))
+        rowCount += 1
+    }
+
+    /// The rows appended since the last call, removed from the grid (a sheet read a piece at a time); the
+    /// limits still count every row and cell.
+    mutating func takeRows() -> [Row] {
+        defer { rows.removeAll(keepingCapacity: true) }
+        return rows
     }
 
     /// Counts `count` more cells, refusing them when the sheet would pass `maximumCells` (a row is at most

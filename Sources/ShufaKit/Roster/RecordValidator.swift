@@ -24,6 +24,16 @@ struct RecordValidator {
         context = Context(catalog: catalog, year: year, organization: organization, labels: labels)
     }
 
+    /// The leaders and problems found since the last call, handed out and forgotten (a roster read a piece at a
+    /// time); the ids seen stay, so a duplicate id is still found.
+    mutating func take() -> (leaders: [Leader], problems: [RosterProblem]) {
+        defer {
+            leaders.removeAll(keepingCapacity: true)
+            problems.removeAll(keepingCapacity: true)
+        }
+        return (leaders, problems)
+    }
+
     /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
     mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
         guard let raw = item as? [String: Any] else {

@@ -29,6 +29,8 @@ enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
     case indicatorTooLarge(String, limit: Double)
     /// A text field longer than its limit, in characters and Unicode scalars.
     case tooLong(characters: Int, scalars: Int, limit: Int)
+    /// A roster read a piece at a time that changed (or became unreadable) after it was first read.
+    case changedWhileRead
 
     var description: String {
         switch self {
@@ -59,6 +61,8 @@ enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
             return "指标值「\(written)」超过 \(DocumentData.format(limit))，不是合理的次数或学时：请检查是否填错列"
         case .tooLong(let characters, let scalars, let limit):
             return "文本长 \(characters) 个字符（\(scalars) 个 Unicode 码位），超过上限 \(limit)：请检查各列是否错位"
+        case .changedWhileRead:
+            return "名册在生成过程中被修改或无法再读取：其后的领导干部未生成；请不要在生成期间修改名册，然后重新运行"
         }
     }
 }

@@ -8,6 +8,13 @@ public protocol RosterSource {
     mutating func next(_ limit: Int) -> (leaders: [Leader], problems: [RosterProblem])?
     /// Why the roster stopped being readable after it was opened (the file changed or became unreadable).
     var failure: RosterError? { get }
+    /// The same roster again from its first leader, without redoing what opening it did (a `--strict` batch
+    /// reads every record before it writes anything, then builds); nil when it must be opened again.
+    func restarted() -> (any RosterSource)?
+}
+
+extension RosterSource {
+    public func restarted() -> (any RosterSource)? { nil }
 }
 
 /// A roster already read whole, handed out in pieces.
@@ -17,6 +24,8 @@ public struct ListedRoster: RosterSource {
     private var problemsGiven = false
 
     public init(_ roster: Roster) { self.roster = roster }
+
+    public func restarted() -> (any RosterSource)? { ListedRoster(roster) }
 
     public var organization: String { roster.organization }
     public var year: Int { roster.year }

@@ -12,24 +12,46 @@ struct TableRoster {
     static let headerSearchRows = 10
 
     func roster(from grid: CellGrid) throws(RosterError) -> Roster {
-        guard let headerIndex = grid.rows.prefix(Self.headerSearchRows).firstIndex(where: { Self.knownFieldCount($0.cells) >= 2 }) else {
-            throw RosterError(file: file, message: grid.rows.isEmpty ? "the sheet has no rows with data"
-                : "no header row found in the first \(Self.headerSearchRows) rows: the first row must name the columns (编号, 姓名, 单位, 职务, 类别, 年度, …, or id, name, unit, position, role, year)")
-        }
+        let headerIndex = try self.headerIndex(grid.rows)
         let header = grid.rows[headerIndex]
         let body = Array(grid.rows[(headerIndex + 1)...])
-        let columns = try TableColumns(header: header, body: body, file: file, indicatorNames: knownIndicators)
+        var stats = ColumnStats(header: header)
+        for row in body { stats.add(row.cells) }
+        let columns = try TableColumns(header: header, stats: stats, file: file, indicatorNames: knownIndicators)
         let year = try rosterYear(body, column: columns.index(of: "year"))
         let organization = Self.mostCommon(body.map { columns.cell("organization", in: $0).trimmingSpaces }.filter { !$0.isEmpty }) ?? ""
         var validator = RecordValidator(catalog: catalog, year: year, organization: organization, labels: columns.labels)
         for row in body where columns.hasData(row.cells) {
             validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"), normalized: true)
         }
+        let notes = self.notes(columns, rows: grid.rows, headerIndex: headerIndex)
+        return Roster(organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)
+    }
+
+    /// True for a header row: one that names at least two known columns.
+    static func isHeader(_ cells: [String]) -> Bool { knownFieldCount(cells) >= 2 }
+
+    /// The column of the header row that gives the field `key` (the first, should two give it).
+    static func column(_ key: String, in header: CellGrid.Row) -> Int? {
+        header.cells.firstIndex { FieldNames.key(forHeader: TableColumns.clean($0)) == key }
+    }
+
+    /// Where the header row is among the sheet's first rows (`isHeader`).
+    func headerIndex(_ rows: [CellGrid.Row]) throws(RosterError) -> Int {
+        guard let headerIndex = rows.prefix(Self.headerSearchRows).firstIndex(where: { Self.isHeader($0.cells) }) else {
+            throw RosterError(file: file, message: rows.isEmpty ? "the sheet has no rows with data"
+                : "no header row found in the first \(Self.headerSearchRows) rows: the first row must name the columns (编号, 姓名, 单位, 职务, 类别, 年度, …, or id, name, unit, position, role, year)")
+        }
+        return headerIndex
+    }
+
+    /// The notes about the columns, and about rows above the header (`rows` from the sheet's first).
+    func notes(_ columns: TableColumns, rows: [CellGrid.Row], headerIndex: Int) -> [RosterProblem] {
         var notes = columns.notes
         if headerIndex > 0 {
-            notes.insert(note(at: grid.rows[0].number, "the \(headerIndex) row(s) with data above the header row (row \(header.number)) were not read"), at: 0)
+            notes.insert(note(at: rows[0].number, "the \(headerIndex) row(s) with data above the header row (row \(rows[headerIndex].number)) were not read"), at: 0)
         }
-        return Roster(organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)
+        return notes
     }
 
     private func note(at row: Int, _ message: String) -> RosterProblem {
@@ -37,7 +59,7 @@ struct TableRoster {
     }
 
     /// The indicator names the catalog sets minimums for: such a column is an indicator whatever it holds.
-    private var knownIndicators: Set<String> { Set(catalog.roles.flatMap { $0.minimums.map(\.indicator) }) }
+    var knownIndicators: Set<String> { Set(catalog.roles.flatMap { $0.minimums.map(\.indicator) }) }
 
     private static func knownFieldCount(_ cells: [String]) -> Int {
         Set(cells.compactMap { FieldNames.key(forHeader: TableColumns.clean($0)) }).count
@@ -45,10 +67,18 @@ struct TableRoster {
 
     /// The year most rows give (the earliest row's when tied).
     private func rosterYear(_ body: [CellGrid.Row], column: Int?) throws(RosterError) -> Int {
-        let years = body.compactMap { row -> Int? in
-            guard let column, column < row.cells.count, let year = RosterReader.year(row.cells[column]), RosterReader.years.contains(year) else { return nil }
-            return year
-        }
+        try rosterYear(body.compactMap { Self.year(in: $0.cells, column: column) })
+    }
+
+    /// The year a row gives in the year column, if it is one.
+    static func year(in cells: [String], column: Int?) -> Int? {
+        guard let column, column < cells.count, let year = RosterReader.year(cells[column]),
+              RosterReader.years.contains(year) else { return nil }
+        return year
+    }
+
+    /// The most common of the years the rows give.
+    func rosterYear(_ years: [Int]) throws(RosterError) -> Int {
         guard let year = Self.mostCommon(years) else {
             throw RosterError(file: file, message: "no row gives a year between \(RosterReader.years.lowerBound) and \(RosterReader.years.upperBound) in the 年度 (year) column: write the roster's year, such as 2025, in every row")
         }
@@ -81,12 +111,11 @@ struct TableColumns {
     /// Notes about ignored columns.
     private(set) var notes: [RosterProblem] = []
 
-    /// Classifies the header's columns.
+    /// Classifies the header's columns, from what the rows below it hold (`stats`).
     /// - Throws: when two columns give the same field, or a required column is missing.
-    init(header: CellGrid.Row, body: [CellGrid.Row], file: String, indicatorNames: Set<String>) throws(RosterError) {
-        let width = max(header.cells.count, body.map(\.cells.count).max() ?? 0)
+    init(header: CellGrid.Row, stats: ColumnStats, file: String, indicatorNames: Set<String>) throws(RosterError) {
         var columnOf: [String: Int] = [:]
-        for index in 0..<width {
+        for index in 0..<stats.width {
             let raw = index < header.cells.count ? header.cells[index] : ""
             let written = Self.clean(raw)
             let removed = XMLEscaping.removingForbidden(raw).removed
@@ -94,7 +123,8 @@ struct TableColumns {
                 notes.append(RosterProblem(severity: .warning, location: RecordLocation(file: file, row: header.number, unit: "row"),
                                            field: "column \(CellGrid.columnName(index))", message: "removed \(removed) control character(s) that XML does not allow from the header"))
             }
-            let kind = classify(written, index: index, header: header, body: body, file: file, indicatorNames: indicatorNames)
+            let kind = classify(written, index: index, header: header, stats: stats, file: file,
+                                indicatorNames: indicatorNames)
             kinds.append(kind)
             guard let key = kind.key else { continue }
             if let other = columnOf[key] {
@@ -109,13 +139,12 @@ struct TableColumns {
         }
     }
 
-    private mutating func classify(_ written: String, index: Int, header: CellGrid.Row, body: [CellGrid.Row], file: String,
-                                   indicatorNames: Set<String>) -> Kind {
-        let values = { body.lazy.map { index < $0.cells.count ? $0.cells[index].trimmingSpaces : "" }.filter { !$0.isEmpty } }
+    private mutating func classify(_ written: String, index: Int, header: CellGrid.Row, stats: ColumnStats,
+                                   file: String, indicatorNames: Set<String>) -> Kind {
         let location = RecordLocation(file: file, row: header.number, unit: "row")
         let column = "column \(CellGrid.columnName(index))"
         if written.isEmpty {
-            if !values().isEmpty { notes.append(RosterProblem(severity: .warning, location: location, field: column, message: "has values but no header: ignored; give it a header to use it")) }
+            if stats.hasValue[index] { notes.append(RosterProblem(severity: .warning, location: location, field: column, message: "has values but no header: ignored; give it a header to use it")) }
             return .ignored
         }
         if let key = FieldNames.key(forHeader: written) {
@@ -125,7 +154,9 @@ struct TableColumns {
             }
             return .field(key)
         }
-        if indicatorNames.contains(written) || values().isEmpty || values().contains(where: Self.isNumber) { return .indicator(written) }
+        if indicatorNames.contains(written) || !stats.hasValue[index] || stats.hasNumber[index] {
+            return .indicator(written)
+        }
         notes.append(RosterProblem(severity: .warning, location: location, field: written,
                                    message: "not a roster field and holds no numbers, so it is not an indicator: ignored (\(column))"))
         return .ignored
@@ -172,6 +203,34 @@ extension TableColumns.Kind {
         switch self {
         case .field(let key), .indicator(let key): return key
         case .ignored: return nil
+        }
+    }
+}
+
+/// What the rows below a header hold, column by column, as far as telling the columns apart needs: how many
+/// columns the widest row has, and which columns hold a value, and a number, in any row.
+struct ColumnStats {
+    private(set) var width: Int
+    private(set) var hasValue: [Bool]
+    private(set) var hasNumber: [Bool]
+
+    init(header: CellGrid.Row) {
+        width = header.cells.count
+        hasValue = Array(repeating: false, count: width)
+        hasNumber = hasValue
+    }
+
+    mutating func add(_ cells: [String]) {
+        if cells.count > width {
+            hasValue += Array(repeating: false, count: cells.count - width)
+            hasNumber += Array(repeating: false, count: cells.count - width)
+            width = cells.count
+        }
+        for (index, cell) in cells.enumerated() where !hasNumber[index] {
+            let value = cell.trimmingSpaces
+            guard !value.isEmpty else { continue }
+            hasValue[index] = true
+            if TableColumns.isNumber(value) { hasNumber[index] = true }
         }
     }
 }
