@@ -237,3 +237,32 @@ public struct XMLAttribute: @unchecked Sendable {
 
     public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
 }
+
+extension XMLNode {
+    /// The subtree as libxml2 writes it, unformatted: every text and attribute as parsed, prefixes as written
+    /// (namespace declarations made inside it included; those of its ancestors not).
+    public func serializedSubtree() -> [UInt8] {
+        guard let buffer = xmlBufferCreate() else { return [] }
+        defer { xmlBufferFree(buffer) }
+        xmlNodeDump(buffer, pointer.pointee.doc, pointer, 0, 0)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+
+    /// Runs `body` while each of `elements` stands in the tree as an empty copy of itself (same name and
+    /// attributes, no children), then puts the elements back: the tree is as it was when `body` returns.
+    public static func withEmptied<T>(_ elements: [XMLNode], _ body: () -> T) -> T {
+        let stand = elements.map { element -> xmlNodePtr in
+            let copy = xmlDocCopyNode(element.pointer, element.pointer.pointee.doc, 2)!
+            xmlReplaceNode(element.pointer, copy)
+            return copy
+        }
+        defer {
+            for (element, copy) in zip(elements, stand) {
+                xmlReplaceNode(copy, element.pointer)
+                xmlFreeNode(copy)
+            }
+        }
+        return body()
+    }
+}

@@ -56,8 +56,3 @@ extension String {
         }
     }
 }
-
-/// glibc's `memmem(3)` (a GNU extension the Glibc module does not export): the first occurrence of a byte string.
-@_silgen_name("memmem")
-private func findBytes(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?,
-                       _ needleLength: Int) -> UnsafeMutableRawPointer?

@@ -4,6 +4,7 @@ import ShufaXML
 /// Validates ODF documents against the OASIS ODF 1.3 RELAX NG schemas, parsed once and reused.
 public final class ODFValidator: Sendable {
     private let schemas: SchemaLoad
+    private let provedParts = ProvedParts()
     /// The folder the schemas are read from.
     public let schemaDirectory: URL
 
@@ -70,7 +71,8 @@ public final class ODFValidator: Sendable {
                 issues.append(Issue(part: name, line: 0, message: error.description, isVendorExtension: false))
                 continue
             }
-            let found = schema.validate(parsed)
+            let found = name == "META-INF/manifest.xml" ? schema.validate(parsed)
+                : provedParts.validate(parsed, bytes: bytes, with: schema)
             issues += found.map { Issue(part: name, line: $0.line, message: $0.message, isVendorExtension: Self.isVendor($0.message, in: parsed)) }
         }
         return issues

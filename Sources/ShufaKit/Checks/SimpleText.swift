@@ -47,3 +47,20 @@ enum SimpleText {
         return text.unicodeScalars.contains(scalar)
     }
 }
+
+extension Array where Element == UInt8 {
+    /// True when `word` occurs in the bytes.
+    func includes(_ word: [UInt8]) -> Bool {
+        guard !word.isEmpty else { return true }
+        return withUnsafeBufferPointer { haystack in
+            word.withUnsafeBufferPointer { needle in
+                findBytes(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != nil
+            }
+        }
+    }
+}
+
+/// glibc's `memmem(3)` (a GNU extension the Glibc module does not export): the first occurrence of a byte string.
+@_silgen_name("memmem")
+func findBytes(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?,
+               _ needleLength: Int) -> UnsafeMutableRawPointer?
