@@ -10,6 +10,7 @@ import ShufaTally
 @main
 struct Bench {
     static func main() throws {
+        defer { try? FileManager.default.removeItem(at: Comparison.cache) }
         let arguments = CommandLine.arguments
         if arguments.count >= 2, arguments[1] == "--print" {
             try measurePrinting()

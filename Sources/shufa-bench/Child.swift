@@ -7,10 +7,15 @@ struct Child {
     var peakMB: Double
     var status: Int32
 
-    /// Runs `executable` with `arguments`, its output discarded (standard error kept).
-    static func run(_ executable: String, _ arguments: [String]) -> Child {
+    /// Runs `executable` with `arguments` and this process's environment plus `environment`, its output
+    /// discarded.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> Child {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { $1 }
+        let envp = variables.map { strdup("\($0)=\($1)") } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
@@ -18,7 +23,7 @@ struct Child {
         defer { posix_spawn_file_actions_destroy(&actions) }
         var pid: pid_t = 0
         let start = Date()
-        guard posix_spawnp(&pid, executable, &actions, nil, argv, environ) == 0 else {
+        guard posix_spawnp(&pid, executable, &actions, nil, argv, envp) == 0 else {
             return Child(seconds: 0, peakMB: 0, status: -1)
         }
         var status: Int32 = 0
@@ -28,12 +33,17 @@ struct Child {
                      status: (status >> 8) & 0xFF)
     }
 
-    /// The median run of `times` runs.
-    static func median(_ times: Int, _ executable: String, _ arguments: [String], before: () -> Void = {}) -> Child {
-        let runs = (0..<times).map { _ in
-            before()
-            return run(executable, arguments)
+    /// The median of runs (by time).
+    static func median(_ runs: [Child]) -> Child { runs.sorted { $0.seconds < $1.seconds }[runs.count / 2] }
+
+    /// Two programs run `times` times each, taking turns (so a change in the machine's load falls on both),
+    /// and the median run of each.
+    static func alternate(_ times: Int, _ first: () -> Child, _ second: () -> Child) -> (Child, Child) {
+        var firsts: [Child] = [], seconds: [Child] = []
+        for _ in 0..<times {
+            firsts.append(first())
+            seconds.append(second())
         }
-        return runs.sorted { $0.seconds < $1.seconds }[times / 2]
+        return (median(firsts), median(seconds))
     }
 }

@@ -23,12 +23,17 @@ struct Check: ParsableCommand {
     @OptionGroup var locations: Locations
 
     func run() throws {
+        let validator = try locations.validator(deferred: true)
+        validator?.loadInBackground()
         let catalog = try locations.catalog()
         if let role, catalog.role(named: role) == nil {
             throw ValidationError("未知的述法主体类别「\(role)」；可选：\(catalog.roles.map(\.name).joined(separator: "、"))")
         }
-        let validator = try locations.validator()
         let checker = ReportChecker(catalog: catalog, validator: validator, prompts: locations.prompts(catalog))
+        do { try validator?.load() } catch {
+            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         var documents: [CheckedDocument] = []
         var unreadable = false
         let urls = files.map { URL(fileURLWithPath: $0) }

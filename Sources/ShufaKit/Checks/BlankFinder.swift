@@ -32,7 +32,12 @@ public enum BlankFinder {
     /// Each blank of `text`, shown with a few characters around it (「研讨*次」).
     public static func blanks(in text: String) -> [String] {
         var present = Set<Unicode.Scalar>()
-        for scalar in text.unicodeScalars where mayBeMark(scalar) && marks.contains(scalar) { present.insert(scalar) }
+        var spaces = false
+        for scalar in text.unicodeScalars {
+            if spaces && !isSpace(scalar) && counterStarts.contains(scalar) { present.insert(" ") }
+            spaces = isSpace(scalar)
+            if mayBeMark(scalar) && marks.contains(scalar) && !spaces { present.insert(scalar) }
+        }
         guard !present.isEmpty else { return [] }
         return blanks(in: text, kinds: kinds.filter { !$0.marks.isDisjoint(with: present) })
     }
@@ -52,6 +57,12 @@ public enum BlankFinder {
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }.map { context($0, in: text) }
     }
+
+    /// A space of the third kind counts as its mark only when a counter word starts right after the spaces.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" }
+
+    /// The first characters of the counter words of the third kind.
+    private static let counterStarts = Set("件次人场个期篇条项名家份起户亩万元学小课天".unicodeScalars)
 
     /// A cheap first test: every mark is ASCII or one of a few wide characters.
     private static func mayBeMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -42,6 +42,16 @@ public final class ODFValidator: Sendable {
         schemas = SchemaLoad(directory)
     }
 
+    /// Starts parsing the schemas on another thread, so the parse overlaps what the caller does before it
+    /// validates (a validation waits for it).
+    public func loadInBackground() {
+        let schemas = self.schemas
+        Thread.detachNewThread { _ = schemas.get() }
+    }
+
+    /// Waits for the schemas to be parsed (parsing them now if no one has started); throws when they cannot be.
+    public func load() throws(RelaxNGSchema.LoadError) { _ = try schemas.get().get() }
+
     /// True once the schemas were parsed (at once, or for a deferred validator when a document needed them).
     public var hasParsedSchemas: Bool { schemas.isLoaded }
 
