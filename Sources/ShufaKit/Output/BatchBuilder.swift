@@ -195,7 +195,8 @@ public struct BatchBuilder: Sendable {
     }
 
     /// A document written and its checks.
-    typealias Written = (document: BuildSummary.Document, check: CheckedDocument?)
+    /// A document written, its checks, and their lines in the journal (encoded on the worker's thread).
+    typealias Written = (document: BuildSummary.Document, check: CheckedDocument?, lines: [[UInt8]])
 
     /// What a job wrote (each format written before a failure is on disk and listed) and why it stopped.
     struct JobOutcome: Sendable {
@@ -256,7 +257,9 @@ public struct BatchBuilder: Sendable {
                                                  path: relative, sha256: digest)
             let check = checks?.check(rendering, template: template, format: format, kind: job.kind,
                                       leader: job.leader, role: role, path: relative)
-            outcome.written.append((document, check))
+            var lines = [BuildJournal.line(document)]
+            if let check, !check.findings.isEmpty { lines.append(BuildJournal.line(check)) }
+            outcome.written.append((document, check, lines))
         }
         return outcome
     }
@@ -351,13 +354,10 @@ private struct Batch {
                          journal: BuildJournal) {
         for (job, result) in zip(jobs, results) {
             guard case .success(let outcome) = result else { continue }
-            for (document, check) in outcome.written {
+            for (document, check, lines) in outcome.written {
                 summary.count(document)
-                journal.record(document)
-                if let check, !check.findings.isEmpty {
-                    summary.count(check)
-                    journal.record(check)
-                }
+                if let check, !check.findings.isEmpty { summary.count(check) }
+                journal.record(lines: lines)
             }
             guard let error = outcome.error, !error.stopsBatch else { continue }
             add([RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id, field: nil,

@@ -104,13 +104,27 @@ struct BuildJournal {
         return encoder
     }()
 
-    func record(_ document: BuildSummary.Document) { append(["document": document]) }
-    func record(_ check: CheckedDocument) { append(["check": check]) }
+    func record(_ document: BuildSummary.Document) { file.append(line: Self.line(document)) }
     func record(_ problem: RosterProblem) { append(["problem": problem]) }
+
+    /// Appends lines made by `line(_:)` (on the batch's worker threads).
+    func record(lines: [[UInt8]]) { for line in lines { file.append(line: line) } }
 
     private func append<T: Encodable>(_ line: [String: T]) {
         guard let bytes = try? encoder.encode(line) else { return }
         file.append(line: Array(bytes))
+    }
+
+    /// The journal line of a document written.
+    static func line(_ document: BuildSummary.Document) -> [UInt8] { encoded(["document": document]) }
+
+    /// The journal line of a document's checks.
+    static func line(_ check: CheckedDocument) -> [UInt8] { encoded(["check": check]) }
+
+    private static func encoded<T: Encodable>(_ line: [String: T]) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(line)).map(Array.init) ?? []
     }
 
     /// One line of the journal as read back.

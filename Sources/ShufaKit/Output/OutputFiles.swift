@@ -107,9 +107,9 @@ extension OutputFiles {
     /// exclusively and never through a symbolic link, written, flushed to disk (unless `durable` is false: the
     /// batch's documents are flushed all at once by `OutputFolder.synchronize`), then renamed over `name`
     /// (replacing a file or a symbolic link there, never writing through it). `path` names the file in errors.
-    static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: String,
+    static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String,
                       durable: Bool = true) throws(OutputError) {
-        let (descriptor, temporary) = try createTemporary(in: folder, path: path)
+        let (descriptor, temporary) = try createTemporary(in: folder, path: path())
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             var written = 0
@@ -125,7 +125,7 @@ extension OutputFiles {
         if failure == 0 && renameat(folder, temporary, folder, name) != 0 { failure = errno }
         guard failure == 0 else {
             unlinkat(folder, temporary, 0)
-            throw .system(failure, path: path)
+            throw .system(failure, path: path())
         }
     }
 
@@ -134,7 +134,7 @@ extension OutputFiles {
 
     /// Creates a temporary file of a new, unique name in `folder` (O_EXCL: never an existing file;
     /// O_NOFOLLOW: never through a symbolic link planted at that name).
-    static func createTemporary(in folder: Int32, path: String) throws(OutputError) -> (Int32, String) {
+    static func createTemporary(in folder: Int32, path: @autoclosure () -> String) throws(OutputError) -> (Int32, String) {
         var code = EEXIST
         for _ in 0..<16 where code == EEXIST {
             let name = "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
@@ -142,7 +142,7 @@ extension OutputFiles {
             if descriptor >= 0 { return (descriptor, name) }
             code = errno
         }
-        throw .system(code, path: path)
+        throw .system(code, path: path())
     }
 
     /// The process that wrote a temporary file named like `temporaryPrefix`, or nil for other names.

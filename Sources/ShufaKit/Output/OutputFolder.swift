@@ -44,14 +44,14 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// The path of `relative` inside the folder, for messages.
-    public func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+    public func path(_ relative: String) -> String { url.appendingPathComponent(relative, isDirectory: false).path }
 
     /// Writes `bytes` atomically at `relative`: a name in the folder, or `folder/name` one level down.
     /// `durable: false` leaves the flush to disk to `synchronize()`, which the batch calls once before its
     /// summary is written (one flush for the whole batch instead of one per file).
     public func write(_ bytes: [UInt8], to relative: String, durable: Bool = true) throws(OutputError) {
         let (folder, name) = try split(relative)
-        try OutputFiles.write(bytes, named: name, in: folder, path: path(relative), durable: durable)
+        try OutputFiles.write(bytes, named: name, in: folder, path: self.path(relative), durable: durable)
     }
 
     /// A file `name` of the folder to be written line by line and committed (`StreamedFile`).
