@@ -54,11 +54,14 @@ enum Comparison {
         guard let python = relatorioPython() else {
             let warm = Child.median((0..<3).map { _ in build() })
             report("build 1000 reports .odt, checks on, warm", warm, extra: "exit \(warm.status)")
-            return print("  relatorio: not installed (python3 -m venv .bench/venv && .bench/venv/bin/pip install relatorio)")
+            return print("  relatorio: not installed (python3 -m venv .bench/venv && "
+                         + ".bench/venv/bin/pip install relatorio)")
         }
         let script = root.appendingPathComponent("scripts/bench-relatorio.py").path
         let template = root.appendingPathComponent("templates/report.fodt").path
-        let (warm, relatorio) = Child.alternate(3, build) { Child.run(python, [script, template, rosterFile.path, fresh()]) }
+        let (warm, relatorio) = Child.alternate(3, build) {
+            Child.run(python, [script, template, rosterFile.path, fresh()])
+        }
         let written = try FileManager.default.contentsOfDirectory(atPath: out + "/report").count
         report("build 1000 reports .odt, checks on, warm (proofs cached)", warm,
                extra: "\(written) files, exit \(warm.status)")
@@ -70,8 +73,8 @@ enum Comparison {
         }
         let size = bytes.reduce(0, +) / max(1, bytes.count)
         let limit = diskLimit(files: 1_000, size: size, in: work)
-        print(String(format: "  this disk, same write pattern (%d B files, temporary + rename, one syncfs): %.0f files/s"
-                     + " = %.2f s for 1000 files", size, limit, 1_000 / limit))
+        print(String(format: "  this disk, same write pattern (%d B files, temporary + rename, one syncfs): "
+                     + "%.0f files/s = %.2f s for 1000 files", size, limit, 1_000 / limit))
         try compareCheck(shufa: shufa, roster: rosterFile, work: work)
     }
 

@@ -102,7 +102,8 @@ struct ProofCacheTests {
         let roster = try RosterReader(catalog: Repo.catalog).read(Repo.roster)
         let leaders = Array(roster.leaders.filter(ReportAvailability.canMake).prefix(3))
         let validator = try ODFValidator(deferredSchemaDirectory: schemas)
-        var request = BuildRequest(roster: Repo.roster, templates: templates, output: folder.appendingPathComponent("out"),
+        let output = folder.appendingPathComponent("out")
+        var request = BuildRequest(roster: Repo.roster, templates: templates, output: output,
                                    formats: [.fodt, .odt], kinds: [.report], validator: validator)
         request.proofCache = cache
         let builder = try BatchBuilder(request)
@@ -113,7 +114,8 @@ struct ProofCacheTests {
     static func copy(_ folder: URL, files: [String]) throws -> URL {
         let copy = Repo.temporaryDirectory()
         for file in files {
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: copy.appendingPathComponent(file))
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(file),
+                                             to: copy.appendingPathComponent(file))
         }
         return copy
     }

@@ -71,7 +71,8 @@ struct FastTextTests {
     @Test("blanks found by the patterns whose marks the text holds are those all patterns find")
     func blanks() {
         for text in Self.texts + ["研讨*次", "20__年", "涉法涉诉信访 件。", "XXX同志", "××单位", "某某", "X月"] {
-            #expect(BlankFinder.blanks(in: text) == BlankFinder.blanksByEveryPattern(in: text), "\(text.debugDescription)")
+            #expect(BlankFinder.blanks(in: text) == BlankFinder.blanksByEveryPattern(in: text),
+                    "\(text.debugDescription)")
         }
     }
 

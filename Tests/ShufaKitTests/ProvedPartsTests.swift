@@ -30,9 +30,10 @@ struct ProvedPartsTests {
         }
         let generated = String(decoding: documents[0].1, as: UTF8.self)
         let variants = [
-            ("invalid body", generated.replacingOccurrences(of: "<text:p text:style-name=\"Body\">",
-                                                            with: "<text:p text:bogus=\"1\" text:style-name=\"Body\">")),
-            ("invalid styles", generated.replacingOccurrences(of: "<style:style ", with: "<style:style style:bogus=\"1\" ")),
+            ("invalid body", generated.replacingOccurrences(
+                of: "<text:p text:style-name=\"Body\">", with: "<text:p text:bogus=\"1\" text:style-name=\"Body\">")),
+            ("invalid styles", generated.replacingOccurrences(
+                of: "<style:style ", with: "<style:style style:bogus=\"1\" ")),
             ("prefix rebound", generated.replacingOccurrences(
                 of: "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"",
                 with: "xmlns:style=\"urn:example:not-odf-style\"")),
@@ -62,7 +63,8 @@ struct ProvedPartsTests {
             }
             #expect(validCount >= 6)
         }
-        let invalid = try Self.documents().filter { ["invalid body", "invalid styles", "prefix rebound"].contains($0.name) }
+        let names = ["invalid body", "invalid styles", "prefix rebound"]
+        let invalid = try Self.documents().filter { names.contains($0.name) }
         for (name, bytes) in invalid {
             #expect(!Self.schema.validate(try XMLDocument(bytes: bytes, source: name)).isEmpty, "\(name)")
         }

@@ -52,7 +52,9 @@ struct HeadingNumber: Equatable {
         case "0"..."9":
             // 「1.」「12、」: at most two digits, then the mark (a year such as 「2025年」 is no numbering).
             guard let second = scalars.next() else { return true }
-            guard ("0"..."9").contains(second) else { return SimpleText.isSimple(second) ? arabicMarks.contains(second) : true }
+            guard ("0"..."9").contains(second) else {
+                return SimpleText.isSimple(second) ? arabicMarks.contains(second) : true
+            }
             guard let third = scalars.next() else { return true }
             return SimpleText.isSimple(third) ? arabicMarks.contains(third) : true
         case "(", "（", "第", "①"..."⑳": return true

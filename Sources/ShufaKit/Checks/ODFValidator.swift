@@ -35,7 +35,8 @@ public final class ODFValidator: Sendable {
         for file in Self.schemaFiles {
             let path = directory.appendingPathComponent(file).path
             guard FileManager.default.isReadableFile(atPath: path) else {
-                throw RelaxNGSchema.LoadError(path: path, issues: [XMLIssue(source: path, line: 0, message: "unreadable")])
+                let issue = XMLIssue(source: path, line: 0, message: "unreadable")
+                throw RelaxNGSchema.LoadError(path: path, issues: [issue])
             }
         }
         schemaDirectory = directory

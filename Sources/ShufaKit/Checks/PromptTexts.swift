@@ -41,7 +41,8 @@ public struct PromptTexts: Sendable {
         }
         for start in known + patterns.map({ $0[0] }) {
             guard !start.isEmpty else { anyStart = true; continue }
-            for form in [start, start.precomposedStringWithCanonicalMapping, start.decomposedStringWithCanonicalMapping] {
+            let forms = [start, start.precomposedStringWithCanonicalMapping, start.decomposedStringWithCanonicalMapping]
+            for form in forms {
                 let prefix = Array(form.unicodeScalars.prefix(Self.startLength))
                 starts.insert(Self.key(prefix[...]))
                 startLengths.insert(prefix.count)
@@ -130,7 +131,8 @@ public struct PromptTexts: Sendable {
 
     /// Without white space and without the 【】 a prompt is wrapped in.
     static func normalized(_ text: String) -> String {
-        var plain = SimpleText.isSimple(text) ? SimpleText.removingWhitespace(text) : String(text.filter { !$0.isWhitespace })
+        var plain = SimpleText.isSimple(text) ? SimpleText.removingWhitespace(text)
+            : String(text.filter { !$0.isWhitespace })
         if plain.hasPrefix("【") && plain.hasSuffix("】") { plain = String(plain.dropFirst().dropLast()) }
         return plain
     }

@@ -134,7 +134,9 @@ extension OutputFiles {
 
     /// Creates a temporary file of a new, unique name in `folder` (O_EXCL: never an existing file;
     /// O_NOFOLLOW: never through a symbolic link planted at that name).
-    static func createTemporary(in folder: Int32, path: @autoclosure () -> String) throws(OutputError) -> (Int32, String) {
+    static func createTemporary(in folder: Int32, path: @autoclosure () -> String) throws(OutputError)
+        -> (Int32, String)
+    {
         var code = EEXIST
         for _ in 0..<16 where code == EEXIST {
             let name = "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"

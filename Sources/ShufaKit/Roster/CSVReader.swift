@@ -59,7 +59,8 @@ struct CSVReader {
             carry = []
             var index = 0
             while index < bytes.count {
-                if !final && index == bytes.count - 1 && (bytes[index] == CSVReader.quote || bytes[index] == CSVReader.cr) {
+                let last = bytes[index]
+                if !final && index == bytes.count - 1 && (last == CSVReader.quote || last == CSVReader.cr) {
                     carry = [bytes[index]]
                     break
                 }
@@ -67,7 +68,9 @@ struct CSVReader {
             }
             guard final else { return }
             if state.inQuotes {
-                throw RosterError(file: reader.file, message: "row \(state.quoteRow): a field opened with a double quote (\") is never closed: remove the stray quote or close it")
+                let message = "row \(state.quoteRow): a field opened with a double quote (\") is never closed: "
+                    + "remove the stray quote or close it"
+                throw RosterError(file: reader.file, message: message)
             }
             if state.hasContent { try reader.finishRow(&state, &grid) }
         }

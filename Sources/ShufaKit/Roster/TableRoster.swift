@@ -25,7 +25,8 @@ struct TableRoster {
             validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"), normalized: true)
         }
         let notes = self.notes(columns, rows: grid.rows, headerIndex: headerIndex)
-        return Roster(organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)
+        return Roster(organization: organization, year: year, leaders: validator.leaders,
+                      problems: notes + validator.problems)
     }
 
     /// True for a header row: one that names at least two known columns.
@@ -40,7 +41,8 @@ struct TableRoster {
     func headerIndex(_ rows: [CellGrid.Row]) throws(RosterError) -> Int {
         guard let headerIndex = rows.prefix(Self.headerSearchRows).firstIndex(where: { Self.isHeader($0.cells) }) else {
             throw RosterError(file: file, message: rows.isEmpty ? "the sheet has no rows with data"
-                : "no header row found in the first \(Self.headerSearchRows) rows: the first row must name the columns (编号, 姓名, 单位, 职务, 类别, 年度, …, or id, name, unit, position, role, year)")
+                : "no header row found in the first \(Self.headerSearchRows) rows: the first row must name the columns "
+                    + "(编号, 姓名, 单位, 职务, 类别, 年度, …, or id, name, unit, position, role, year)")
         }
         return headerIndex
     }
@@ -49,7 +51,9 @@ struct TableRoster {
     func notes(_ columns: TableColumns, rows: [CellGrid.Row], headerIndex: Int) -> [RosterProblem] {
         var notes = columns.notes
         if headerIndex > 0 {
-            notes.insert(note(at: rows[0].number, "the \(headerIndex) row(s) with data above the header row (row \(rows[headerIndex].number)) were not read"), at: 0)
+            let above = "the \(headerIndex) row(s) with data above the header row (row \(rows[headerIndex].number)) "
+                + "were not read"
+            notes.insert(note(at: rows[0].number, above), at: 0)
         }
         return notes
     }
@@ -144,7 +148,10 @@ struct TableColumns {
         let location = RecordLocation(file: file, row: header.number, unit: "row")
         let column = "column \(CellGrid.columnName(index))"
         if written.isEmpty {
-            if stats.hasValue[index] { notes.append(RosterProblem(severity: .warning, location: location, field: column, message: "has values but no header: ignored; give it a header to use it")) }
+            if stats.hasValue[index] {
+                notes.append(RosterProblem(severity: .warning, location: location, field: column,
+                                           message: "has values but no header: ignored; give it a header to use it"))
+            }
             return .ignored
         }
         if let key = FieldNames.key(forHeader: written) {
