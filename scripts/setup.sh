@@ -6,7 +6,7 @@
 # texlive-lang-chinese.
 # Usage: scripts/setup.sh [build|full]   (default: full). Safe to run again: installs only what is missing.
 set -euo pipefail
-want=(libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev pkg-config)
+want=(libxml2-dev zlib1g-dev libdeflate-dev libxlsxwriter-dev libsqlite3-dev pkg-config)
 if [ "${1:-full}" = full ]; then
   want+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai texlive-lang-chinese qpdf
          poppler-utils libxml2-utils python3-openpyxl)

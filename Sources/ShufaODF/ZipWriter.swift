@@ -86,9 +86,9 @@ public enum CRC32 {
     }
 }
 
-/// Raw deflate (no zlib header), as ZIP's method 8 wants it. Compressor states are pooled and
-/// reset between uses: setting one up allocates a quarter megabyte, which costs more than
-/// compressing a small part.
+/// Raw deflate (no zlib header), as ZIP's method 8 wants it, through libdeflate (compressing a whole buffer at
+/// once, three to four times faster than zlib at the same level). Compressors are pooled: setting one up
+/// allocates and clears its tables, which costs more than compressing a small part.
 public enum Deflate {
     public static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8] {
         let deflater = pool.take(level: level)
@@ -99,36 +99,30 @@ public enum Deflate {
     private static let pool = DeflaterPool()
 }
 
-/// One zlib compressor state.
+/// One libdeflate compressor (levels 0 to 12).
 private final class Deflater {
     let level: Int32
-    private var stream = z_stream()
+    private let compressor: OpaquePointer
 
     init(level: Int32) {
         self.level = level
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            preconditionFailure("zlib deflateInit2 failed")
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            preconditionFailure("libdeflate could not allocate a compressor")
         }
+        self.compressor = compressor
     }
 
-    deinit { deflateEnd(&stream) }
+    deinit { libdeflate_free_compressor(compressor) }
 
     func compress(_ bytes: [UInt8]) -> [UInt8] {
-        deflateReset(&stream)
-        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
+        let bound = libdeflate_deflate_compress_bound(compressor, bytes.count)
         var output = [UInt8](repeating: 0, count: bound)
-        let written: Int = bytes.withUnsafeBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
-                stream.avail_in = UInt32(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = UInt32(outBuffer.count)
-                let result = deflate(&stream, Z_FINISH)
-                precondition(result == Z_STREAM_END, "zlib deflate did not finish within deflateBound")
-                return outBuffer.count - Int(stream.avail_out)
+        let written = bytes.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                libdeflate_deflate_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
             }
         }
+        precondition(written > 0 || bytes.isEmpty && written == 0, "libdeflate did not finish within its bound")
         output.removeSubrange(written...)
         return output
     }

@@ -21,13 +21,16 @@ public enum OutputFiles {
             let character = Character(scalar)
             return forbidden.contains(character) || scalar.properties.generalCategory == .control ? "_" : character
         })
-        cleaned = cleaned.replacingOccurrences(of: "..", with: "_")
-        let ends = CharacterSet(charactersIn: ". ").union(.whitespacesAndNewlines)
+        if cleaned.includes("..") { cleaned = cleaned.replacingOccurrences(of: "..", with: "_") }
         cleaned = bounded(cleaned.trimmingCharacters(in: ends), characters: limit).trimmingCharacters(in: ends)
-        let reserved = ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] }
         if cleaned.isEmpty || reserved.contains(cleaned.uppercased()) { cleaned = "_" + cleaned }
         return cleaned
     }
+
+    /// What a name may not start or end with.
+    private static let ends = CharacterSet(charactersIn: ". ").union(.whitespacesAndNewlines)
+    /// Names Windows reserves for devices.
+    private static let reserved = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     /// The first `characters` characters of `text` that fit in `maximumBytes`, each cut to its first scalars
     /// that fit in `maximumCharacterBytes`.
@@ -71,17 +74,20 @@ public struct UniqueNames: Sendable {
     public mutating func next(_ text: String) -> String {
         let plain = OutputFiles.safeName(text, limit: OutputFiles.maximumStemLength)
         var name = plain
-        if used.contains(Self.collisionKey(name)) {
+        var key = Self.collisionKey(name)
+        if used.contains(key) {
             let digest = SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
             name = "\(plain)~\(digest)"
+            key = Self.collisionKey(name)
         }
         var counter = 2
         let base = name
-        while used.contains(Self.collisionKey(name)) {
+        while used.contains(key) {
             name = "\(base)~\(counter)"
+            key = Self.collisionKey(name)
             counter += 1
         }
-        used.insert(Self.collisionKey(name))
+        used.insert(key)
         return name
     }
 
