@@ -137,7 +137,7 @@ struct RecordValidator {
             let (clean, removed) = XMLEscaping.removingForbidden(value)
             if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
             let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
-            if clean.unicodeScalars.count > limit {
+            if clean.utf8.count > limit, clean.unicodeScalars.count > limit {
                 let scalars = clean.unicodeScalars.count
                 let fault = RosterFault.tooLong(characters: clean.count, scalars: scalars, limit: limit)
                 fail(key, fault.description)
