@@ -6,6 +6,9 @@ struct Child {
     var seconds: Double
     var peakMB: Double
     var status: Int32
+    /// The child's processor time, user and system, on all its threads (it does not wait for the disk or for
+    /// other processes, so it varies less than `seconds` on a shared machine).
+    var cpuSeconds: Double = 0
 
     /// Runs `executable` with `arguments` and this process's environment plus `environment`, its output
     /// discarded.
@@ -29,8 +32,10 @@ struct Child {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Child(seconds: Date().timeIntervalSince(start), peakMB: Double(usage.ru_maxrss) / 1024,
-                     status: (status >> 8) & 0xFF)
+                     status: (status >> 8) & 0xFF, cpuSeconds: cpu)
     }
 
     /// The median of runs (by time).

@@ -66,8 +66,9 @@ enum Comparison {
         report("build 1000 reports .odt, checks on, warm (proofs cached)", warm,
                extra: "\(written) files, exit \(warm.status)")
         report("relatorio, the same 1000 reports .odt", relatorio, extra: "exit \(relatorio.status)")
-        print(String(format: "  shufa build is %.1f× relatorio warm, %.1f× cold (cold run not alternated)",
-                     relatorio.seconds / warm.seconds, relatorio.seconds / cold.seconds))
+        print(String(format: "  shufa build is %.1f× relatorio warm, %.1f× cold (cold run not alternated); "
+                     + "processor time %.1f× warm", relatorio.seconds / warm.seconds, relatorio.seconds / cold.seconds,
+                     relatorio.cpuSeconds / warm.cpuSeconds))
         let bytes = try FileManager.default.contentsOfDirectory(atPath: out + "/report").map {
             (try FileManager.default.attributesOfItem(atPath: out + "/report/" + $0)[.size] as? Int) ?? 0
         }
@@ -89,7 +90,8 @@ enum Comparison {
                                                { Child.run("xmllint", ["--noout", "--relaxng", schema] + files) })
         report("check \(files.count) .fodt reports", check, extra: "exit \(check.status)")
         report("xmllint --noout --relaxng, the same files", xmllint, extra: "exit \(xmllint.status)")
-        print(String(format: "  shufa check is %.2f× xmllint", xmllint.seconds / check.seconds))
+        print(String(format: "  shufa check is %.2f× xmllint (processor time %.2f×)", xmllint.seconds / check.seconds,
+                     xmllint.cpuSeconds / check.cpuSeconds))
     }
 
     /// `shufa build` of `count` leaders from a CSV roster (final reports as .odt, checks on): time, peak
@@ -156,7 +158,8 @@ enum Comparison {
     }
 
     static func report(_ what: String, _ child: Child, extra: String) {
-        print(String(format: "%@: %.2f s, peak %.1f MB (%@)", what, child.seconds, child.peakMB, extra))
+        print(String(format: "%@: %.2f s, processor %.2f s, peak %.1f MB (%@)", what, child.seconds, child.cpuSeconds,
+                     child.peakMB, extra))
         fflush(nil)
     }
 }
