@@ -225,6 +225,16 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     /// Removes an attribute.
     public func removeAttribute(_ attribute: XMLAttribute) { xmlRemoveProp(attribute.pointer) }
+
+    /// Sets the attribute `name` in `namespace` (declared on the root with `prefix` when missing) to `value`.
+    public func setAttribute(_ name: String, namespace: String, prefix: String, value: String) {
+        let root = xmlDocGetRootElement(pointer.pointee.doc)!
+        let ns = xmlSearchNsByHref(pointer.pointee.doc, pointer, namespace) ?? xmlNewNs(root, namespace, prefix)
+        xmlSetNsProp(pointer, ns, name, value)
+    }
+
+    /// Sets the attribute `name`, in no namespace, to `value`.
+    public func setAttribute(_ name: String, value: String) { xmlSetProp(pointer, name, value) }
 }
 
 /// An attribute of an element.

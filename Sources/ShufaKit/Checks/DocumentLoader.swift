@@ -1,13 +1,13 @@
 import Foundation
 
-/// Opens the files given to `shufa check` / `shufa extract`: ODF as it is, Word documents (.docx,
-/// .doc) converted to ODF through LibreOffice first, all in one LibreOffice process. A Word document is
-/// copied into a private folder (mode 0700) and converted there, links to other files not followed; the
-/// folder, with every copy and conversion, is removed before this returns.
+/// Opens the files given to `shufa check` / `shufa extract`: ODF as it is, Word documents (.docx, .doc)
+/// and WPS documents (.wps) converted to ODF through LibreOffice first, all in one LibreOffice process. A
+/// Word or WPS document is copied into a private folder (mode 0700) and converted there, links to other files
+/// not followed; the folder, with every copy and conversion, is removed before this returns.
 public enum DocumentLoader {
     /// Each file's parts, or why it cannot be read, in the order given.
     public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, ODFParts.ReadError>)] {
-        let word = files.filter { ["docx", "doc"].contains($0.pathExtension.lowercased()) }
+        let word = files.filter { wordExtensions.contains($0.pathExtension.lowercased()) }
         let converted = convert(word, fontConfig: fontConfig)
         return files.map { file in
             (file, converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
@@ -16,6 +16,19 @@ public enum DocumentLoader {
 
     /// The largest Word document converted.
     static let wordLimit = 256 << 20
+
+    /// The extensions of documents read through LibreOffice's Word filters.
+    static let wordExtensions: Set<String> = ["docx", "doc", "wps"]
+
+    /// The extension a copy is given so that LibreOffice reads it with the right filter, told by its first
+    /// bytes: a ZIP package is Word 2007–365 (.docx), an OLE compound file is Word 97–2003 (.doc). Kingsoft
+    /// WPS saves .wps in the Word 97 binary format, but LibreOffice takes the extension .wps for Microsoft
+    /// Works and fails on it; as .doc it reads it.
+    static func copyExtension(_ bytes: Data, given: String) -> String {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "docx" }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "doc" }
+        return given
+    }
 
     private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, ODFParts.ReadError>] {
         guard !files.isEmpty else { return [:] }
@@ -31,10 +44,11 @@ public enum DocumentLoader {
         var results: [URL: Result<ODFParts, ODFParts.ReadError>] = [:]
         var copies: [(file: URL, copy: URL)] = []
         for (index, file) in files.enumerated() where results[file] == nil {
-            let name = String(format: "%04d.", index) + file.pathExtension.lowercased()
-            let copy = folder.url.appendingPathComponent(name)
             do {
-                try OutputFiles.writeAtomically(Array(try RegularFile.read(file, limit: wordLimit)), to: copy)
+                let bytes = try RegularFile.read(file, limit: wordLimit)
+                let name = String(format: "%04d.", index) + copyExtension(bytes, given: file.pathExtension.lowercased())
+                let copy = folder.url.appendingPathComponent(name)
+                try OutputFiles.writeAtomically(Array(bytes), to: copy)
                 copies.append((file, copy))
             } catch let problem as RegularFile.Problem {
                 results[file] = .failure(failure(file, .file(problem)))
@@ -42,8 +56,12 @@ public enum DocumentLoader {
                 results[file] = .failure(failure(file, .converterFailed("\(error)")))
             }
         }
+        let office: LibreOffice
+        do { office = try LibreOffice(fontConfig: fontConfig) } catch {
+            for (file, _) in copies { results[file] = .failure(failure(file, .noLibreOffice)) }
+            return results
+        }
         do {
-            let office = try LibreOffice(fontConfig: fontConfig)
             let timeout = 60 + 10 * Double(copies.count)
             let converted = folder.url.appendingPathComponent("odt")
             let attempt = try office.attempt(copies.map(\.copy), to: "odt", into: converted, timeout: timeout)

@@ -62,7 +62,7 @@ struct ParagraphReader {
     private func field(_ content: String, showingPrompt: Bool, styled: Bool, into characters: inout [Styled],
                        reading: inout Reading) {
         if showingPrompt || isPrompt(content) {
-            reading.prompts.append(Self.withoutAngleBrackets(content).trimmingSpaces)
+            reading.prompts.append(Self.withoutBrackets(Self.withoutAngleBrackets(content).trimmingSpaces))
         } else {
             characters += content.map { ($0, styled) }
         }
@@ -108,6 +108,11 @@ struct ParagraphReader {
 
     /// LibreOffice's namespace, whose content controls hold Word's prompts.
     static let loext = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+
+    /// A prompt without the 【】 it is wrapped in (a Word content control holds them with its prompt).
+    static func withoutBrackets(_ text: String) -> String {
+        text.hasPrefix("【") && text.hasSuffix("】") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
+    }
 
     /// A placeholder's prompt without the angle brackets LibreOffice puts around it when saving.
     static func withoutAngleBrackets(_ text: String) -> String {

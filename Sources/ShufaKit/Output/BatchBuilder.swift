@@ -18,6 +18,9 @@ public struct BuildRequest: Sendable {
     /// Documents made from the whole roster by later stages of the pipeline (the tally's entry workbook),
     /// written when `kinds` holds their kind.
     public var rosterDocuments: [any RosterDocumentWriter] = []
+    /// Word copies (.docx) of the documents, made from the ODF documents once the batch is written; none
+    /// when nil.
+    public var word: WordOptions?
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
                 kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil,
@@ -121,6 +124,12 @@ public struct BatchBuilder: Sendable {
                                                   leader: job.leader?.id, field: nil,
                                                   message: "\(job.kind.chineseName)：\(error)"))
             if let id = job.leader?.id { failed.insert(id) }
+        }
+        if let word = request.word, stop.fault == nil {
+            let copies = WordCopies(options: word).make(from: summary.documents, roster: roster, in: folder)
+            copies.apply(to: &summary)
+            failed.formUnion(copies.failedLeaders)
+            if let fault = copies.fault { stop.set(fault) }
         }
         for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && stop.fault == nil {
             do { summary.documents += try writer.write(roster, catalog: catalog, into: folder) } catch {

@@ -77,6 +77,8 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
     case unreadableSummary(String, String)
     /// summary.json lists no documents.
     case nothingToPrint(String)
+    /// summary.json (in the folder) lists only Word copies (.docx), made without their ODF documents.
+    case onlyWordCopies(String)
     /// LibreOffice is missing.
     case libreOffice(LibreOffice.Failure)
     /// qpdf is missing, or could not cut or join the converted PDFs.
@@ -85,7 +87,7 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
     case workspace(String)
     /// The output folder cannot be written (a file, read-only, full, locked by another shufa).
     case output(OutputError)
-    /// summary.json (path) lists a document path that is not `<kind>/<name>.fodt|.odt` (the path listed).
+    /// summary.json (path) lists a document path that is not `<kind>/<name>.fodt|.odt|.docx` (the path listed).
     case unsafeSummary(String, document: String)
 
     /// What went wrong and what to do.
@@ -97,12 +99,14 @@ public enum PrintError: Error, Sendable, CustomStringConvertible {
             return "\(file) cannot be read (\(reason)): build the documents again with `shufa build`"
         case .nothingToPrint(let folder):
             return "\(folder)/summary.json lists no documents: check the roster and build again"
+        case .onlyWordCopies(let folder):
+            return "\(folder) 中只有 Word 文档（.docx）：打印用 ODF 文档，请用 --format fodt,docx 重新生成后再打印"
         case .libreOffice(let failure): return failure.description
         case .qpdf(let failure): return failure.description
         case .workspace(let reason): return "cannot write the PDFs: \(reason) — check that the output folder is writable and the disk is not full"
         case .output(let error): return error.description
         case .unsafeSummary(let file, let document):
-            return "\(file) 列出的文书路径「\(document.prefix(200))」不是「类别/文件名.fodt|.odt」的形式，可能指向批次文件夹以外："
+            return "\(file) 列出的文书路径「\(document.prefix(200))」不是「类别/文件名.fodt|.odt|.docx」的形式，可能指向批次文件夹以外："
                 + "清单已被改动或损坏，未打印任何文书；请重新生成（shufa build）"
         }
     }
