@@ -21,13 +21,17 @@ public enum DocumentLoader {
     static let wordExtensions: Set<String> = ["docx", "doc", "wps"]
 
     /// The extension a copy is given so that LibreOffice reads it with the right filter, told by its first
-    /// bytes: a ZIP package is Word 2007–365 (.docx), an OLE compound file is Word 97–2003 (.doc). Kingsoft
-    /// WPS saves .wps in the Word 97 binary format, but LibreOffice takes the extension .wps for Microsoft
-    /// Works and fails on it; as .doc it reads it.
-    static func copyExtension(_ bytes: Data, given: String) -> String {
+    /// bytes: a ZIP package is Word 2007–365 (.docx), an OLE compound file Word 97–2003 (.doc), `{\rtf` is
+    /// RTF, and text starting with `<` a Word XML or HTML document (kept as given). Kingsoft WPS saves .wps in
+    /// the Word 97 binary format; LibreOffice takes the extension .wps for Microsoft Works first, and as .doc
+    /// reads it with its Word filter. Anything else is not a Word or WPS document (nil): LibreOffice would
+    /// import it as plain text, garbage included, so it is refused instead.
+    static func copyExtension(_ bytes: Data, given: String) -> String? {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "docx" }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "doc" }
-        return given
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return "rtf" }
+        let text = bytes.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return text.first == UInt8(ascii: "<") && given != "wps" ? given : nil
     }
 
     private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, ODFParts.ReadError>] {
@@ -46,8 +50,11 @@ public enum DocumentLoader {
         for (index, file) in files.enumerated() where results[file] == nil {
             do {
                 let bytes = try RegularFile.read(file, limit: wordLimit)
-                let name = String(format: "%04d.", index) + copyExtension(bytes, given: file.pathExtension.lowercased())
-                let copy = folder.url.appendingPathComponent(name)
+                guard let ext = copyExtension(bytes, given: file.pathExtension.lowercased()) else {
+                    results[file] = .failure(failure(file, .notWordDocument))
+                    continue
+                }
+                let copy = folder.url.appendingPathComponent(String(format: "%04d.", index) + ext)
                 try OutputFiles.writeAtomically(Array(bytes), to: copy)
                 copies.append((file, copy))
             } catch let problem as RegularFile.Problem {
