@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Where to write the documents.")
     var out: String = "output"
 
-    @Option(name: .long, help: "fodt (Flat XML), odt (package), both (fodt and odt), docx (Word, via LibreOffice), or a list such as odt,docx.",
+    @Option(name: .long, help: "文件格式：fodt、odt、both（fodt 和 odt）、docx（Word，经 LibreOffice 转换），可用逗号分隔，如 odt,docx。",
             transform: FormatList.parse)
     var format: FormatList = FormatList(odf: [.fodt], docx: false)
 

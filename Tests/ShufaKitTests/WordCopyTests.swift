@@ -1,16 +1,19 @@
 import Crypto
 import Foundation
-@testable import ShufaKit
 import ShufaXML
 import Testing
+
+@testable import ShufaKit
 
 /// The sample roster built with Word copies (`--format fodt,docx`), once for the suites below.
 enum WordBuild {
     static let fontConfig = Repo.root.appendingPathComponent("fonts/fonts.conf")
 
     /// Builds the sample roster as .fodt (kept when `keepSources`) and .docx into `directory`.
-    static func build(keepSources: Bool = true, kinds: Set<DocumentKind> = Set(DocumentKind.allCases),
-                      into directory: URL = Repo.temporaryDirectory()) throws -> SampleBuild.Built {
+    static func build(
+        keepSources: Bool = true, kinds: Set<DocumentKind> = Set(DocumentKind.allCases),
+        into directory: URL = Repo.temporaryDirectory()
+    ) throws -> SampleBuild.Built {
         var request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: directory, kinds: kinds)
         request.word = try WordOptions(fontConfig: fontConfig, keepSources: keepSources)
         return SampleBuild.Built(directory: directory, summary: try BatchBuilder(request).run())
@@ -60,7 +63,9 @@ enum PDFLines {
 
 @Suite("Word copies (--format docx)", .serialized)
 struct WordCopyTests {
-    @Test("every document of every kind gets a .docx, listed after its ODF twin with its own SHA-256; python-docx opens each")
+    @Test(
+        "every document of every kind gets a .docx, listed after its ODF twin with its SHA-256; python-docx opens each"
+    )
     func everyKind() throws {
         let built = WordBuild.shared
         let sources = WordBuild.documents("fodt")
@@ -74,7 +79,8 @@ struct WordCopyTests {
             let index = try #require(built.summary.documents.firstIndex(of: source))
             #expect(built.summary.documents[index + 1] == copy)
         }
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: built.directory.appendingPathComponent("summary.json")))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: built.directory.appendingPathComponent("summary.json")))
         let listed = try #require((json as? [String: Any])?["documents"] as? [[String: Any]])
         #expect(listed.filter { ($0["path"] as? String)?.hasSuffix(".docx") == true }.count == copies.count)
 
@@ -90,8 +96,10 @@ struct WordCopyTests {
         let sources = WordBuild.documents("fodt")
         let copies = try sources.map { try #require(WordBuild.copy(of: $0)) }
         let directory = Repo.temporaryDirectory()
-        let odfPDFs = try office.convert(sources.map(WordBuild.url), to: "pdf", into: directory.appendingPathComponent("odf"))
-        let wordPDFs = try office.convert(copies.map(WordBuild.url), to: "pdf", into: directory.appendingPathComponent("docx"))
+        let odfPDFs = try office.convert(
+            sources.map(WordBuild.url), to: "pdf", into: directory.appendingPathComponent("odf"))
+        let wordPDFs = try office.convert(
+            copies.map(WordBuild.url), to: "pdf", into: directory.appendingPathComponent("docx"))
         for (source, (odf, word)) in zip(sources, zip(odfPDFs, wordPDFs)) {
             let (expected, found) = (try PDFLines.perPage(odf), try PDFLines.perPage(word))
             #expect(!expected.isEmpty && found == expected, "\(source.path): ODF \(expected), docx \(found)")
@@ -118,7 +126,8 @@ struct WordCopyTests {
         let package = try WordBuild.package(WordBuild.url(WordBuild.draft))
         let styles = try WordBuild.xml(package, "word/styles.xml")
         let promptStyles = WordPromptControls.promptStyleIDs(styles)
-        let style = try #require(styles.root?.elements.first { $0.attribute(WordML.main, "styleId") == promptStyles.first })
+        let style = try #require(
+            styles.root?.elements.first { $0.attribute(WordML.main, "styleId") == promptStyles.first })
         #expect(promptStyles.count == 1 && style.attribute(WordML.main, "type") == "character")
         let properties = try #require(style.child(WordML.main, "rPr"))
         #expect(properties.child(WordML.main, "color").flatMap(WordML.value) == "1E4D9B")
@@ -126,12 +135,14 @@ struct WordCopyTests {
 
         let body = try WordBuild.xml(package, WordPackage.documentPart).root!
         let glossary = try WordBuild.xml(package, "word/glossary/document.xml").root!
-        let placeholders = Set(glossary.descendants().filter { $0.is(WordML.main, "docPartPr") }
-            .compactMap { $0.child(WordML.main, "name").flatMap(WordML.value) })
+        let placeholders = Set(
+            glossary.descendants().filter { $0.is(WordML.main, "docPartPr") }
+                .compactMap { $0.child(WordML.main, "name").flatMap(WordML.value) })
         let controls = body.descendants().filter { $0.is(WordML.main, "sdt") }
         for control in controls {
             let settings = try #require(control.child(WordML.main, "sdtPr"))
-            #expect(settings.child(WordML.main, "showingPlcHdr") != nil && settings.child(WordML.main, "temporary") != nil)
+            #expect(
+                settings.child(WordML.main, "showingPlcHdr") != nil && settings.child(WordML.main, "temporary") != nil)
             let name = settings.child(WordML.main, "placeholder")?.child(WordML.main, "docPart").flatMap(WordML.value)
             #expect(name.map(placeholders.contains) == true)
             let runs = try #require(control.child(WordML.main, "sdtContent")).elements
@@ -145,12 +156,14 @@ struct WordCopyTests {
         }
         #expect(loose.isEmpty)
 
-        let source = try ODFParts.read(WordBuild.shared.directory.appendingPathComponent(
-            WordCopies.split(WordBuild.draft.path).stem + ".fodt"))
+        let source = try ODFParts.read(
+            WordBuild.shared.directory.appendingPathComponent(
+                WordCopies.split(WordBuild.draft.path).stem + ".fodt"))
         let odfPrompts = try ReportDocument(source, prompts: PromptTests.prompts).blocks.flatMap(\.prompts)
         #expect(controls.count == odfPrompts.count && controls.count >= 15)
-        let read = try ReportDocument(try DocumentLoader.load([WordBuild.url(WordBuild.draft)])[0].parts.get(),
-                                      prompts: PromptTests.prompts)
+        let read = try ReportDocument(
+            try DocumentLoader.load([WordBuild.url(WordBuild.draft)])[0].parts.get(),
+            prompts: PromptTests.prompts)
         #expect(read.blocks.flatMap(\.prompts) == odfPrompts)
         #expect(read.blocks.allSatisfy { $0.styledText.isEmpty })
     }
@@ -161,7 +174,8 @@ struct WordCopyTests {
         let styles = try WordBuild.xml(package, "word/styles.xml").root!
         let flags = styles.descendants().filter { $0.is(WordML.main, "overflowPunct") }.compactMap(WordML.value)
         #expect(!flags.isEmpty && flags.allSatisfy { $0 == "true" }, "\(flags)")
-        let back = try DocumentLoader.load([WordBuild.url(WordBuild.draft)], fontConfig: WordBuild.fontConfig)[0].parts.get()
+        let back = try DocumentLoader.load([WordBuild.url(WordBuild.draft)], fontConfig: WordBuild.fontConfig)[0].parts
+            .get()
         let odfStyles = try back.parts.filter { $0.name.hasSuffix(".xml") }.flatMap { part in
             try XMLDocument(bytes: part.bytes, source: part.name).root?.descendants()
                 .filter { $0.is(Namespace.style, "style") } ?? []
@@ -175,10 +189,12 @@ struct WordCopyTests {
     @Test("saved again by LibreOffice, the draft's prompts keep their identity: every one still recognised")
     func savedByLibreOffice() throws {
         let office = try LibreOffice(fontConfig: WordBuild.fontConfig)
-        let saved = try office.convert([WordBuild.url(WordBuild.draft)], to: WordConverter.format,
-                                       into: Repo.temporaryDirectory())[0]
+        let saved = try office.convert(
+            [WordBuild.url(WordBuild.draft)], to: WordConverter.format,
+            into: Repo.temporaryDirectory())[0]
         let prompts = { (url: URL) throws -> [String] in
-            try ReportDocument(try DocumentLoader.load([url])[0].parts.get(), prompts: PromptTests.prompts).blocks.flatMap(\.prompts)
+            try ReportDocument(try DocumentLoader.load([url])[0].parts.get(), prompts: PromptTests.prompts).blocks
+                .flatMap(\.prompts)
         }
         #expect(try prompts(saved) == prompts(WordBuild.url(WordBuild.draft)))
     }
@@ -190,7 +206,9 @@ struct WordCopyTests {
             "\(error)".contains("只有 Word 文档") && "\(error)".contains("--format fodt,docx")
         }
         let items = PrintPlan.items(WordBuild.shared.summary.documents, build: WordBuild.shared.directory)
-        #expect(items.count == WordBuild.documents("fodt").count && items.allSatisfy { $0.document.path.hasSuffix(".fodt") })
+        #expect(
+            items.count == WordBuild.documents("fodt").count && items.allSatisfy { $0.document.path.hasSuffix(".fodt") }
+        )
         try PrintPlan.checkPaths(WordBuild.shared.summary.documents, listedIn: "summary.json")
     }
 }
@@ -212,8 +230,10 @@ struct WordRoundTripTests {
     }
 
     static let typed = Typed(
-        duty: ["本人全年主持镇政府全面工作，完成重点项目12个，新建农村公路18公里，全镇财政收入增长6.5%。",
-               "推进“放管服”改革，企业开办时间压缩至1个工作日；A&B两村完成集体产权制度改革。"],
+        duty: [
+            "本人全年主持镇政府全面工作，完成重点项目12个，新建农村公路18公里，全镇财政收入增长6.5%。",
+            "推进“放管服”改革，企业开办时间压缩至1个工作日；A&B两村完成集体产权制度改革。",
+        ],
         law: "本人认真履行推进法治建设第一责任人职责，把学习贯彻习近平法治思想列为镇党委会第一议题，全年组织集体学法3次，"
             + "带头讲法治课1次。制定年度履行推进法治建设第一责任人职责任务清单，召开法治政府建设专题会议1次、听取汇报2次。"
             + "严格执行《重大行政决策程序暂行条例》，聘请法律顾问参与重大事项合法性审查11件，全面推进政务公开。"
@@ -230,7 +250,8 @@ struct WordRoundTripTests {
         try JSONEncoder().encode(Self.typed).write(to: texts)
         let target = directory.appendingPathComponent("filled-\(mode).docx")
         let script = Repo.fixtures.appendingPathComponent("docx-fill.py")
-        _ = try Poppler.run("python3", [script.path, WordBuild.url(WordBuild.draft).path, target.path, mode, texts.path])
+        _ = try Poppler.run(
+            "python3", [script.path, WordBuild.url(WordBuild.draft).path, target.path, mode, texts.path])
         #expect(FileManager.default.fileExists(atPath: target.path), "docx-fill.py wrote nothing")
         return target
     }
@@ -242,8 +263,9 @@ struct WordRoundTripTests {
         return (run, leader)
     }
 
-    @Test("typed over Word's prompts, or over prompts whose control was lost (typed text in the 提示 style): exactly the leader's text",
-          arguments: ["word", "styled"])
+    @Test(
+        "typed over Word's prompts, or over prompts that lost their control (still 提示 style): the leader's exact text",
+        arguments: ["word", "styled"])
     func exactText(_ mode: String) throws {
         let filled = try Self.filled(mode)
         let (run, leader) = try Self.extract(filled)
@@ -258,13 +280,17 @@ struct WordRoundTripTests {
         let directory = Repo.temporaryDirectory()
         let roster = directory.appendingPathComponent("leader.json")
         try Data(run.output.utf8).write(to: roster)
-        let build = try ChildProcess.shufa(["build", roster.path, "--kinds", "report", "--out", directory.appendingPathComponent("out").path],
-                                           timeout: 120)
+        let build = try ChildProcess.shufa(
+            ["build", roster.path, "--kinds", "report", "--out", directory.appendingPathComponent("out").path],
+            timeout: 120)
         #expect(build.status == 0, "\(build.output)\(build.error)")
-        let report = try #require(FileManager.default.enumerator(atPath: directory.appendingPathComponent("out/report").path)?
-            .compactMap { $0 as? String }.first { $0.hasSuffix(".fodt") })
-        let paragraphs = try Parsed.paragraphs(String(contentsOf: directory.appendingPathComponent("out/report/\(report)"),
-                                                      encoding: .utf8))
+        let report = try #require(
+            FileManager.default.enumerator(atPath: directory.appendingPathComponent("out/report").path)?
+                .compactMap { $0 as? String }.first { $0.hasSuffix(".fodt") })
+        let paragraphs = try Parsed.paragraphs(
+            String(
+                contentsOf: directory.appendingPathComponent("out/report/\(report)"),
+                encoding: .utf8))
         let typed = Self.typed.paragraphs
         #expect(paragraphs.filter(typed.contains) == typed, "\(paragraphs)")
         #expect(!paragraphs.contains { $0.contains("【") || $0.contains("请概述") })
@@ -274,14 +300,17 @@ struct WordRoundTripTests {
     func promptLeft() throws {
         let filled = try Self.filled("leave")
         let checker = ReportChecker(catalog: Repo.catalog, validator: nil, prompts: PromptTests.prompts)
-        let checked = try checker.check(try DocumentLoader.load([filled])[0].parts.get(), path: filled.lastPathComponent)
+        let checked = try checker.check(
+            try DocumentLoader.load([filled])[0].parts.get(), path: filled.lastPathComponent)
         let left = checked.findings.filter { $0.rule == .leftovers && $0.severity == .error }
         #expect(left.count == 1 && left[0].message.contains("请列出存在的问题"), "\(checked.findings)")
         let (_, leader) = try Self.extract(filled)
         #expect(leader["problems"] as? [String] == [] && leader["law"] as? String == Self.typed.law)
     }
 
-    @Test("the filled draft as WPS saves .wps (Word 97 format) reads as the .docx; a .wps that is not one is refused in Chinese")
+    @Test(
+        "the filled draft saved as .wps (Word 97 format) reads as the .docx; a .wps that is not is refused in Chinese"
+    )
     func wps() throws {
         let filled = try Self.filled("word")
         let office = try LibreOffice(fontConfig: WordBuild.fontConfig)
@@ -300,14 +329,18 @@ struct WordRoundTripTests {
         #expect(refused.error.contains("不是 Word 或 WPS 文档"), "\(refused.error)")
     }
 
-    @Test("without LibreOffice, --format docx is refused in Chinese before anything is written; check says what is missing")
+    @Test(
+        "without LibreOffice, --format docx is refused in Chinese, nothing written; check says what is missing"
+    )
     func noLibreOffice() throws {
         let output = Repo.temporaryDirectory().appendingPathComponent("out")
-        let run = try ChildProcess.shufa(["build", "--format", "odt,docx", "--out", output.path],
-                                         environment: ["PATH": "/nonexistent"])
+        let run = try ChildProcess.shufa(
+            ["build", "--format", "odt,docx", "--out", output.path],
+            environment: ["PATH": "/nonexistent"])
         #expect(run.status == 2 && run.error.contains("需要 LibreOffice") && run.error.contains("docx"), "\(run.error)")
         #expect(!FileManager.default.fileExists(atPath: output.path))
-        let check = try ChildProcess.shufa(["check", WordBuild.url(WordBuild.draft).path], environment: ["PATH": "/nonexistent"])
+        let check = try ChildProcess.shufa(
+            ["check", WordBuild.url(WordBuild.draft).path], environment: ["PATH": "/nonexistent"])
         #expect(check.status == 2 && check.error.contains("需要 LibreOffice"), "\(check.error)")
     }
 
@@ -316,13 +349,16 @@ struct WordRoundTripTests {
         let directory = Repo.temporaryDirectory()
         for (format, extensions) in [("both", ["fodt", "odt"]), ("odt,docx", ["docx", "odt"])] {
             let output = directory.appendingPathComponent(format)
-            let run = try ChildProcess.shufa(["build", "--kinds", "form", "--format", format, "--no-check", "--out", output.path],
-                                             timeout: 120)
+            let run = try ChildProcess.shufa(
+                ["build", "--kinds", "form", "--format", format, "--no-check", "--out", output.path],
+                timeout: 120)
             #expect(run.status == 1, "\(run.error)")
             let files = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("form").path)
             #expect(Set(files.map { ($0 as NSString).pathExtension }) == Set(extensions), "\(format): \(files)")
         }
-        let wrong = try ChildProcess.shufa(["build", "--format", "pdf,docx", "--out", directory.appendingPathComponent("x").path])
+        let wrong = try ChildProcess.shufa([
+            "build", "--format", "pdf,docx", "--out", directory.appendingPathComponent("x").path,
+        ])
         #expect(wrong.status != 0 && wrong.error.contains("未知的格式「pdf」"), "\(wrong.error)")
     }
 }

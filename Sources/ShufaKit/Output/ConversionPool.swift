@@ -22,7 +22,10 @@ struct ConversionPool: Sendable {
         var alone: [[Int]] = []
         var shared: [(load: Int, items: [Int])] = Array(repeating: (0, []), count: processes)
         for piece in work.sorted(by: { $0.weight > $1.weight }) {
-            if piece.alone { alone.append([piece.index]); continue }
+            if piece.alone {
+                alone.append([piece.index])
+                continue
+            }
             let lightest = shared.indices.min { shared[$0].load < shared[$1].load }!
             shared[lightest].load += piece.weight
             shared[lightest].items.append(piece.index)

@@ -31,7 +31,8 @@ struct WordCopies {
                 (removed.contains(document.path) ? [] : [document]) + (copies[document.path] ?? [])
             }
             for index in summary.checks.indices where removed.contains(summary.checks[index].path) {
-                summary.checks[index].path = copies[summary.checks[index].path]?.first?.path ?? summary.checks[index].path
+                summary.checks[index].path =
+                    copies[summary.checks[index].path]?.first?.path ?? summary.checks[index].path
             }
             summary.problems += problems
             summary.skippedLeaders += failedOthers
@@ -53,8 +54,9 @@ struct WordCopies {
             Result { () throws(WordError) -> URL in try copy(source, index: index, from: folder, to: workspace.url) }
         }
         let ready = inputs.indices.filter { if case .success = inputs[$0] { true } else { false } }
-        let converted = WordConverter(options: options).convert(inputs.compactMap { try? $0.get() },
-                                                                into: workspace.url.appendingPathComponent("docx"))
+        let converted = WordConverter(options: options).convert(
+            inputs.compactMap { try? $0.get() },
+            into: workspace.url.appendingPathComponent("docx"))
         var results = inputs.map { $0.map { _ in [UInt8]() } }
         for (index, result) in zip(ready, converted) {
             results[index] = result.flatMap { url in Result { () throws(WordError) in try Self.finish(url) } }
@@ -89,11 +91,14 @@ struct WordCopies {
     }
 
     /// Copies a built document into the workspace, as LibreOffice will read it, checked against its SHA-256.
-    private func copy(_ source: BuildSummary.Document, index: Int, from folder: OutputFolder,
-                      to workspace: URL) throws(WordError) -> URL {
+    private func copy(
+        _ source: BuildSummary.Document, index: Int, from folder: OutputFolder,
+        to workspace: URL
+    ) throws(WordError) -> URL {
         let bytes: [UInt8]
         do { bytes = try BuiltDocument.read(source, in: folder.url) } catch { throw .sourceUnreadable("\(error)") }
-        let url = workspace.appendingPathComponent("odf/\(String(format: "%05d", index)).\(Self.split(source.path).ext)")
+        let url = workspace.appendingPathComponent(
+            "odf/\(String(format: "%05d", index)).\(Self.split(source.path).ext)")
         do { try OutputFiles.writeAtomically(bytes, to: url) } catch { throw .converterFailed("\(error)") }
         return url
     }
@@ -105,18 +110,25 @@ struct WordCopies {
     }
 
     /// Writes the .docx of `source` beside it and lists it; removes `source` when it is not to be kept.
-    private func write(_ bytes: [UInt8], for source: BuildSummary.Document, roster: Roster, into folder: OutputFolder,
-                       outcome: inout Outcome) {
+    private func write(
+        _ bytes: [UInt8], for source: BuildSummary.Document, roster: Roster, into folder: OutputFolder,
+        outcome: inout Outcome
+    ) {
         let path = Self.split(source.path).stem + ".docx"
         do { try folder.write(bytes, to: path) } catch {
-            guard !error.stopsBatch else { outcome.fault = error; return }
-            record(source, message: "\(source.kind.chineseName)的 Word 文档（.docx）未能写出：\(error)", roster: roster,
-                   into: &outcome)
+            guard !error.stopsBatch else {
+                outcome.fault = error
+                return
+            }
+            record(
+                source, message: "\(source.kind.chineseName)的 Word 文档（.docx）未能写出：\(error)", roster: roster,
+                into: &outcome)
             return
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let document = BuildSummary.Document(leader: source.leader, unit: source.unit, kind: source.kind, path: path,
-                                             sha256: digest)
+        let document = BuildSummary.Document(
+            leader: source.leader, unit: source.unit, kind: source.kind, path: path,
+            sha256: digest)
         outcome.copies.append((source.path, document))
         guard !options.keepSources else { return }
         do {
@@ -127,16 +139,21 @@ struct WordCopies {
         }
     }
 
-    private func fail(_ source: BuildSummary.Document, _ error: WordError, roster: Roster, into outcome: inout Outcome) {
+    private func fail(
+        _ source: BuildSummary.Document, _ error: WordError, roster: Roster, into outcome: inout Outcome
+    ) {
         let kept = options.keepSources ? "" : "；已保留 \(source.path)"
-        record(source, message: "\(source.kind.chineseName)的 Word 文档（.docx）未能生成：\(error)\(kept)",
-               roster: roster, into: &outcome)
+        record(
+            source, message: "\(source.kind.chineseName)的 Word 文档（.docx）未能生成：\(error)\(kept)",
+            roster: roster, into: &outcome)
     }
 
     private func record(_ source: BuildSummary.Document, message: String, roster: Roster, into outcome: inout Outcome) {
         let leader = source.leader.flatMap { id in roster.leaders.first { $0.id == id } }
-        outcome.problems.append(RosterProblem(severity: .error, location: leader?.location, leader: source.leader,
-                                              field: nil, message: message))
+        outcome.problems.append(
+            RosterProblem(
+                severity: .error, location: leader?.location, leader: source.leader,
+                field: nil, message: message))
         if let id = source.leader { outcome.failedLeaders.insert(id) } else { outcome.failedOthers += 1 }
     }
 }

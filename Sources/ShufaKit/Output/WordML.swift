@@ -32,8 +32,10 @@ extension WordML {
     }
 
     /// Adds a relationship to a `.rels` part.
-    static func addRelationship(to package: inout WordPackage, part: String, id: String, type: String,
-                                target: String) throws(WordError) {
+    static func addRelationship(
+        to package: inout WordPackage, part: String, id: String, type: String,
+        target: String
+    ) throws(WordError) {
         guard let bytes = package.part(part) else { throw .damagedOutput("包中没有 \(part)") }
         let document = try parse(bytes, part: part)
         guard let root = document.root else { throw .damagedOutput("\(part) 是空的") }
@@ -46,7 +48,9 @@ extension WordML {
     }
 
     /// Declares the content types of new parts in `[Content_Types].xml`.
-    static func addContentTypes(to package: inout WordPackage, _ parts: [(name: String, type: String)]) throws(WordError) {
+    static func addContentTypes(to package: inout WordPackage, _ parts: [(name: String, type: String)])
+        throws(WordError)
+    {
         let part = "[Content_Types].xml"
         guard let bytes = package.part(part) else { throw .damagedOutput("包中没有 \(part)") }
         let document = try parse(bytes, part: part)

@@ -11,7 +11,8 @@ enum WordMetadata {
             let elements = document.root?.descendants().filter(\.isElement) ?? []
             for element in elements {
                 if element.name == "TotalTime" { replaceText(of: element, with: "0") }
-                for attribute in element.attributes where attribute.namespace == WordML.main && attribute.name.hasPrefix("rsid") {
+                for attribute in element.attributes
+                where attribute.namespace == WordML.main && attribute.name.hasPrefix("rsid") {
                     element.removeAttribute(attribute)
                 }
             }

@@ -16,8 +16,10 @@ public struct WordOptions: Sendable {
 
     /// Finds LibreOffice (with the fontconfig file mapping the official font names, when present).
     /// - Throws: `WordError.noLibreOffice` when it is not installed.
-    public init(fontConfig: URL?, keepSources: Bool,
-                processes: Int = ProcessInfo.processInfo.activeProcessorCount) throws(WordError) {
+    public init(
+        fontConfig: URL?, keepSources: Bool,
+        processes: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(WordError) {
         do { office = try LibreOffice(fontConfig: fontConfig) } catch { throw .noLibreOffice }
         self.keepSources = keepSources
         self.processes = max(1, min(processes, ProcessInfo.processInfo.activeProcessorCount))

@@ -37,12 +37,11 @@ enum WordPromptControls {
         package.set(glossaryPart, glossary(texts, style: promptStyles.sorted()[0]))
         package.set("word/glossary/styles.xml", stylesPart)
         package.set("word/glossary/_rels/document.xml.rels", glossaryRelationships)
-        try WordML.addRelationship(to: &package, part: "word/_rels/document.xml.rels", id: "rIdShufaGlossary",
-                                    type: glossaryType, target: "glossary/document.xml")
-        try WordML.addContentTypes(to: &package, [
-            ("/" + glossaryPart, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml"),
-            ("/word/glossary/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
-        ])
+        try WordML.addRelationship(
+            to: &package, part: "word/_rels/document.xml.rels", id: "rIdShufaGlossary",
+            type: glossaryType, target: "glossary/document.xml")
+        try WordML.addContentTypes(
+            to: &package, [("/" + glossaryPart, glossaryContentType), ("/word/glossary/styles.xml", stylesContentType)])
     }
 
     /// The ids of the character styles named (or displayed) `Prompt`/提示.
@@ -80,9 +79,11 @@ enum WordPromptControls {
         let properties = WordML.element("sdtPr", near: first)
         let docPart = WordML.element("placeholder", near: first)
         docPart.append(WordML.element("docPart", near: first, value: placeholder))
-        for element in [WordML.element("alias", near: first, value: "提示"), WordML.element("tag", near: first, value: tag),
-                        WordML.element("id", near: first, value: String(id)), docPart,
-                        WordML.element("temporary", near: first), WordML.element("showingPlcHdr", near: first)] {
+        for element in [
+            WordML.element("alias", near: first, value: "提示"), WordML.element("tag", near: first, value: tag),
+            WordML.element("id", near: first, value: String(id)), docPart,
+            WordML.element("temporary", near: first), WordML.element("showingPlcHdr", near: first),
+        ] {
             properties.append(element)
         }
         let content = WordML.element("sdtContent", near: first)
@@ -95,10 +96,15 @@ enum WordPromptControls {
     // MARK: The glossary document
 
     private static let glossaryPart = "word/glossary/document.xml"
-    private static let glossaryType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/glossaryDocument"
+    private static let glossaryContentType =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml"
+    private static let stylesContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+    private static let glossaryType =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/glossaryDocument"
 
     /// The glossary's relationships: its own styles part, a copy of the document's, so its placeholders look the same.
-    private static let glossaryRelationships = Array("""
+    private static let glossaryRelationships = Array(
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="\(WordML.relationships)"><Relationship Id="rId1" \
         Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
@@ -110,7 +116,8 @@ enum WordPromptControls {
 
     /// The glossary document: one placeholder building block per distinct prompt text, in `style`.
     private static func glossary(_ texts: [String], style: String) -> [UInt8] {
-        var out = Array("""
+        var out = Array(
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:glossaryDocument xmlns:w="\(WordML.main)"><w:docParts>
             """.utf8)
