@@ -58,8 +58,9 @@ struct Build: ParsableCommand {
                                        validator: validator, rosterOptions: options, strict: strict)
             request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
             if format.docx {
-                request.word = try WordOptions(fontConfig: URL(fileURLWithPath: printing.fonts),
-                                               keepSources: !format.odf.isEmpty)
+                request.word = try WordOptions(
+                    fontConfig: URL(fileURLWithPath: printing.fonts), keepSources: !format.odf.isEmpty,
+                    processes: printing.processes ?? ProcessInfo.processInfo.activeProcessorCount)
             }
             summary = try BatchBuilder(request).run()
         } catch {

@@ -51,7 +51,7 @@ public enum WordBenchmark {
         log?("shufa's Word copies…")
         let folder = try OutputFolder(built)
         var made = 0
-        let shufaSeconds = try PrintBenchmark.time {
+        let shufaSeconds = PrintBenchmark.time {
             made = WordCopies(options: options).make(from: summary.documents, roster: leaders, in: folder).copies.count
         }
         guard made == summary.documents.count else { throw WordError.notConverted(timedOut: false) }
