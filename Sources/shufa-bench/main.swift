@@ -125,7 +125,8 @@ struct Bench {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let result = try WordBenchmark.run(
             roster: root.appendingPathComponent("samples/roster.json"),
-            templates: root.appendingPathComponent("templates"), fontConfig: root.appendingPathComponent("fonts/fonts.conf"), batchSize: count,
+            templates: root.appendingPathComponent("templates"),
+            fontConfig: root.appendingPathComponent("fonts/fonts.conf"), batchSize: count,
             log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         print("docx: \(result)")
     }

@@ -199,6 +199,38 @@ struct WordCopyTests {
         #expect(try prompts(saved) == prompts(WordBuild.url(WordBuild.draft)))
     }
 
+    @Test(
+        "a document that cannot be converted is named and kept (docx alone: its .fodt stays listed); the rest are made"
+    )
+    func oneBadDocument() throws {
+        let directory = Repo.temporaryDirectory()
+        let request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: directory, kinds: [.ballot])
+        var summary = try BatchBuilder(request).run()
+        let bad = summary.documents[1]
+        let handle = try FileHandle(forWritingTo: directory.appendingPathComponent(bad.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- changed after the build -->".utf8))
+        try handle.close()
+        let roster = try RosterReader(catalog: Repo.catalog).read(Repo.roster)
+        let options = try WordOptions(fontConfig: WordBuild.fontConfig, keepSources: false)
+        let outcome = WordCopies(options: options).make(
+            from: summary.documents, roster: roster,
+            in: try OutputFolder(directory))
+        #expect(outcome.copies.count == summary.documents.count - 1 && outcome.failedOthers == 1)
+        let problem = try #require(outcome.problems.first)
+        #expect(
+            outcome.problems.count == 1 && problem.message.contains("SHA-256") && problem.message.contains(bad.path))
+        let skipped = summary.skippedLeaders
+        outcome.apply(to: &summary)
+        #expect(summary.skippedLeaders == skipped + 1)
+        #expect(summary.documents.filter { !$0.path.hasSuffix(".docx") } == [bad])
+        for document in summary.documents {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(document.path).path))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("ballot").path)
+        #expect(files.filter { $0.hasSuffix(".fodt") } == [(bad.path as NSString).lastPathComponent])
+    }
+
     @Test("a batch of .docx only is refused by print, saying to build ODF as well; a mixed batch prints its ODF")
     func printing() throws {
         let docx = WordBuild.documents("docx")

@@ -21,21 +21,29 @@ public enum WordBenchmark {
         public var description: String {
             let documents = Double(self.documents)
             return "述职述法报告 → .docx, \(self.documents) documents:\n"
-                + String(format: "  shufa --format docx     %7.3f s/doc  (%.2f s for the batch)\n",
-                         shufaSeconds / documents, shufaSeconds)
-                + String(format: "  one soffice, all files  %7.3f s/doc  (%.2f s)\n",
-                         oneProcessSeconds / documents, oneProcessSeconds)
-                + String(format: "    finishing them        %7.3f s/doc  (%.2f s)\n", finishSeconds / documents, finishSeconds)
-                + String(format: "  one soffice per file    %7.3f s/doc  (%d measured; %.0f s for %d extrapolated)",
-                         coldPerDocument, coldSample, coldPerDocument * documents, self.documents)
+                + String(
+                    format: "  shufa --format docx     %7.3f s/doc  (%.2f s for the batch)\n",
+                    shufaSeconds / documents, shufaSeconds)
+                + String(
+                    format: "  one soffice, all files  %7.3f s/doc  (%.2f s)\n",
+                    oneProcessSeconds / documents, oneProcessSeconds)
+                + String(
+                    format: "    finishing them        %7.3f s/doc  (%.2f s)\n", finishSeconds / documents,
+                    finishSeconds)
+                + String(
+                    format: "  one soffice per file    %7.3f s/doc  (%d measured; %.0f s for %d extrapolated)",
+                    coldPerDocument, coldSample, coldPerDocument * documents, self.documents)
         }
     }
 
     /// Builds `batchSize` reports from `roster` (its complete leaders repeated) in a temporary folder and
     /// times the three ways of making their .docx.
-    public static func run(roster: URL, templates: URL, fontConfig: URL?, batchSize: Int = 200, coldSample: Int = 10,
-                           log: ((String) -> Void)? = nil) throws -> Result {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+    public static func run(
+        roster: URL, templates: URL, fontConfig: URL?, batchSize: Int = 200, coldSample: Int = 10,
+        log: ((String) -> Void)? = nil
+    ) throws -> Result {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shufa-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
         let catalog = try Catalog.load(from: templates.appendingPathComponent("catalog.yaml"))
         let valid = Set(try RosterReader(catalog: catalog).read(roster).leaders.map(\.id))
@@ -59,21 +67,28 @@ public enum WordBenchmark {
         log?("one soffice for all \(files.count) files…")
         var converted: [URL] = []
         let oneProcess = try PrintBenchmark.time {
-            converted = try options.office.convert(files, to: WordConverter.format, into: workspace.appendingPathComponent("one"))
+            converted = try options.office.convert(
+                files, to: WordConverter.format, into: workspace.appendingPathComponent("one"))
         }
         let finishSeconds = try PrintBenchmark.time {
-            for file in converted { _ = try WordFinisher.finish(try Data(contentsOf: file), file: file.lastPathComponent) }
+            for file in converted {
+                _ = try WordFinisher.finish(try Data(contentsOf: file), file: file.lastPathComponent)
+            }
         }
         log?("one soffice per file, \(coldSample) files…")
-        let profile = workspace.appendingPathComponent("profile"), cold = workspace.appendingPathComponent("cold")
+        let profile = workspace.appendingPathComponent("profile")
+        let cold = workspace.appendingPathComponent("cold")
         _ = try options.office.attempt([files[0]], to: WordConverter.format, into: cold, timeout: 300, profile: profile)
         let sample = Array(files.prefix(coldSample))
         let coldSeconds = try PrintBenchmark.time {
             for file in sample {
-                _ = try options.office.attempt([file], to: WordConverter.format, into: cold, timeout: 300, profile: profile)
+                _ = try options.office.attempt(
+                    [file], to: WordConverter.format, into: cold, timeout: 300, profile: profile)
             }
         }
-        return Result(documents: files.count, shufaSeconds: shufaSeconds, oneProcessSeconds: oneProcess,
-                      finishSeconds: finishSeconds, coldSample: sample.count, coldPerDocument: coldSeconds / Double(max(1, sample.count)))
+        return Result(
+            documents: files.count, shufaSeconds: shufaSeconds, oneProcessSeconds: oneProcess,
+            finishSeconds: finishSeconds, coldSample: sample.count,
+            coldPerDocument: coldSeconds / Double(max(1, sample.count)))
     }
 }
