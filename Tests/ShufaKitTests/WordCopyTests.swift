@@ -221,8 +221,9 @@ struct WordCopyTests {
         #expect(
             outcome.problems.count == 1 && problem.message.contains("SHA-256") && problem.message.contains(bad.path))
         let skipped = summary.skippedLeaders
-        outcome.apply(to: &summary)
-        #expect(summary.skippedLeaders == skipped + 1)
+        var failed = Set<String>()
+        outcome.apply(to: &summary, failed: &failed, stop: FaultLatch())
+        #expect(summary.skippedLeaders == skipped + 1 && failed.isEmpty)
         #expect(summary.documents.filter { !$0.path.hasSuffix(".docx") } == [bad])
         for document in summary.documents {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(document.path).path))

@@ -126,10 +126,8 @@ public struct BatchBuilder: Sendable {
             if let id = job.leader?.id { failed.insert(id) }
         }
         if let word = request.word, stop.fault == nil {
-            let copies = WordCopies(options: word).make(from: summary.documents, roster: roster, in: folder)
-            copies.apply(to: &summary)
-            failed.formUnion(copies.failedLeaders)
-            if let fault = copies.fault { stop.set(fault) }
+            WordCopies(options: word).make(from: summary.documents, roster: roster, in: folder)
+                .apply(to: &summary, failed: &failed, stop: stop)
         }
         for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && stop.fault == nil {
             do { summary.documents += try writer.write(roster, catalog: catalog, into: folder) } catch {

@@ -24,8 +24,9 @@ struct WordCopies {
         var fault: OutputError?
 
         /// Puts the .docx into `summary`: each right after the document it was made from, or in its place
-        /// when that was removed (with its checks, which then name the .docx).
-        func apply(to summary: inout BuildSummary) {
+        /// when that was removed (with its checks, which then name the .docx). The leaders left without a
+        /// .docx join `failed`; a fault that stops every write is set on `stop`.
+        func apply(to summary: inout BuildSummary, failed: inout Set<String>, stop: FaultLatch) {
             let copies = Dictionary(grouping: self.copies, by: \.source).mapValues { $0.map(\.document) }
             summary.documents = summary.documents.flatMap { document in
                 (removed.contains(document.path) ? [] : [document]) + (copies[document.path] ?? [])
@@ -36,6 +37,8 @@ struct WordCopies {
             }
             summary.problems += problems
             summary.skippedLeaders += failedOthers
+            failed.formUnion(failedLeaders)
+            if let fault { stop.set(fault) }
         }
     }
 
