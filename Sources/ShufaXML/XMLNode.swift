@@ -225,6 +225,18 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     /// Removes an attribute.
     public func removeAttribute(_ attribute: XMLAttribute) { xmlRemoveProp(attribute.pointer) }
+
+    /// Sets the attribute `name` in `namespace` to `value`; the namespace is the one declared on the element,
+    /// its ancestors or the root (for an element not yet inserted), else declared on the root with `prefix`.
+    public func setAttribute(_ name: String, namespace: String, prefix: String, value: String) {
+        let root = xmlDocGetRootElement(pointer.pointee.doc)!
+        let ns = xmlSearchNsByHref(pointer.pointee.doc, pointer, namespace)
+            ?? xmlSearchNsByHref(pointer.pointee.doc, root, namespace) ?? xmlNewNs(root, namespace, prefix)
+        xmlSetNsProp(pointer, ns, name, value)
+    }
+
+    /// Sets the attribute `name`, in no namespace, to `value`.
+    public func setAttribute(_ name: String, value: String) { xmlSetProp(pointer, name, value) }
 }
 
 /// An attribute of an element.

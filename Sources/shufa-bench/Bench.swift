@@ -15,6 +15,10 @@ struct Bench {
             try measurePrinting()
             return
         }
+        if arguments.count >= 2, arguments[1] == "--docx" {
+            try measureWordCopies(count: arguments.count >= 3 ? Int(arguments[2])! : 200)
+            return
+        }
         if arguments.count >= 3, arguments[1] == "--rosters" {
             try measureRosters(count: Int(arguments[2])!)
             return
@@ -146,6 +150,17 @@ struct Bench {
             print(line)
             fflush(nil)
         }
+    }
+
+    /// `--format docx` on `count` reports against one soffice for all files and one soffice per file.
+    static func measureWordCopies(count: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let result = try WordBenchmark.run(
+            roster: root.appendingPathComponent("samples/roster.json"),
+            templates: root.appendingPathComponent("templates"),
+            fontConfig: root.appendingPathComponent("fonts/fonts.conf"), batchSize: count,
+            log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        print("docx: \(result)")
     }
 
     /// Reading a `count`-leader roster as CSV and as XLSX, rows per second.

@@ -29,8 +29,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Where to write the documents.")
     var out: String = "output"
 
-    @Option(name: .long, help: "fodt (Flat XML), odt (package) or both.")
-    var format: FormatChoice = .fodt
+    @Option(name: .long, help: "文件格式：fodt、odt、both（fodt 和 odt）、docx（Word，经 LibreOffice 转换），可用逗号分隔，如 odt,docx。",
+            transform: FormatList.parse)
+    var format: FormatList = FormatList(odf: [.fodt], docx: false)
 
     @Option(name: .long, parsing: .next, help: "Comma-separated kinds: draft,report,form,ballot,tasklist,tally.",
             transform: KindList.parse)
@@ -53,9 +54,14 @@ struct Build: ParsableCommand {
             let options = RosterReadOptions(encoding: try encoding.map(TextEncoding.init(named:)), sheet: sheet)
             let templates = URL(fileURLWithPath: locations.templates)
             var request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: templates,
-                                       output: URL(fileURLWithPath: out), formats: format.formats, kinds: kinds.kinds,
+                                       output: URL(fileURLWithPath: out), formats: format.rendered, kinds: kinds.kinds,
                                        validator: validator, rosterOptions: options, strict: strict)
             request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
+            if format.docx {
+                request.word = try WordOptions(
+                    fontConfig: URL(fileURLWithPath: printing.fonts), keepSources: !format.odf.isEmpty,
+                    processes: printing.processes ?? ProcessInfo.processInfo.activeProcessorCount)
+            }
             summary = try BatchBuilder(request).run()
         } catch {
             FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
@@ -80,15 +86,33 @@ struct Build: ParsableCommand {
     }
 }
 
-enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-    case fodt, odt, both
+/// The formats of `--format`: fodt, odt, both (fodt and odt), docx, or a comma-separated list of them.
+struct FormatList {
+    /// The ODF formats asked for.
+    var odf: [OutputFormat]
+    /// True when Word copies (.docx) are asked for.
+    var docx: Bool
 
-    var formats: [OutputFormat] {
-        switch self {
-        case .fodt: return [.fodt]
-        case .odt: return [.odt]
-        case .both: return [.fodt, .odt]
+    /// The ODF formats written: those asked for, or Flat XML to convert when only .docx is asked for.
+    var rendered: [OutputFormat] { odf.isEmpty ? [.fodt] : odf }
+
+    static func parse(_ text: String) throws -> FormatList {
+        var list = FormatList(odf: [], docx: false)
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            switch part.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "fodt": list.add(.fodt)
+            case "odt": list.add(.odt)
+            case "both": list.add(.fodt); list.add(.odt)
+            case "docx": list.docx = true
+            default:
+                throw ValidationError("未知的格式「\(part)」：可选 fodt、odt、both（fodt 和 odt）、docx，或用逗号分隔，如 odt,docx")
+            }
         }
+        return list
+    }
+
+    private mutating func add(_ format: OutputFormat) {
+        if !odf.contains(format) { odf.append(format) }
     }
 }
 

@@ -11,7 +11,7 @@ struct Check: ParsableCommand {
             Exit codes: 0 no document has an error; 1 some document has; 2 a file cannot be read or the arguments are wrong.
             """)
 
-    @Argument(help: "要检查的报告：.fodt、.odt，以及经 LibreOffice 转换的 .docx/.doc。")
+    @Argument(help: "要检查的报告：.fodt、.odt，以及经 LibreOffice 转换的 .docx、.doc、.wps。")
     var files: [String]
 
     @Option(help: "述法主体类别（文档属性中没有时指定）。")

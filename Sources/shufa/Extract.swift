@@ -13,7 +13,7 @@ struct Extract: ParsableCommand {
             printed); 2 the file cannot be read.
             """)
 
-    @Argument(help: "交回的文档（.fodt、.odt、.docx、.doc）。")
+    @Argument(help: "交回的文档（.fodt、.odt、.docx、.doc、.wps）。")
     var file: String
 
     @Option(help: "述法主体类别（文档属性中没有时指定）。")

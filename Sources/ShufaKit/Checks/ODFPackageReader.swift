@@ -45,6 +45,10 @@ public struct ODFParts: Sendable {
         case notConverted
         /// LibreOffice could not be run.
         case converterFailed(String)
+        /// LibreOffice is not installed: Word and WPS documents cannot be read.
+        case noLibreOffice
+        /// A .docx, .doc or .wps whose content is none of Word's or WPS's formats.
+        case notWordDocument
 
         var description: String {
             switch self {
@@ -53,6 +57,12 @@ public struct ODFParts: Sendable {
             case .notConverted:
                 return "LibreOffice 未能转换此文件（已损坏、设有密码，或转换超时）：请用 Word 或 WPS 打开后重新另存为 .docx 或 .odt，再检查"
             case .converterFailed(let reason): return "无法用 LibreOffice 转换：\(reason)"
+            case .notWordDocument:
+                return "文件内容不是 Word 或 WPS 文档（既不是 .docx，也不是 .doc、.wps 格式），无法读取：请用 Word 或 WPS 打开后"
+                    + "另存为 .docx 或 .odt，再检查"
+            case .noLibreOffice:
+                return "读取 Word、WPS 文档（.docx、.doc、.wps）需要 LibreOffice，本机没有安装：请运行 bash scripts/setup.sh 安装，"
+                    + "或请交回人另存为 .odt 后再检查"
             }
         }
     }

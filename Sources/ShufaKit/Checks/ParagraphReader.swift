@@ -105,7 +105,7 @@ struct ParagraphReader {
     /// A form field (Word content control, LibreOffice input field): a prompt while it shows one.
     func field(_ content: String, showingPrompt: Bool, styled: Bool, into collected: inout Collected) {
         if showingPrompt || isPrompt(content) {
-            collected.prompts.append(Self.withoutAngleBrackets(content).trimmingSpaces)
+            collected.prompts.append(Self.withoutBrackets(Self.withoutAngleBrackets(content).trimmingSpaces))
         } else {
             collected.append(content, styled: styled)
         }
@@ -156,6 +156,11 @@ struct ParagraphReader {
 
     /// LibreOffice's namespace, whose content controls hold Word's prompts.
     static let loext = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+
+    /// A prompt without the 【】 it is wrapped in (a Word content control holds them with its prompt).
+    static func withoutBrackets(_ text: String) -> String {
+        text.hasPrefix("【") && text.hasSuffix("】") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
+    }
 
     /// A placeholder's prompt without the angle brackets LibreOffice puts around it when saving.
     static func withoutAngleBrackets(_ text: String) -> String {

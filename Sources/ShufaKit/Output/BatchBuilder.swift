@@ -18,6 +18,9 @@ public struct BuildRequest: Sendable {
     /// Documents made from the whole roster by later stages of the pipeline (the tally's entry workbook),
     /// written when `kinds` holds their kind.
     public var rosterDocuments: [any RosterDocumentWriter] = []
+    /// Word copies (.docx) of the documents, made from the ODF documents once the batch is written; none
+    /// when nil.
+    public var word: WordOptions?
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
                 kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil,
@@ -97,6 +100,27 @@ public struct BatchBuilder: Sendable {
 
     /// How many leaders are read, built and forgotten at a time.
     static let pieceSize = 256
+    /// The same when Word copies are made: each piece is one run of the LibreOffice pool, whose start costs
+    /// seconds, so the pieces are larger.
+    static let wordPieceSize = 2_048
+
+    /// Records what a piece's jobs wrote, with the Word copies of its documents when they are asked for:
+    /// each .docx right after the document it was made from, or in its place when that was removed.
+    private func record(
+        _ jobs: [Job], _ results: [Result<JobOutcome, Error>], of roster: Roster, into batch: inout Batch,
+        folder: OutputFolder, stop: FaultLatch, journal: BuildJournal
+    ) {
+        var written = batch.collect(jobs, results, journal: journal)
+        if let word = request.word, stop.fault == nil {
+            let copies = WordCopies(options: word).make(from: written.map(\.document), roster: roster, in: folder)
+            written = copies.apply(to: written)
+            batch.add(copies.problems, journal: journal)
+            batch.summary.skippedLeaders += copies.failedOthers
+            batch.failed.formUnion(copies.failedLeaders)
+            if let fault = copies.fault { stop.set(fault) }
+        }
+        batch.commit(written, journal: journal)
+    }
 
     /// Builds the documents of an already read roster (see `build(_: inout RosterSource)`).
     public func build(_ roster: Roster) -> BuildSummary {
@@ -129,23 +153,25 @@ public struct BatchBuilder: Sendable {
         let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
         var names = UniqueNames()
         var members = UnitMembers(keeping: request.kinds.contains(.ballot), whole: !writerKinds.isEmpty)
-        while writer.stop.fault == nil, let piece = source.next(Self.pieceSize) {
+        while writer.stop.fault == nil, let piece = source.next(request.word == nil ? Self.pieceSize : Self.wordPieceSize) {
             batch.addRecords(piece.problems, journal: journal)
             batch.addUnmade(ReportAvailability.problems(piece.leaders, catalog: catalog, kinds: request.kinds),
                             journal: journal)
             let jobs = leaderJobs(piece.leaders, names: &names)
-            batch.record(jobs, writer.run(jobs), journal: journal)
+            let pieceRoster = Roster(organization: context.organization, year: context.year, leaders: piece.leaders)
+            record(jobs, writer.run(jobs), of: pieceRoster, into: &batch, folder: folder, stop: writer.stop,
+                   journal: journal)
             members.add(piece.leaders)
         }
         if let failure = source.failure {
             batch.add([RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
                                      message: "\(failure)")], journal: journal)
         }
+        let roster = Roster(organization: context.organization, year: context.year, leaders: members.all)
         if writer.stop.fault == nil {
             let jobs = ballotJobs(members)
-            batch.record(jobs, writer.run(jobs), journal: journal)
+            record(jobs, writer.run(jobs), of: roster, into: &batch, folder: folder, stop: writer.stop, journal: journal)
         }
-        let roster = Roster(organization: context.organization, year: context.year, leaders: members.all)
         for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && batch.summary.faults.isEmpty {
             do {
                 for document in try writer.write(roster, catalog: catalog, into: folder) {
@@ -319,23 +345,30 @@ private struct Batch {
         failed.formUnion(problems.filter { $0.severity == .error }.compactMap(\.leader))
     }
 
-    /// Records what the jobs wrote, in job order.
-    mutating func record(_ jobs: [BatchBuilder.Job], _ results: [Result<BatchBuilder.JobOutcome, Error>],
-                         journal: BuildJournal) {
+    /// What the jobs wrote, in job order; the problems of the jobs that failed are recorded.
+    mutating func collect(_ jobs: [BatchBuilder.Job], _ results: [Result<BatchBuilder.JobOutcome, Error>],
+                          journal: BuildJournal) -> [BatchBuilder.Written] {
+        var written: [BatchBuilder.Written] = []
         for (job, result) in zip(jobs, results) {
             guard case .success(let outcome) = result else { continue }
-            for (document, check) in outcome.written {
-                summary.count(document)
-                journal.record(document)
-                if let check, !check.findings.isEmpty {
-                    summary.count(check)
-                    journal.record(check)
-                }
-            }
+            written += outcome.written
             guard let error = outcome.error, !error.stopsBatch else { continue }
             add([RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id, field: nil,
                                message: "\(job.kind.chineseName)：\(error)")], journal: journal)
             if let id = job.leader?.id { failed.insert(id) }
+        }
+        return written
+    }
+
+    /// Counts the documents written and their checks, and records them in the journal, in order.
+    mutating func commit(_ written: [BatchBuilder.Written], journal: BuildJournal) {
+        for (document, check) in written {
+            summary.count(document)
+            journal.record(document)
+            if let check, !check.findings.isEmpty {
+                summary.count(check)
+                journal.record(check)
+            }
         }
     }
 

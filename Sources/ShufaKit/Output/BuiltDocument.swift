@@ -3,14 +3,14 @@ import Foundation
 import ShufaXML
 
 /// A document of a built batch as `shufa print` reads it: never trusted. Its path in `summary.json` must be
-/// `<kind>/<name>.fodt|.odt` inside the batch's folder (no `..`, no absolute path, no symbolic link); the
+/// `<kind>/<name>.fodt|.odt|.docx` inside the batch's folder (no `..`, no absolute path, no symbolic link); the
 /// file must be a regular file whose SHA-256 is the one the build recorded, and an ODF text document.
 enum BuiltDocument {
     /// Why a listed document is not printed.
     enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The file cannot be read (missing, not a regular file, a link, too large).
         case file(RegularFile.Problem)
-        /// The path is not `<kind>/<name>.fodt|.odt`: it could lead out of the batch's folder.
+        /// The path is not `<kind>/<name>.fodt|.odt|.docx`: it could lead out of the batch's folder.
         case unsafePath
         /// The bytes are not those the build wrote (edited, replaced, truncated).
         case changed
@@ -21,15 +21,18 @@ enum BuiltDocument {
             switch self {
             case .file(.missing): return "文件不存在：请重新生成（shufa build）后再打印"
             case .file(let problem): return "\(problem)"
-            case .unsafePath: return "路径不是「类别/文件名.fodt|.odt」的形式，可能指向批次文件夹以外：已拒绝"
+            case .unsafePath: return "路径不是「类别/文件名.fodt|.odt|.docx」的形式，可能指向批次文件夹以外：已拒绝"
             case .changed: return "内容与 summary.json 记录的 SHA-256 不一致（已被修改、替换或截断）：请重新生成后再打印"
             case .notODFText(let reason): return "不是 ODF 文字文档（\(reason)）：已拒绝"
             }
         }
     }
 
-    /// The extensions a built document has: ODF text, or for the tally's entry workbook spreadsheets.
-    static func extensions(of kind: DocumentKind) -> Set<String> { kind == .tally ? ["xlsx", "ods"] : ["fodt", "odt"] }
+    /// The extensions a built document has: ODF text and its Word copy (.docx: listed, never printed), or for
+    /// the tally's entry workbook spreadsheets.
+    static func extensions(of kind: DocumentKind) -> Set<String> {
+        kind == .tally ? ["xlsx", "ods"] : ["fodt", "odt", "docx"]
+    }
 
     /// True when `path` is a path the build writes for a document of `kind`: `<kind>/<name>.<extension>`,
     /// the name neither hidden nor `..`, nothing else.

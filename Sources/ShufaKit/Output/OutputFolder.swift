@@ -59,9 +59,11 @@ public final class OutputFolder: @unchecked Sendable {
         try StreamedFile(named: name, in: descriptor, path: path(name))
     }
 
-    /// Removes the file `name` of the folder, when there is one (a file or a link; a folder is an error).
-    public func remove(_ name: String) throws(OutputError) {
-        guard unlinkat(descriptor, name, 0) == 0 || errno == ENOENT else { throw .system(errno, path: path(name)) }
+    /// Removes the file at `relative` (a name in the folder, or `folder/name` one level down), when there is
+    /// one (a file or a link; a folder is an error).
+    public func remove(_ relative: String) throws(OutputError) {
+        let (folder, name) = try split(relative)
+        guard unlinkat(folder, name, 0) == 0 || errno == ENOENT else { throw .system(errno, path: path(relative)) }
     }
 
     /// Creates (when missing) and opens the folder `name` inside this one.

@@ -30,6 +30,9 @@ public struct PrintBatch: Sendable {
             throw .listing(error)
         }
         guard !documents.isEmpty else { throw .nothingToPrint(request.build.path) }
+        guard documents.contains(where: { !$0.path.hasSuffix(".docx") }) else {
+            throw .onlyWordCopies(request.build.path)
+        }
         do { office = try LibreOffice(fontConfig: request.options.fontConfig) } catch { throw .libreOffice(error) }
         do { qpdf = try QPDF() } catch { throw .qpdf(error) }
         self.request = request

@@ -109,7 +109,7 @@ public enum PrintBenchmark {
                       coldPerDocument: coldSeconds / Double(max(1, sample.count)), oneProcessPerDocument: oneProcess)
     }
 
-    private static func time(_ body: () throws -> Void) rethrows -> Double {
+    static func time(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now()
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -125,14 +125,14 @@ struct PrintConverter {
             if case .failure(let error) = result { return .failure(ConversionFailure(message: "cannot prepare the file: \(error)")) }
             return .failure(ConversionFailure(message: "LibreOffice was not run"))
         }
-        let jobs = schedule(units.indices.filter { files[$0] != nil }.map { ($0, units[$0]) })
-        let slots = DispatchSemaphore(value: options.processes)
-        let converted = ParallelMap.run(jobs) { job in
-            slots.wait()
-            defer { slots.signal() }
-            return runJob(job, units: units, files: files, output: directory.appendingPathComponent("pdf"))
+        let pool = ConversionPool(office: office, processes: options.processes)
+        let jobs = pool.schedule(units.indices.filter { files[$0] != nil }.map {
+            ConversionPool.Work(index: $0, weight: units[$0].items.count, alone: units[$0].mode == .alone)
+        })
+        let converted = pool.run(jobs) { job in
+            runJob(job, units: units, files: files, output: directory.appendingPathComponent("pdf"))
         }
-        for case .success(let results) in converted {
+        for results in converted {
             for (index, outcome) in results { outcomes[index] = outcome }
         }
         return RoundResult(units: units, outcomes: outcomes)
@@ -151,20 +151,6 @@ struct PrintConverter {
         let url = directory.appendingPathComponent(name + "." + (item.document.path as NSString).pathExtension)
         try OutputFiles.writeAtomically(try BuiltDocument.read(item.document, in: item.build), to: url)
         return url
-    }
-
-    /// Groups units into at most `processes` jobs of about equal size (largest first); a unit retried
-    /// alone always gets a job of its own.
-    private func schedule(_ units: [(index: Int, unit: ConversionUnit)]) -> [[Int]] {
-        var jobs: [[Int]] = []
-        var shared: [(load: Int, units: [Int])] = Array(repeating: (0, []), count: options.processes)
-        for (index, unit) in units.sorted(by: { $0.unit.items.count > $1.unit.items.count }) {
-            if unit.mode == .alone { jobs.append([index]); continue }
-            let lightest = shared.indices.min { shared[$0].load < shared[$1].load }!
-            shared[lightest].load += unit.items.count
-            shared[lightest].units.append(index)
-        }
-        return shared.map { $0.units.sorted() }.filter { !$0.isEmpty } + jobs
     }
 
     /// Converts one job's files in one LibreOffice process; returns the outcome of each unit.
