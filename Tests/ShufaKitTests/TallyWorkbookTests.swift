@@ -154,15 +154,20 @@ struct TallyWorkbookTests {
         #expect(json["problems"] is [Any])
     }
 
-    @Test("the printed 考核结果汇总 shows its chart: the PDF, rasterised, has the bars' colours; quota use in words")
+    @Test("the 考核结果汇总 printed through shufa print shows its chart: bars' colours, quota use in words; forms printed")
     func summaryPrints() throws {
         let output = Repo.temporaryDirectory()
         let report = try Self.tally(into: output)
         let summary = output.appendingPathComponent("考核结果汇总.fodt")
         let text = try String(contentsOf: summary, encoding: .utf8)
         #expect(text.contains("<draw:frame draw:name=\"序列分布图\"") && text.contains("draw:mime-type=\"image/svg+xml\""))
-        let pdf = try LibreOffice(fontConfig: Self.fontConfig).convert(
-            [summary], to: "pdf", into: output.appendingPathComponent("pdf"))[0]
+        let printed = try PrintBatch(
+            PrintRequest(build: output, output: output.appendingPathComponent("pdf"), documents: report.documents,
+                         options: PrintOptions(fontConfig: Self.fontConfig))
+        ).run()
+        #expect(printed.failures.isEmpty, "\(printed.failures)")
+        #expect(printed.documents.count == report.documents.filter { $0.path.hasSuffix(".fodt") }.count)
+        let pdf = output.appendingPathComponent("pdf/考核结果汇总.pdf")
         let words = try Poppler.run("pdftotext", [pdf.path, "-"]).replacingOccurrences(of: " ", with: "")
         #expect(words.contains("优秀") && words.contains("未超过20%"))
         #expect(words.contains(try #require(report.result.leaders.first?.leader.name)))

@@ -31,14 +31,16 @@ enum BuiltDocument {
     /// The extensions a built document has: ODF text and its Word copy (.docx: listed, never printed), or for
     /// the tally's entry workbook spreadsheets.
     static func extensions(of kind: DocumentKind) -> Set<String> {
-        kind == .tally ? ["xlsx", "ods"] : ["fodt", "odt", "docx"]
+        kind == .tally ? ["xlsx", "ods", "fodt"] : ["fodt", "odt", "docx"]
     }
 
-    /// True when `path` is a path the build writes for a document of `kind`: `<kind>/<name>.<extension>`,
+    /// True when `path` is a path shufa writes for a document of `kind`: `<kind>/<name>.<extension>` in a
+    /// build's folder, or `<name>.<extension>` at the top of a tally's folder (its 汇总表 and 考核结果汇总);
     /// the name neither hidden nor `..`, nothing else.
     static func isSafe(_ path: String, kind: DocumentKind) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == kind.rawValue, let name = parts.last, !name.hasPrefix("."),
+        let placed = parts.count == 2 ? parts[0] == kind.rawValue : parts.count == 1 && kind == .tally
+        guard placed, let name = parts.last, !name.hasPrefix("."),
             let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex
         else { return false }
         return extensions(of: kind).contains(String(name[name.index(after: dot)...])) && !name.contains("\0")
@@ -63,16 +65,19 @@ enum BuiltDocument {
         return (bytes, try parseODFText(bytes, name: document.path))
     }
 
-    /// Reads `kind/name` under `build` without following a symbolic link at either step.
+    /// Reads `kind/name` (or a top-level `name`) under `build` without following a symbolic link at any step.
     private static func readFile(_ path: String, in build: URL) throws(Problem) -> [UInt8] {
         let parts = path.split(separator: "/").map(String.init)
         let root = open(build.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { throw .file(errno == ENOENT ? .missing : .unreadable(errno)) }
         defer { close(root) }
-        let folder = openat(root, parts[0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0 else { throw .file(errno == ENOENT ? .missing : .symbolicLink) }
-        defer { close(folder) }
-        do { return Array(try RegularFile.read(parts[1], in: folder, limit: ODFParts.partLimit)) } catch {
+        var folder = root
+        if parts.count == 2 {
+            folder = openat(root, parts[0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard folder >= 0 else { throw .file(errno == ENOENT ? .missing : .symbolicLink) }
+        }
+        defer { if folder != root { close(folder) } }
+        do { return Array(try RegularFile.read(parts[parts.count - 1], in: folder, limit: ODFParts.partLimit)) } catch {
             throw .file(error)
         }
     }
