@@ -78,11 +78,33 @@ public struct CatalogError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// One step of a path into the catalog's structure: a mapping key or a list position.
-enum CatalogPath: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-    case key(String)
-    case index(Int)
+extension CatalogError {
+    init(file: String, _ error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            self.init(file: file, .missingKey(key.stringValue), path: Self.path(context))
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            self.init(file: file, .wrongKind(expected: Self.kind(type)), path: Self.path(context))
+        case .dataCorrupted(let context):
+            self.init(file: file, .badValue(context.debugDescription), path: Self.path(context))
+        @unknown default:
+            self.init(file: file, .badValue("\(error)"))
+        }
+    }
 
-    init(stringLiteral value: String) { self = .key(value) }
-    init(integerLiteral value: Int) { self = .index(value) }
+    init(file: String, _ fault: RosterFault) {
+        self.init(file: file, .syntax(fault))
+    }
+
+    private static func path(_ context: DecodingError.Context) -> [CatalogPath] {
+        context.codingPath.map { $0.intValue.map(CatalogPath.index) ?? .key($0.stringValue) }
+    }
+
+    /// The kind of value a type stands for (Yams names its node kinds), in words.
+    private static func kind(_ type: Any.Type) -> String {
+        let name = "\(type)"
+        if name.contains("Sequence") || name.hasPrefix("Array") { return "列表（- 项）" }
+        if name.contains("Mapping") || name.hasPrefix("Dictionary") { return "映射（键: 值）" }
+        return "单个值（文本或数字）"
+    }
 }

@@ -2,64 +2,6 @@ import Foundation
 import ShufaODF
 import ShufaXML
 
-/// A generated Flat ODF document read for combining: its parse tree, the part that must be the same
-/// for documents to share one combined file (namespaces, fonts, styles, page styles), and its body.
-struct CombinableDocument: Sendable {
-    let root: XMLNode
-    /// Namespace declarations, root attributes, font faces, styles and master pages, serialised.
-    let head: [UInt8]
-    /// `office:text`.
-    let text: XMLNode
-    /// Declarations at the start of `office:text` (variables, sequences, forms…), written once.
-    let prelude: [XMLNode]
-    /// Everything after the prelude; starts with a paragraph, heading or table.
-    let content: [XMLNode]
-
-    /// Elements that may open `office:text` before any content (ODF 1.3, text-content-prelude).
-    static let preludeNames: Set<String> = [
-        "variable-decls", "sequence-decls", "user-field-decls", "dde-connection-decls", "alphabetical-index-auto-mark-file",
-        "calculation-settings", "content-validations", "label-ranges", "forms", "tracked-changes",
-    ]
-
-    /// The document parsed as `tree`; nil when it cannot take part in a combined file (not a Flat ODF
-    /// document, a 「共 N 页」 page-count field that would count the whole combined file, or a body that does
-    /// not start with a paragraph, heading or table). Such documents are converted on their own.
-    init?(_ tree: XMLDocument) {
-        guard let root = tree.root, root.is(Namespace.office, "document"),
-              let text = root.child(Namespace.office, "body")?.child(Namespace.office, "text") else { return nil }
-        let children = text.elements
-        let prelude = children.prefix { Self.preludeNames.contains($0.name) }
-        let content = Array(children.dropFirst(prelude.count))
-        guard let first = content.first, Self.startsCleanly(first),
-              !root.descendants().contains(where: { $0.is(Namespace.text, "page-count") }) else { return nil }
-        self.root = root
-        self.text = text
-        self.prelude = Array(prelude)
-        self.content = content
-        head = Self.head(of: root)
-    }
-
-    /// The head elements, in schema order.
-    var headElements: [XMLNode] {
-        ["font-face-decls", "styles", "automatic-styles", "master-styles"].compactMap { root.child(Namespace.office, $0) }
-    }
-
-    private static func startsCleanly(_ element: XMLNode) -> Bool {
-        if element.is(Namespace.text, "p") || element.is(Namespace.text, "h") { return true }
-        return element.is(Namespace.table, "table") && ODFCombiner.firstParagraph(in: element) != nil
-    }
-
-    private static func head(of root: XMLNode) -> [UInt8] {
-        var out = Array(root.namespaceDeclarations.map { "\($0.prefix ?? "")=\($0.uri)" }.joined(separator: " ").utf8)
-        out += Array(root.attributes.map { "\($0.qualifiedName)=\($0.value)" }.joined(separator: " ").utf8)
-        let writer = XMLWriter()
-        for name in ["font-face-decls", "styles", "automatic-styles", "master-styles"] {
-            if let element = root.child(Namespace.office, name) { writer.write(element, to: &out) }
-        }
-        return out
-    }
-}
-
 /// Joins documents that share a head into one Flat ODF document: each one starts on a new page (its
 /// own page style break) with page numbers restarting at 1, and carries a bookmark `shufa-doc-N` that
 /// LibreOffice exports as a named PDF destination, so the page range of every document is known.
@@ -209,54 +151,5 @@ struct ODFCombiner {
         while taken.contains(candidate) { candidate += "1" }
         extraNamespaces.append((candidate, uri))
         return candidate
-    }
-}
-
-/// Writes XML subtrees back to bytes, with attribute changes and extra content for chosen elements.
-struct XMLWriter {
-    /// Attributes to set (qualified name, value) on an element, replacing any of the same name.
-    var changes: [XMLNode: [(name: String, value: String)]] = [:]
-    /// Raw XML written as the first content of an element.
-    var prepend: [XMLNode: [UInt8]] = [:]
-    /// Raw XML written as the last content of an element.
-    var append: [XMLNode: [UInt8]] = [:]
-
-    /// Writes `node` and its subtree (or, when given, `children` in place of its own).
-    func write(_ node: XMLNode, to out: inout [UInt8], children: [XMLNode]? = nil) {
-        if node.isText {
-            XMLEscaping.append(Substring(node.content).utf8, to: &out)
-            return
-        }
-        guard node.isElement else { return }
-        out += Array(("<" + node.qualifiedName).utf8)
-        for declaration in node.namespaceDeclarations {
-            out += Array((declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\"").utf8)
-            XMLEscaping.append(Substring(declaration.uri).utf8, to: &out, quote: true)
-            out.append(UInt8(ascii: "\""))
-        }
-        writeAttributes(of: node, to: &out)
-        let content = children ?? node.children
-        let before = prepend[node] ?? [], after = append[node] ?? []
-        if content.isEmpty && before.isEmpty && after.isEmpty {
-            out += Array("/>".utf8)
-            return
-        }
-        out.append(UInt8(ascii: ">"))
-        out += before
-        for child in content { write(child, to: &out) }
-        out += after
-        out += Array("</\(node.qualifiedName)>".utf8)
-    }
-
-    private func writeAttributes(of node: XMLNode, to out: inout [UInt8]) {
-        var pairs = node.attributes.map { (name: $0.qualifiedName, value: $0.value) }
-        for change in changes[node] ?? [] {
-            if let index = pairs.firstIndex(where: { $0.name == change.name }) { pairs[index].value = change.value } else { pairs.append(change) }
-        }
-        for pair in pairs {
-            out += Array(" \(pair.name)=\"".utf8)
-            XMLEscaping.append(Substring(pair.value).utf8, to: &out, quote: true)
-            out.append(UInt8(ascii: "\""))
-        }
     }
 }

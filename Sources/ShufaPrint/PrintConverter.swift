@@ -1,26 +1,5 @@
 import Foundation
 
-/// A file handed to LibreOffice: several documents combined into one, or one document as built.
-struct ConversionUnit: Sendable {
-    enum Mode: Sendable {
-        /// Documents joined by `ODFCombiner`; pages found through named destinations (read by qpdf).
-        case combined
-        /// One document that cannot be combined, converted with others in one process.
-        case batched
-        /// One document retried in a LibreOffice process of its own.
-        case alone
-    }
-
-    var items: [Int]
-    var mode: Mode
-}
-
-/// Where the pages of a converted document are: a range of pages of one converted PDF.
-struct Placement: Sendable {
-    var pdf: Int
-    var pages: Range<Int>
-}
-
 /// Converts the documents of a print plan through a small pool of LibreOffice processes (at most one per
 /// core, each with its own profile), as few large files as possible. A file that fails is split in two
 /// and tried again, down to single documents, and a single document that fails is retried once in a
@@ -189,34 +168,5 @@ struct PrintConverter {
         }
         let ends = Array(found.dropFirst()) + [pdf.pageCount]
         return (pdf, zip(found, ends).map { $0..<$1 })
-    }
-}
-
-/// Counts documents done and reports progress (thread-safe).
-final class ProgressTracker: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = Set<Int>()
-    private let total: Int
-    private let start = Date()
-    private let report: (@Sendable (PrintProgress) -> Void)?
-
-    init(total: Int, report: (@Sendable (PrintProgress) -> Void)?) {
-        self.total = total
-        self.report = report
-    }
-
-    /// Marks `items` done and reports when the count changed.
-    func markDone(_ items: Set<Int>) {
-        let progress: PrintProgress? = lock.withLock {
-            let before = done.count
-            done.formUnion(items)
-            return done.count == before ? nil : snapshot()
-        }
-        if let progress { report?(progress) }
-    }
-
-    /// The progress now; call with the lock held.
-    private func snapshot() -> PrintProgress {
-        PrintProgress(done: min(done.count, total), total: total, elapsed: Date().timeIntervalSince(start))
     }
 }

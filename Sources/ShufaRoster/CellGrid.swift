@@ -75,15 +75,3 @@ struct CellGrid: Sendable, Equatable {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
-
-extension String {
-    /// Without leading and trailing white space (ASCII, full-width, any Unicode White_Space), looked at scalar
-    /// by scalar: the same result as `trimmingSpaces` for roster text, and much faster on long Chinese text.
-    var trimmingWhiteSpace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
-        return String(scalars[first...last])
-    }
-}

@@ -1,39 +1,6 @@
 import Foundation
 import Yams
 
-/// The kinds of roster file shufa reads, told apart by the file's extension.
-public enum RosterFormat: String, Sendable, CaseIterable {
-    case json, yaml, csv, tsv, ods, fods, xlsx
-
-    /// The format of a file with this extension (case-insensitive; `.yml` is YAML).
-    public init?(pathExtension: String) {
-        let ext = pathExtension.lowercased()
-        self.init(rawValue: ext == "yml" ? "yaml" : ext)
-    }
-
-    /// True for the formats read as a table: a header row, then one row per leader.
-    public var isTable: Bool { ![.json, .yaml].contains(self) }
-
-    /// True for delimited text, whose encoding `--encoding` may name.
-    public var isText: Bool { self == .csv || self == .tsv }
-
-    static let supportedList = ".json, .yaml, .yml, .csv, .tsv, .ods, .fods or .xlsx"
-}
-
-/// How to read a roster beyond what its extension says.
-public struct RosterReadOptions: Sendable, Equatable {
-    /// The encoding of a .csv or .tsv file; nil detects UTF-8 (with or without BOM), UTF-16 with BOM,
-    /// or GB18030/GBK.
-    public var encoding: TextEncoding?
-    /// The sheet of an .xlsx, .ods or .fods file to read; nil reads the first.
-    public var sheet: String?
-
-    public init(encoding: TextEncoding? = nil, sheet: String? = nil) {
-        self.encoding = encoding
-        self.sheet = sheet
-    }
-}
-
 /// Reads a roster file (JSON or YAML in the shape of the roster contract, or a table: CSV, TSV, ODS,
 /// FODS, XLSX) and checks every record against the catalog. A bad record is reported and left out; the
 /// others are kept. A file that cannot be read at all is a `RosterError`.

@@ -54,13 +54,3 @@ struct Marker: Equatable {
         }
     }
 }
-
-extension StringProtocol {
-    /// Without leading and trailing white space (ASCII and full-width).
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}

@@ -1,20 +1,3 @@
-/// Where in a template something is: the file, the paragraph of the document body (1-based,
-/// counting every paragraph and heading), the source line when known, and the paragraph's text.
-public struct TemplateLocation: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var paragraph: Int?
-    public var line: Int?
-    public var excerpt: String?
-
-    public var description: String {
-        var text = file
-        if let paragraph { text += ", paragraph \(paragraph)" }
-        if let line, line > 0 { text += " (line \(line))" }
-        if let excerpt { text += " 「\(excerpt)」" }
-        return text
-    }
-}
-
 /// A template that cannot be used, with what to change in it.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Error, Sendable, Equatable {
@@ -71,10 +54,4 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .multipleMarkersInControlParagraph: return "a paragraph that opens or closes a section on its own must hold only that one marker"
         }
     }
-}
-
-/// Every problem found in a template, reported together.
-public struct TemplateErrors: Error, Sendable, CustomStringConvertible {
-    public var errors: [TemplateError]
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

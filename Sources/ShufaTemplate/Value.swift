@@ -23,18 +23,3 @@ public indirect enum Value: Sendable, Equatable {
     /// A list of texts.
     public static func texts(_ items: [String]) -> Value { .list(items.map(Value.text)) }
 }
-
-/// What shape each field of a template's data has, so a template can be checked before any
-/// document is written: an unknown field or a list used as a value is a template error.
-public indirect enum FieldType: Sendable, Equatable {
-    case text
-    case texts
-    case records(RecordSchema)
-}
-
-/// The fields of a record, by name.
-public struct RecordSchema: Sendable, Equatable {
-    public var fields: [String: FieldType]
-
-    public init(_ fields: [String: FieldType]) { self.fields = fields }
-}

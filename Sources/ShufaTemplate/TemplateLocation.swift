@@ -1,0 +1,16 @@
+/// Where in a template something is: the file, the paragraph of the document body (1-based,
+/// counting every paragraph and heading), the source line when known, and the paragraph's text.
+public struct TemplateLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var paragraph: Int?
+    public var line: Int?
+    public var excerpt: String?
+
+    public var description: String {
+        var text = file
+        if let paragraph { text += ", paragraph \(paragraph)" }
+        if let line, line > 0 { text += " (line \(line))" }
+        if let excerpt { text += " 「\(excerpt)」" }
+        return text
+    }
+}
