@@ -1,4 +1,5 @@
 import Foundation
+import ShufaRoster
 import Yams
 
 /// Everything `templates/catalog.yaml` says: roles, their points, 职责清单, minimums, grades.
@@ -18,11 +19,6 @@ public struct Catalog: Sendable {
 
     /// The role named `name`, if any.
     public func role(named name: String) -> Role? { roles.first { $0.name == name } }
-
-    /// The known role closest to a misspelt `name`, for hints.
-    public func closestRole(to name: String) -> String? {
-        roles.map(\.name).min { EditDistance.between($0, name) < EditDistance.between($1, name) }
-    }
 
     /// Every template file any role uses, by kind.
     public var templateFiles: [DocumentKind: Set<String>] {

@@ -1,3 +1,6 @@
+import ShufaRoster
+import ShufaSystem
+
 /// Why the catalog cannot be used: the file, the line when known, and what to change.
 public struct CatalogError: Error, Sendable, CustomStringConvertible {
     public var file: String

@@ -1,4 +1,6 @@
 import Foundation
+import ShufaRoster
+import ShufaSystem
 import Yams
 
 /// The text of `catalog.yaml`: read safely, checked before it is decoded, and used to find the line of an error.

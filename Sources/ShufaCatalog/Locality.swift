@@ -1,3 +1,5 @@
+import ShufaText
+
 /// The place names and levels (本地称谓) the catalog's texts speak of. A text in `catalog.yaml` writes
 /// them as markers — `{省委}关于全面依法治{省}`, `法治{本地}建设` — and each document gets the words of
 /// its own county: from the catalog's `locality` setting, else from the roster's organization.

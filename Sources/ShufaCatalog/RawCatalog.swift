@@ -1,7 +1,8 @@
 import Foundation
+import ShufaText
 
 /// The file's shape, before references are resolved.
-private struct RawCatalog: Decodable {
+struct RawCatalog: Decodable {
     struct PointSet: Decodable {
         var source: String
         var points: [DutyPoint]

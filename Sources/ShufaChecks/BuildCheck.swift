@@ -1,4 +1,8 @@
 import Foundation
+import ShufaCatalog
+import ShufaODF
+import ShufaRoster
+import ShufaTemplate
 import ShufaXML
 
 /// The checks `shufa build` runs on every document it writes, without reading the written file back: the
@@ -6,25 +10,25 @@ import ShufaXML
 /// it was rendered (`ReadingBuilder`), through the same `ReportChecker` as `shufa check`; the roster's
 /// minimums for reports and drafts from the leader's data. A template whose reading the marks do not follow
 /// has its reports read back from their XML.
-struct BuildCheck: Sendable {
+package struct BuildCheck: Sendable {
     let checker: ReportChecker
     let proof: SchemaProof
     /// Reads paragraphs for the readings made from data (prompts by the checker's prompt texts).
     var reader: ParagraphReader { ParagraphReader(styles: PromptStyles([]), prompts: checker.prompts) }
 
-    init(catalog: Catalog, validator: ODFValidator, templates: [CompiledTemplate], formats: [OutputFormat]) {
+    package init(catalog: Catalog, validator: ODFValidator, templates: [CompiledTemplate], formats: [OutputFormat]) {
         checker = ReportChecker(catalog: catalog, validator: validator)
         proof = SchemaProof(checker: checker, templates: templates, formats: formats)
     }
 
     /// Renders a document of `kind` and checks it.
-    func render(_ template: CompiledTemplate, data: Value, meta: DocumentMeta, format: OutputFormat,
+    package func render(_ template: CompiledTemplate, data: Value, meta: DocumentMeta, format: OutputFormat,
                 kind: DocumentKind) -> CompiledTemplate.Rendering {
         template.rendering(data, meta: meta, format: format, reader: kind == .report ? reader : nil)
     }
 
     /// The findings of a rendered document.
-    func check(_ rendering: CompiledTemplate.Rendering, template: CompiledTemplate, format: OutputFormat,
+    package func check(_ rendering: CompiledTemplate.Rendering, template: CompiledTemplate, format: OutputFormat,
                kind: DocumentKind, leader: Leader?, role: Role?, path: String) -> CheckedDocument {
         let written = WrittenParse(bytes: rendering.bytes, path: path)
         guard let schema = proof.findings(rendering, template: template, format: format, parsed: written.parsed) else {
@@ -52,7 +56,7 @@ struct BuildCheck: Sendable {
 
     /// The finding for a document written but not readable back: it is not left unchecked silently.
     static func unreadable(_ reason: String) -> Finding {
-        Finding(rule: .schema, severity: .error, message: "写出的文档无法读回检查：\(reason)", location: "整个文档")
+        Finding(rule: .schema, severity: .error, message: CheckMessages.unreadableWritten(reason), location: "整个文档")
     }
 }
 

@@ -1,3 +1,5 @@
+import ShufaCatalog
+
 /// The findings of one document.
 public struct CheckedDocument: Sendable, Codable, Equatable {
     public var path: String

@@ -1,17 +1,53 @@
 import Foundation
+import ShufaODF
+import ShufaSystem
 
 /// Opens the files given to `shufa check` / `shufa extract`: ODF as it is, Word documents (.docx, .doc)
 /// and WPS documents (.wps) converted to ODF through LibreOffice first, all in one LibreOffice process. A
 /// Word or WPS document is copied into a private folder (mode 0700) and converted there, links to other files
 /// not followed; the folder, with every copy and conversion, is removed before this returns.
 public enum DocumentLoader {
+    /// Why a file cannot be read as a document; rendered in Chinese by `CheckMessages`.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Not an ODF document shufa can read (also a Word document's conversion).
+        case unreadable(ODFParts.ReadError)
+        /// A .docx, .doc or .wps whose content is none of Word's or WPS's formats.
+        case notWordDocument(String)
+        /// LibreOffice wrote nothing for a Word document (damaged, password, time limit).
+        case notConverted(String)
+        /// LibreOffice is not installed: Word and WPS documents cannot be read.
+        case noLibreOffice(String)
+        /// LibreOffice could not be run for the file.
+        case converterFailed(String, LibreOffice.Failure)
+        /// The private folder for the conversion could not be made or written.
+        case workspace(String, OutputError)
+
+        /// The file's name.
+        public var file: String {
+            switch self {
+            case .unreadable(let error): return error.file
+            case .notWordDocument(let file), .notConverted(let file), .noLibreOffice(let file),
+                .converterFailed(let file, _), .workspace(let file, _):
+                return file
+            }
+        }
+
+        /// What is wrong, without the file's name.
+        public var message: String { CheckMessages.text(self) }
+        /// `file：message`.
+        public var description: String { "\(file)：\(message)" }
+    }
+
     /// Each file's parts, or why it cannot be read, in the order given.
-    public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, ODFParts.ReadError>)] {
+    public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, Failure>)] {
         let word = files.filter { wordExtensions.contains($0.pathExtension.lowercased()) }
         let converted = convert(word, fontConfig: fontConfig)
-        return files.map { file in
-            (file, converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) })
-        }
+        return files.map { file in (file, converted[file] ?? read(file)) }
+    }
+
+    /// An ODF file's parts.
+    private static func read(_ file: URL) -> Result<ODFParts, Failure> {
+        Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) }.mapError(Failure.unreadable)
     }
 
     /// Checks every file with `checker`, in the order given, on all cores: Word documents are converted first
@@ -22,7 +58,7 @@ public enum DocumentLoader {
         let word = files.filter { wordExtensions.contains($0.pathExtension.lowercased()) }
         let converted = convert(word, fontConfig: fontConfig)
         let results = ParallelMap.run(files) { file -> CheckedDocument in
-            let parts = try (converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) }).get()
+            let parts = try (converted[file] ?? read(file)).get()
             return try checker.check(parts, path: file.path, role: role)
         }
         return Array(zip(files, results)).map { ($0, $1) }
@@ -48,38 +84,26 @@ public enum DocumentLoader {
         return text.first == UInt8(ascii: "<") && given != "wps" ? given : nil
     }
 
-    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, ODFParts.ReadError>] {
+    /// The Word and WPS documents among `files`, each copied into one private folder and converted there, all in
+    /// one LibreOffice process.
+    private static func convert(_ files: [URL], fontConfig: URL?) -> [URL: Result<ODFParts, Failure>] {
         guard !files.isEmpty else { return [:] }
-        let failure = { (file: URL, refusal: ODFParts.Refusal) in
-            ODFParts.ReadError(file: file.lastPathComponent, refusal)
-        }
         let folder: PrivateFolder
         do { folder = try PrivateFolder(prefix: "shufa-word") } catch {
-            let refusal = ODFParts.Refusal.converterFailed("\(error)")
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(failure($0, refusal))) })
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(.workspace($0.lastPathComponent, error))) })
         }
         defer { folder.remove() }
-        var results: [URL: Result<ODFParts, ODFParts.ReadError>] = [:]
+        var results: [URL: Result<ODFParts, Failure>] = [:]
         var copies: [(file: URL, copy: URL)] = []
         for (index, file) in files.enumerated() where results[file] == nil {
-            do {
-                let bytes = try RegularFile.read(file, limit: wordLimit)
-                guard let ext = copyExtension(bytes, given: file.pathExtension.lowercased()) else {
-                    results[file] = .failure(failure(file, .notWordDocument))
-                    continue
-                }
-                let copy = folder.url.appendingPathComponent(String(format: "%04d.", index) + ext)
-                try OutputFiles.writeAtomically(Array(bytes), to: copy)
-                copies.append((file, copy))
-            } catch let problem as RegularFile.Problem {
-                results[file] = .failure(failure(file, .file(problem)))
-            } catch {
-                results[file] = .failure(failure(file, .converterFailed("\(error)")))
+            switch copy(file, into: folder, index: index) {
+            case .success(let copy): copies.append((file, copy))
+            case .failure(let failure): results[file] = .failure(failure)
             }
         }
         let office: LibreOffice
         do { office = try LibreOffice(fontConfig: fontConfig) } catch {
-            for (file, _) in copies { results[file] = .failure(failure(file, .noLibreOffice)) }
+            for (file, _) in copies { results[file] = .failure(.noLibreOffice(file.lastPathComponent)) }
             return results
         }
         do {
@@ -88,15 +112,43 @@ public enum DocumentLoader {
             let attempt = try office.attempt(copies.map(\.copy), to: "odt", into: converted, timeout: timeout)
             for ((file, _), output) in zip(copies, attempt.outputs) {
                 guard let output else {
-                    results[file] = .failure(failure(file, .notConverted))
+                    results[file] = .failure(.notConverted(file.lastPathComponent))
                     continue
                 }
-                results[file] = Result { () throws(ODFParts.ReadError) in try ODFParts.read(output) }
-                    .mapError { ODFParts.ReadError(file: file.lastPathComponent, message: $0.message) }
+                results[file] = read(output, as: file.lastPathComponent)
             }
         } catch {
-            for (file, _) in copies { results[file] = .failure(failure(file, .converterFailed("\(error)"))) }
+            for (file, _) in copies { results[file] = .failure(.converterFailed(file.lastPathComponent, error)) }
         }
         return results
+    }
+
+    /// The parts of LibreOffice's conversion `output`, named `name` (the original's) in messages.
+    private static func read(_ output: URL, as name: String) -> Result<ODFParts, Failure> {
+        Result { () throws(ODFParts.ReadError) in
+            let data: Data
+            do throws(RegularFile.Problem) {
+                data = try RegularFile.read(output, limit: ODFParts.fileLimit)
+            } catch {
+                throw .file(name, error)
+            }
+            return try ODFParts.read(data, file: name)
+        }.mapError(Failure.unreadable)
+    }
+
+    /// A copy of the Word or WPS document `file` in `folder`, named so that LibreOffice reads it with the right
+    /// filter (`copyExtension`).
+    private static func copy(_ file: URL, into folder: PrivateFolder, index: Int) -> Result<URL, Failure> {
+        let name = file.lastPathComponent
+        let bytes: Data
+        do { bytes = try RegularFile.read(file, limit: wordLimit) } catch {
+            return .failure(.unreadable(.file(name, error)))
+        }
+        guard let ext = copyExtension(bytes, given: file.pathExtension.lowercased()) else {
+            return .failure(.notWordDocument(name))
+        }
+        let copy = folder.url.appendingPathComponent(String(format: "%04d.", index) + ext)
+        do { try OutputFiles.writeAtomically(Array(bytes), to: copy) } catch { return .failure(.workspace(name, error)) }
+        return .success(copy)
     }
 }

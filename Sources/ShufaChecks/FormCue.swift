@@ -1,3 +1,5 @@
+import ShufaText
+
 /// What a report's title or opening sentence says it is: 述职 and 述法 together, 述法 (or the 第一责任人
 /// duty) alone, or 述职 alone.
 enum FormCue: Equatable {

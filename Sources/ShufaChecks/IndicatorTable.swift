@@ -1,3 +1,6 @@
+import ShufaCatalog
+import ShufaText
+
 /// Indicator values (指标) read from a document's tables: a row that starts with one of the role's
 /// indicator names gives its value in the column headed 「本年度」 (or 数值/实际/完成), or else in its first
 /// cell that starts with a number and is not a minimum (「≥60学时」「不少于」).

@@ -1,3 +1,6 @@
+import ShufaCatalog
+import ShufaRoster
+
 /// The yearly minimums rule (最低要求), shared by `check` and `build`.
 public enum MinimumCheck {
     /// Findings for a leader's indicator values below their role's minimums.

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaODF
 import ShufaXML
 
 /// Validates ODF documents against the OASIS ODF 1.3 RELAX NG schemas, parsed once and reused.
@@ -28,11 +29,14 @@ public final class ODFValidator: Sendable {
     /// Every schema issue of a document whose parts are parsed (or are parsed here) once.
     func validate(_ parsedParts: ParsedODF) -> [Issue] {
         let document = parsedParts.parts
-        var issues = document.packagingIssues.map { Issue(part: "package", line: 0, message: $0, isVendorExtension: false) }
+        var issues = document.packagingIssues.map {
+            Issue(part: "package", line: 0, message: $0.description, isVendorExtension: false)
+        }
         for (name, bytes) in document.parts {
             if name == "mimetype" {
                 if bytes != Array("application/vnd.oasis.opendocument.text".utf8) {
-                    issues.append(Issue(part: name, line: 0, message: "mimetype is not application/vnd.oasis.opendocument.text", isVendorExtension: false))
+                    let message = CheckMessages.notTextMimetype
+                    issues.append(Issue(part: name, line: 0, message: message, isVendorExtension: false))
                 }
                 continue
             }

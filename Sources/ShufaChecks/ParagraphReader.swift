@@ -1,3 +1,5 @@
+import ShufaTemplate
+import ShufaText
 import ShufaXML
 
 /// Reads one paragraph's visible text and takes the prompts out of it: placeholder fields, input fields
@@ -37,35 +39,6 @@ struct ParagraphReader {
         }
     }
 
-    /// How the reader treats an element inside a paragraph.
-    enum ElementRole: Equatable {
-        /// A placeholder field: its text is a prompt.
-        case placeholder
-        /// A form field (LibreOffice input field, Word content control): a prompt while it shows one.
-        case field(showingPrompt: Bool)
-        /// `text:s`, `text:tab`, `text:line-break`: the white space it stands for.
-        case space(String)
-        /// Notes and comments: not part of the paragraph's text.
-        case skipped
-        /// Any other element: its content is read.
-        case container
-    }
-
-    static func role(of element: XMLNode) -> ElementRole {
-        switch (element.namespace, element.name) {
-        case (Namespace.text?, "placeholder"): return .placeholder
-        case (Namespace.text?, "text-input"): return .field(showingPrompt: false)
-        case (Self.loext?, "content-control"):
-            return .field(showingPrompt: element.attribute(Self.loext, "showing-place-holder") == "true")
-        case (Namespace.text?, "s"):
-            return .space(String(repeating: " ", count: Int(element.attribute(Namespace.text, "c") ?? "1") ?? 1))
-        case (Namespace.text?, "tab"): return .space("\t")
-        case (Namespace.text?, "line-break"): return .space("\n")
-        case (Namespace.text?, "note"), (Namespace.office?, "annotation"): return .skipped
-        default: return .container
-        }
-    }
-
     func read(_ paragraph: XMLNode) -> Reading {
         var collected = Collected()
         walk(paragraph, styled: styles.marks(paragraph), into: &collected)
@@ -92,8 +65,8 @@ struct ParagraphReader {
         for child in node.children {
             if child.isText { collected.append(child.content, styled: styled); continue }
             guard child.isElement else { continue }
-            switch Self.role(of: child) {
-            case .placeholder: collected.prompts.append(Self.withoutAngleBrackets(child.content))
+            switch InlineElement(child) {
+            case .placeholder: collected.prompts.append(InlineElement.withoutAngleBrackets(child.content))
             case .field(let showing): field(child.content, showingPrompt: showing, styled: styled, into: &collected)
             case .space(let text): collected.append(text, styled: styled)
             case .skipped: continue
@@ -105,7 +78,7 @@ struct ParagraphReader {
     /// A form field (Word content control, LibreOffice input field): a prompt while it shows one.
     func field(_ content: String, showingPrompt: Bool, styled: Bool, into collected: inout Collected) {
         if showingPrompt || isPrompt(content) {
-            collected.prompts.append(Self.withoutBrackets(Self.withoutAngleBrackets(content).trimmingSpaces))
+            collected.prompts.append(Self.withoutBrackets(InlineElement.withoutAngleBrackets(content).trimmingSpaces))
         } else {
             collected.append(content, styled: styled)
         }
@@ -154,16 +127,8 @@ struct ParagraphReader {
         endStyledRun()
     }
 
-    /// LibreOffice's namespace, whose content controls hold Word's prompts.
-    static let loext = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
-
     /// A prompt without the 【】 it is wrapped in (a Word content control holds them with its prompt).
     static func withoutBrackets(_ text: String) -> String {
         text.hasPrefix("【") && text.hasSuffix("】") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
-    }
-
-    /// A placeholder's prompt without the angle brackets LibreOffice puts around it when saving.
-    static func withoutAngleBrackets(_ text: String) -> String {
-        text.hasPrefix("<") && text.hasSuffix(">") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
     }
 }

@@ -1,3 +1,5 @@
+import ShufaText
+
 /// Sorts the paragraphs of a report's body into 述职, 述法, 存在问题 and 改进措施.
 struct ParagraphSorter {
     let outline: ReportOutline

@@ -1,8 +1,9 @@
+import ShufaODF
 import ShufaXML
 
 /// A document's XML parts, each parsed at most once, when first asked for: the reading of the report and the
 /// schema validation share the parse.
-final class ParsedODF {
+package final class ParsedODF {
     let parts: ODFParts
     private var parsed: [String: Result<XMLDocument, XMLParseError>] = [:]
 

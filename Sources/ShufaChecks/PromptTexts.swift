@@ -1,4 +1,6 @@
 import Foundation
+import ShufaCatalog
+import ShufaODF
 import ShufaXML
 
 /// The prompt texts (提示) drafts carry, so that a prompt is recognised by its words even where its
@@ -13,9 +15,6 @@ public struct PromptTexts: Sendable {
     private var pointTexts: Set<String> = []
     /// Template prompts with markers: their literal pieces, in order.
     private var patterns: [[String]] = []
-
-    /// The names (or display names) a prompt style has.
-    static let styleNames: Set<String> = ["Prompt", "提示"]
 
     /// Prompts of the catalog's points; with `templates`, also those of the draft templates there.
     public init(catalog: Catalog, templates: URL? = nil) {

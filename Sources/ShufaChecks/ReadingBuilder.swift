@@ -1,9 +1,14 @@
+import ShufaTemplate
+import ShufaText
+
 /// Makes the reading of a document (`ReportDocument`: its paragraphs, tables and properties) while the
 /// document is rendered, from the template's read marks (`ReadMark`) and the values filled in: what reading the
 /// written XML back gives, without parsing it. The paragraph text goes through the same `ParagraphReader`
 /// as a document read from a file; `BuildCheckTests` holds the two readings equal.
-struct ReadingBuilder {
+final class ReadingBuilder: ReadingRecorder {
     let reader: ParagraphReader
+    /// The document's metadata, whose properties the reading carries.
+    let meta: DocumentMeta
     /// Source lines are counted for Flat XML (a package's parts have none: 0, as a reader gives them).
     let countsLines: Bool
     private var line: Int
@@ -15,13 +20,14 @@ struct ReadingBuilder {
     private var paragraph: (collected: ParagraphReader.Collected, level: Int?, inTable: Bool, line: Int)?
 
     /// - Parameter linesBefore: the lines of the document before the rendered body starts.
-    init(reader: ParagraphReader, countsLines: Bool, linesBefore: Int) {
+    init(reader: ParagraphReader, meta: DocumentMeta, countsLines: Bool, linesBefore: Int) {
         self.reader = reader
+        self.meta = meta
         self.countsLines = countsLines
         line = linesBefore + 1
     }
 
-    mutating func meet(_ mark: ReadMark, output: [UInt8]) {
+    func meet(_ mark: ReadMark, output: [UInt8]) {
         switch mark {
         case .blockStart(let level, let inTable):
             paragraph = (ParagraphReader.Collected(), level, inTable, currentLine(output))
@@ -43,19 +49,19 @@ struct ReadingBuilder {
     }
 
     /// A value rendered at this point, read back as the reader will see it.
-    mutating func meetValue(_ text: String, markup: Bool, styled: Bool) {
+    func meetValue(_ text: String, markup: Bool, styled: Bool) {
         paragraph?.collected.append(ODFText.readBack(text, markup: markup), styled: styled)
     }
 
     /// The reading of the whole document, with its metadata.
-    func document(meta: DocumentMeta) -> ReportDocument {
+    func document() -> ReportDocument {
         var properties: [String: String] = [:]
         for (name, value) in meta.properties { properties[DocumentMeta.readBack(name)] = DocumentMeta.readBack(value) }
         return ReportDocument(blocks: blocks, tables: tables, properties: properties,
-                              generator: ReportChecker.generator)
+                              generator: DocumentMeta.generator)
     }
 
-    private mutating func endBlock() {
+    private func endBlock() {
         guard let open = paragraph else { return }
         paragraph = nil
         let reading = reader.finish(open.collected)
@@ -66,10 +72,27 @@ struct ReadingBuilder {
     }
 
     /// The line the output has reached (libxml2 counts lines up to 65535 without its big-lines option).
-    private mutating func currentLine(_ output: [UInt8]) -> Int {
+    private func currentLine(_ output: [UInt8]) -> Int {
         guard countsLines else { return 0 }
         for byte in output[scanned...] where byte == 0x0A { line += 1 }
         scanned = output.count
         return min(line, 65_535)
     }
+}
+
+extension CompiledTemplate {
+    /// Renders a document; with `reader` (and a `readable` template), also makes its reading from the data.
+    func rendering(_ data: Value, meta: DocumentMeta, format: OutputFormat, reader: ParagraphReader?) -> Rendering {
+        let recorder = reader.map { reader in
+            { (linesBefore: Int) -> any ReadingRecorder in
+                ReadingBuilder(reader: reader, meta: meta, countsLines: format == .fodt, linesBefore: linesBefore)
+            }
+        }
+        return rendering(data, meta: meta, format: format, recorder: recorder)
+    }
+}
+
+extension CompiledTemplate.Rendering {
+    /// What reading the document back gives, made from the data; nil unless a reader was given.
+    var document: ReportDocument? { (reading as? ReadingBuilder)?.document() }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import ShufaCatalog
+import ShufaODF
+import ShufaTemplate
 import ShufaXML
 
 /// The checks of a returned or generated 述职述法报告 (rules documented in the README): role, the report's
@@ -22,7 +25,7 @@ public struct ReportChecker: Sendable {
     public func check(_ parts: ODFParts, path: String, role roleName: String? = nil) throws(XMLParseError) -> CheckedDocument {
         let parsed = ParsedODF(parts)
         let document = try ReportDocument(parsed, prompts: prompts)
-        let strict = document.generator == ReportChecker.generator
+        let strict = document.generator == DocumentMeta.generator
         return check(document, schema: schemaFindings(parsed, strict: strict), path: path, role: roleName)
     }
 
@@ -46,9 +49,6 @@ public struct ReportChecker: Sendable {
         let known = catalog.roles.map(\.name)
         return Finding(.role, .error, name.map { .unknownRole($0, known: known) } ?? .noRole(known: known), at: "文档属性")
     }
-
-    /// The `meta:generator` of the documents shufa writes (an office program that saves one replaces it).
-    static let generator = "shufa"
 
     /// Schema validity alone (rule `schema`): `strict` for documents shufa wrote; for documents saved by
     /// office programs, their vendor extensions are info.

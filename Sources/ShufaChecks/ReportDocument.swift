@@ -1,4 +1,7 @@
 import Foundation
+import ShufaODF
+import ShufaTemplate
+import ShufaText
 import ShufaXML
 
 /// A text document read back for checking or extraction: its metadata, its body as a sequence of

@@ -1,3 +1,8 @@
+import ShufaCatalog
+import ShufaODF
+import ShufaRoster
+import ShufaTemplate
+import ShufaText
 import ShufaXML
 
 /// Reads a returned draft or report back into the roster's shape (a one-leader roster), so that

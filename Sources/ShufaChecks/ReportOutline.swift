@@ -1,3 +1,5 @@
+import ShufaText
+
 /// The items of a report: which paragraphs are headings, at which rank, and which part of the report
 /// (述职, 述法, 存在问题) each heading is about. A heading is found by its numbering — 「一、」 (rank 1),
 /// 「（一）」 (2), 「1.」 (3), 「（1）」 (4), a run-in point 「二是」 (5) — whatever its length, with its title

@@ -1,3 +1,7 @@
+import ShufaCatalog
+import ShufaTemplate
+import ShufaText
+
 /// The rules of one report, read with its outline and shape (form and where the 述法 stands).
 struct ReportRules {
     let document: ReportDocument

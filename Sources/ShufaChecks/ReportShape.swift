@@ -1,3 +1,7 @@
+import ShufaCatalog
+import ShufaTemplate
+import ShufaText
+
 /// A report's form and where its 述法 part stands, read from its title, its opening sentence
 /// (「现将……情况报告如下」) and its outline.
 public struct ReportShape: Sendable {
@@ -29,7 +33,7 @@ public struct ReportShape: Sendable {
             case .combined?: form = .combined
             case nil:
                 let madeByShufa = document.properties[MetaProperty.role] != nil
-                    || document.generator == ReportChecker.generator
+                    || document.generator == DocumentMeta.generator
                 let saysNothing = !front.contains(where: Self.isTitleLike) && opening == nil
                 form = madeByShufa ? .combined : saysNothing ? Self.formByStructure(outline) : .unknown
             }

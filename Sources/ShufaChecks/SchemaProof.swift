@@ -1,4 +1,7 @@
 import Foundation
+import ShufaODF
+import ShufaSystem
+import ShufaTemplate
 
 /// Schema validity (rule `schema`) of the documents `shufa build` writes, proved once per batch for what a
 /// template fixes instead of validated again for every document.
@@ -21,7 +24,7 @@ import Foundation
 ///    body valid twice in a row is valid any number of times.
 /// `SampleBuildTests` still validates every sample document in full, and `BuildCheckTests` holds the findings
 /// of this shortcut equal to those of the full checker.
-final class SchemaProof: @unchecked Sendable {
+package final class SchemaProof: @unchecked Sendable {
     private let checker: ReportChecker
     private let lock = NSLock()
     private var provedTemplates: Set<String> = []

@@ -2,8 +2,8 @@ import ShufaXML
 
 /// Removes what office programs add outside the ODF 1.3 schema (LibreOffice's `loext:`,
 /// `officeooo:` rsids, …), so a template edited in LibreOffice still gives strictly valid documents.
-enum VendorExtensions {
-    static func strip(_ root: XMLNode) {
+package enum VendorExtensions {
+    package static func strip(_ root: XMLNode) {
         for attribute in root.attributes where !isStandard(attribute.namespace) {
             root.removeAttribute(attribute)
         }

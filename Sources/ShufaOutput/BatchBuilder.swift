@@ -1,5 +1,10 @@
 import Crypto
 import Foundation
+import ShufaCatalog
+import ShufaChecks
+import ShufaRoster
+import ShufaSystem
+import ShufaTemplate
 
 /// Builds every document of a roster: reads the catalog and templates once, then renders and writes
 /// each leader's documents (in parallel), and the summary.

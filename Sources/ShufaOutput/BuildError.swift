@@ -1,4 +1,7 @@
 import Foundation
+import ShufaCatalog
+import ShufaRoster
+import ShufaTemplate
 
 /// Why nothing could be built.
 public enum BuildError: Error, Sendable, CustomStringConvertible {

@@ -1,4 +1,7 @@
 import Foundation
+import ShufaChecks
+import ShufaRoster
+import ShufaSystem
 
 /// The journal of a batch, `journal.jsonl`: one JSON object a line, `{"document":{…}}` for each document
 /// written (kind, leader, unit, path, SHA-256), `{"check":{…}}` for each document the checks found something

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaSystem
 
 /// The documents a built batch lists, as the steps after the build read them (`shufa print`, the
 /// archive): `summary.json`'s `documents`, or the journal it names (`journal.jsonl`, checked against the

@@ -1,4 +1,8 @@
 import Foundation
+import ShufaCatalog
+import ShufaChecks
+import ShufaRoster
+import ShufaTemplate
 
 /// What to build.
 public struct BuildRequest: Sendable {

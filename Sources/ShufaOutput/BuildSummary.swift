@@ -1,4 +1,8 @@
 import Foundation
+import ShufaCatalog
+import ShufaChecks
+import ShufaRoster
+import ShufaSystem
 
 /// What a build wrote and what went wrong. `summary.json` is its compact form (counts, problems, the
 /// journal's name and SHA-256); every document, check and problem is in the journal (`BuildJournal`),

@@ -1,13 +1,16 @@
 import Crypto
 import Foundation
+import ShufaCatalog
+import ShufaODF
+import ShufaSystem
 import ShufaXML
 
 /// A document of a built batch as `shufa print` reads it: never trusted. Its path in `summary.json` must be
 /// `<kind>/<name>.fodt|.odt|.docx` inside the batch's folder (no `..`, no absolute path, no symbolic link); the
 /// file must be a regular file whose SHA-256 is the one the build recorded, and an ODF text document.
-enum BuiltDocument {
+package enum BuiltDocument {
     /// Why a listed document is not printed.
-    enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The file cannot be read (missing, not a regular file, a link, too large).
         case file(RegularFile.Problem)
         /// The path is not `<kind>/<name>.fodt|.odt|.docx`: it could lead out of the batch's folder.
@@ -17,7 +20,7 @@ enum BuiltDocument {
         /// Not an ODF text document (empty, other bytes, another ODF type), with the reader's reason.
         case notODFText(String)
 
-        var description: String {
+        package var description: String {
             switch self {
             case .file(.missing): return "文件不存在：请重新生成（shufa build）后再打印"
             case .file(let problem): return "\(problem)"
@@ -47,12 +50,12 @@ enum BuiltDocument {
     }
 
     /// The bytes of `document` in the batch folder `build`, checked as described above.
-    static func read(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> [UInt8] {
+    package static func read(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> [UInt8] {
         try load(document, in: build).bytes
     }
 
     /// Checks `document` as `read` does; returns its parse tree when it is Flat XML (nil for a package).
-    static func verify(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> XMLDocument? {
+    package static func verify(_ document: BuildSummary.Document, in build: URL) throws(Problem) -> XMLDocument? {
         try load(document, in: build).tree
     }
 

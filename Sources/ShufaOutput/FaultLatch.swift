@@ -1,4 +1,5 @@
 import Foundation
+import ShufaSystem
 
 /// The first fault that stops a batch, set by whichever job meets it (thread-safe).
 final class FaultLatch: @unchecked Sendable {

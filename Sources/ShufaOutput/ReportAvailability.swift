@@ -1,6 +1,10 @@
+import ShufaCatalog
+import ShufaRoster
+import ShufaText
+
 /// Whether a leader's final report (述职述法报告) can be made, and, for every leader whose report was
 /// asked for but cannot be, the problem that names them and says why: no leader is left out silently.
-enum ReportAvailability {
+package enum ReportAvailability {
     /// A report needs both 述职 and 述法 text.
     static func canMake(_ leader: Leader) -> Bool {
         !leader.duty.allSatisfy { $0.trimmingSpaces.isEmpty } && !leader.law.trimmingSpaces.isEmpty

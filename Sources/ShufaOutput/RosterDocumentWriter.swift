@@ -1,4 +1,7 @@
 import Foundation
+import ShufaCatalog
+import ShufaRoster
+import ShufaSystem
 
 /// Writes documents made from the whole roster (not per leader or unit), e.g. the tally's entry workbook;
 /// given to a build by a later stage of the pipeline, so ShufaKit need not know it.

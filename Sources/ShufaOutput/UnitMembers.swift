@@ -1,4 +1,5 @@
 import Foundation
+import ShufaRoster
 
 /// The units of a batch in roster order, with their leaders (without their texts) for the ballots, and
 /// every leader (without texts) when a whole-roster document is written.

@@ -1,13 +1,14 @@
 import Foundation
+import ShufaSystem
 
 /// Converts built ODF documents to .docx through the LibreOffice pool: the whole batch in one round (at most
 /// one process per core, each converting its share in one run), then every document that got no .docx once
 /// more, alone in a process of its own. Exit 0 proves nothing: a conversion counts only when its file is there.
-struct WordConverter {
+package struct WordConverter {
     let options: WordOptions
 
     /// LibreOffice's export filter for Word 2007–365 documents.
-    static let format = "docx:MS Word 2007 XML"
+    package static let format = "docx:MS Word 2007 XML"
 
     /// The .docx of each file of `files` (written into `directory`), or why there is none.
     func convert(_ files: [URL], into directory: URL) -> [Result<URL, WordError>] {

@@ -1,18 +1,23 @@
 import Crypto
 import Foundation
+import ShufaODF
+import ShufaRoster
+import ShufaSystem
 
 /// The Word copies (.docx) of a built batch, made once its ODF documents are written: each document (its
 /// .fodt when both formats were written) is read back from the output folder, checked against its SHA-256,
 /// copied into a private folder, converted there by the LibreOffice pool, finished (`WordFinisher`) and
 /// written beside it as `<kind>/<name>.docx`. A document LibreOffice cannot convert is named in the
 /// problems; every other one is written.
-struct WordCopies {
+package struct WordCopies {
     let options: WordOptions
 
+    package init(options: WordOptions) { self.options = options }
+
     /// What the step wrote and what went wrong, to be merged into the batch's summary.
-    struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The .docx written, each with the ODF document it was made from.
-        var copies: [(source: String, document: BuildSummary.Document)] = []
+        package var copies: [(source: String, document: BuildSummary.Document)] = []
         /// The ODF documents removed once their .docx was written (`keepSources` off).
         var removed: Set<String> = []
         var problems: [RosterProblem] = []
@@ -38,7 +43,7 @@ struct WordCopies {
     }
 
     /// Makes the .docx of `documents` (those written by the batch) in `folder`.
-    func make(from documents: [BuildSummary.Document], roster: Roster, in folder: OutputFolder) -> Outcome {
+    package func make(from documents: [BuildSummary.Document], roster: Roster, in folder: OutputFolder) -> Outcome {
         let sources = Self.sources(documents)
         guard !sources.isEmpty else { return Outcome() }
         var outcome = Outcome()

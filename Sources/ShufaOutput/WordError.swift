@@ -1,3 +1,5 @@
+import ShufaSystem
+
 /// Why Word copies (.docx) cannot be made, or one of them was not; rendered in Chinese here only.
 public enum WordError: Error, Sendable, Equatable, CustomStringConvertible {
     /// LibreOffice is not installed: no .docx can be made at all.

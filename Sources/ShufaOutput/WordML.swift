@@ -1,7 +1,7 @@
 import ShufaXML
 
 /// Names of WordprocessingML (the XML of .docx) that shufa reads and writes.
-enum WordML {
+package enum WordML {
     /// The main namespace, prefix `w`.
     static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     /// Package relationships (`.rels` parts).

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaSystem
 
 /// How a build makes Word copies (.docx) of its documents, for leaders who write in Word or WPS: through
 /// LibreOffice, from the ODF documents just written, after the whole batch is written.

@@ -4,7 +4,7 @@ import ZIPFoundation
 
 /// The parts of a Word document (.docx, a ZIP of XML parts), read with the size limits of ODF packages,
 /// edited in memory and written again as a ZIP with fixed timestamps, so equal parts give equal bytes.
-struct WordPackage {
+package struct WordPackage {
     /// The parts in the order of the archive: name and bytes.
     private(set) var parts: [(name: String, bytes: [UInt8])]
 

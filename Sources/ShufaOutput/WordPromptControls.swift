@@ -1,5 +1,6 @@
 import Crypto
 import ShufaODF
+import ShufaTemplate
 import ShufaXML
 
 /// Makes the prompts (提示) of a .docx prompts in Word's own terms. LibreOffice exports the ODF character
@@ -9,7 +10,7 @@ import ShufaXML
 /// selects the whole prompt at a click, and as the leader types it removes prompt and control together,
 /// leaving the typed text in the paragraph's own style. The runs keep the 提示 style and the 【】, so a
 /// program that drops the control still shows a 楷体, dark blue prompt and shufa still recognises it.
-enum WordPromptControls {
+package enum WordPromptControls {
     /// The tag of shufa's prompt controls (for programs; Word shows the alias 提示).
     static let tag = "shufa-prompt"
 
@@ -51,7 +52,7 @@ enum WordPromptControls {
             guard style.attribute(WordML.main, "type") == "character", let id = style.attribute(WordML.main, "styleId"),
                 let name = style.child(WordML.main, "name").flatMap(WordML.value)
             else { continue }
-            if PromptTexts.styleNames.contains(name) || PromptTexts.styleNames.contains(id) { ids.insert(id) }
+            if PromptStyles.styleNames.contains(name) || PromptStyles.styleNames.contains(id) { ids.insert(id) }
         }
         return ids
     }

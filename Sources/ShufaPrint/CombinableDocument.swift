@@ -1,9 +1,10 @@
 import Foundation
+import ShufaODF
 import ShufaXML
 
 /// A generated Flat ODF document read for combining: its parse tree, the part that must be the same
 /// for documents to share one combined file (namespaces, fonts, styles, page styles), and its body.
-struct CombinableDocument: Sendable {
+package struct CombinableDocument: Sendable {
     let root: XMLNode
     /// Namespace declarations, root attributes, font faces, styles and master pages, serialised.
     let head: [UInt8]

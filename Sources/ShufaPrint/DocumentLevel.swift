@@ -1,4 +1,5 @@
 import Foundation
+import ShufaSystem
 
 /// The document-level objects of a source PDF that a file cut from it keeps: the catalog (only the
 /// entries below: no named destinations, structure tree or open action, which point to pages that may be

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaSystem
 
 /// An official face (公文字体) a document names that this machine does not have, and the free face
 /// LibreOffice prints it with instead, as fontconfig resolves it under the font configuration shufa gives
@@ -26,19 +27,11 @@ public struct FontSubstitution: Sendable, Codable, Equatable {
 
     /// `family|file|style` of the font fontconfig picks for `name`, nil when `fc-match` cannot run.
     private static func match(_ name: String, fontConfig: URL?) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["fc-match", "-f", "%{family}|%{file}|%{style}", name]
-        var environment = ProcessInfo.processInfo.environment
-        if let fontConfig { environment["FONTCONFIG_FILE"] = fontConfig.path }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let environment = fontConfig.map { ["FONTCONFIG_FILE": $0.path] } ?? [:]
+        let options = ChildProcess.Options(environment: environment)
+        guard let run = try? ChildProcess.run("fc-match", ["-f", "%{family}|%{file}|%{style}", name], options),
+            run.status == 0
+        else { return nil }
+        return run.outputText
     }
 }

@@ -5,7 +5,7 @@ import ShufaXML
 /// Joins documents that share a head into one Flat ODF document: each one starts on a new page (its
 /// own page style break) with page numbers restarting at 1, and carries a bookmark `shufa-doc-N` that
 /// LibreOffice exports as a named PDF destination, so the page range of every document is known.
-struct ODFCombiner {
+package struct ODFCombiner {
     /// The bookmark marking the first page of document `index` of a combined file.
     static func bookmark(_ index: Int) -> String { String(format: "shufa-doc-%04d", index) }
 

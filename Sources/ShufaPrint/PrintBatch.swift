@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+import ShufaCatalog
+import ShufaOutput
+import ShufaSystem
 import ShufaXML
 
 /// Turns a built batch into print-ready PDFs: one PDF per document (`<kind>/<name>.pdf`, as built) and,

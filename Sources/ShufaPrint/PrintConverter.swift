@@ -1,4 +1,6 @@
 import Foundation
+import ShufaOutput
+import ShufaSystem
 
 /// Converts the documents of a print plan through a small pool of LibreOffice processes (at most one per
 /// core, each with its own profile), as few large files as possible. A file that fails is split in two

@@ -1,4 +1,6 @@
 import Foundation
+import ShufaOutput
+import ShufaSystem
 
 /// Why nothing could be printed.
 public enum PrintError: Error, Sendable, CustomStringConvertible {

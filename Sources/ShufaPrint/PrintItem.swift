@@ -1,4 +1,5 @@
 import Foundation
+import ShufaOutput
 
 /// One document to print, in print order.
 struct PrintItem: Sendable {

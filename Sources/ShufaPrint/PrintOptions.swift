@@ -1,4 +1,5 @@
 import Foundation
+import ShufaCatalog
 
 /// How to print a built batch.
 public struct PrintOptions: Sendable {

@@ -1,8 +1,10 @@
 import Foundation
+import ShufaCatalog
+import ShufaOutput
 
 /// The documents of a build in print order: by kind, then by unit (in roster order), then by leader
 /// (in roster order). When a document was built both as .fodt and .odt, the .fodt is printed.
-enum PrintPlan {
+package enum PrintPlan {
     static func items(_ documents: [BuildSummary.Document], build: URL) -> [PrintItem] {
         var unitRank: [String: Int] = [:], leaderRank: [String: Int] = [:]
         for document in documents {

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaOutput
 
 /// What to print: a built batch (a folder with `summary.json`, or its documents) and where to put the PDFs.
 public struct PrintRequest: Sendable {

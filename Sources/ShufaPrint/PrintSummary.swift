@@ -1,4 +1,5 @@
 import Foundation
+import ShufaCatalog
 
 /// What a print run wrote and what failed: `print.json` in the output folder.
 public struct PrintSummary: Sendable, Codable, Equatable {

@@ -1,42 +1,13 @@
 import Foundation
+import ShufaCatalog
 import ShufaODF
+import ShufaSystem
 
-/// qpdf (https://qpdf.readthedocs.io), run as a process: it reads the PDFs LibreOffice writes (pages and
-/// named destinations, through its JSON output) and cuts and joins their pages (`--pages`), copying fonts
-/// and pictures once per file. The primary input's catalog is kept, cleaned of what points to pages left
-/// out, so a PDF/A file cut or joined from LibreOffice's output keeps its XMP metadata and output intent.
-public struct QPDF: Sendable {
-    /// The `qpdf` executable.
-    public let executable: URL
-
-    /// Why qpdf could not be used.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
-        case notInstalled
-        /// qpdf ran on `file` and failed (exit status, what it said).
-        case failed(file: String, status: Int32, message: String)
-        /// qpdf's JSON for `file` is not what shufa expects.
-        case unexpectedOutput(file: String, reason: String)
-
-        public var description: String {
-            switch self {
-            case .notInstalled:
-                return "qpdf is not installed: run `bash scripts/setup.sh` (or apt-get install qpdf)"
-            case .failed(let file, let status, let message):
-                return "qpdf failed on \(file) (exit status \(status)): \(message) — check that qpdf 11 or later is installed (`bash scripts/setup.sh`) and the disk is not full"
-            case .unexpectedOutput(let file, let reason):
-                return "qpdf's description of \(file) cannot be used (\(reason)) — check that qpdf 11 or later is installed (`bash scripts/setup.sh`)"
-            }
-        }
-    }
-
-    /// Finds `qpdf` on the PATH.
-    public init() throws(Failure) {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let candidates = path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("qpdf") }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { throw .notInstalled }
-        executable = found
-    }
-
+/// What printing asks of qpdf (https://qpdf.readthedocs.io): it reads the PDFs LibreOffice writes (pages and
+/// named destinations, through its JSON output) and cuts and joins their pages (`--pages`), copying fonts and
+/// pictures once per file. The primary input's catalog is kept, cleaned of what points to pages left out, so a
+/// PDF/A file cut or joined from LibreOffice's output keeps its XMP metadata and output intent.
+extension QPDF {
     // MARK: Reading
 
     /// Reads a PDF LibreOffice wrote: its pages, named destinations and document-level objects.
@@ -47,7 +18,7 @@ public struct QPDF: Sendable {
               let header = qpdf[0] as? [String: Any], let objects = qpdf[1] as? [String: Any],
               let trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any],
               let root = trailer["/Root"] as? String, let catalog = Self.value(objects, root) as? [String: Any] else {
-            throw .unexpectedOutput(file: file, reason: "no pages or no catalog")
+            throw .unexpectedOutput(file: file)
         }
         let pageObjects = pages.compactMap { $0["object"] as? String }
         let positions = Dictionary(pageObjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -83,7 +54,7 @@ public struct QPDF: Sendable {
         let json = try object(run(["--json=2", "--json-key=qpdf", "--json-object=\(number)", "--json-stream-data=inline", url.path, "-"], file: file), file: file)
         guard let objects = (json["qpdf"] as? [Any])?.last as? [String: Any],
               let data = ((objects["obj:" + reference] as? [String: Any])?["stream"] as? [String: Any])?["data"] as? String,
-              let bytes = Data(base64Encoded: data) else { throw .unexpectedOutput(file: file, reason: "no XMP metadata data") }
+              let bytes = Data(base64Encoded: data) else { throw .unexpectedOutput(file: file) }
         return Array(bytes)
     }
 
@@ -132,7 +103,7 @@ public struct QPDF: Sendable {
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             try primary.documentLevel.update(title: title).write(to: update)
-        } catch { throw .failed(file: name, status: -1, message: "cannot write \(update.path): \(error)") }
+        } catch { throw .workspace(file: name, path: update.path) }
         defer { try? FileManager.default.removeItem(at: update) }
         let pages = runs.flatMap { [$0.file.path, "\($0.pages.lowerBound + 1)-\($0.pages.upperBound)"] }
         _ = try run(["--deterministic-id", "--stream-data=preserve", primary.url.path, "--update-from-json=\(update.path)", "--pages"] + pages + ["--", output.path], file: name)
@@ -150,61 +121,19 @@ public struct QPDF: Sendable {
         ]
         let json = output.deletingPathExtension().appendingPathExtension("json")
         do { try DocumentLevel.document(maxObject: 4, objects: objects).write(to: json) } catch {
-            throw .failed(file: output.lastPathComponent, status: -1, message: "cannot write \(json.path): \(error)")
+            throw .workspace(file: output.lastPathComponent, path: json.path)
         }
         _ = try run(["--deterministic-id", "--json-input", json.path, output.path], file: output.lastPathComponent)
     }
 
-    // MARK: Running
-
-    /// Runs qpdf on `file` and returns its standard output; exit status 3 (warnings only) is success.
-    private func run(_ arguments: [String], file: String) throws(Failure) -> Data {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let errorText = ErrorText()
-        // A termination handler, not waitUntilExit(), which polls and costs about 50 ms a run on Linux.
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do { try process.run() } catch { throw .failed(file: file, status: -1, message: "cannot start \(executable.path): \(error)") }
-        let reader = Thread { errorText.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        exited.wait()
-        let message = errorText.wait()
-        guard process.terminationStatus == 0 || process.terminationStatus == 3 else {
-            throw .failed(file: file, status: process.terminationStatus, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        return data
-    }
-
     private func object(_ data: Data, file: String) throws(Failure) -> [String: Any] {
         guard let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw .unexpectedOutput(file: file, reason: "not JSON")
+            throw .unexpectedOutput(file: file)
         }
         return json
     }
 
-    fileprivate static func encode(_ value: [String: Any]) -> Data {
+    static func encode(_ value: [String: Any]) -> Data {
         (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-    }
-}
-
-/// Standard error of a qpdf run, read on a thread of its own (so a full pipe never blocks qpdf).
-private final class ErrorText: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var text = ""
-
-    func set(_ data: Data) {
-        text = String(decoding: data, as: UTF8.self)
-        done.signal()
-    }
-
-    func wait() -> String {
-        done.wait()
-        return text
     }
 }

@@ -1,6 +1,6 @@
 /// The cells of one sheet as a reader found them: every row that holds something, numbered as the
 /// spreadsheet shows it (1-based, header row counted), with its cells' texts from column A on.
-struct CellGrid: Sendable, Equatable {
+package struct CellGrid: Sendable, Equatable {
     /// One row that holds at least one non-empty cell.
     struct Row: Sendable, Equatable {
         /// The row number a spreadsheet program shows.

@@ -1,3 +1,5 @@
+import ShufaText
+
 /// The roster contract's keys, by English key or Chinese column name.
 enum FieldNames {
     static let aliases: [String: String] = [

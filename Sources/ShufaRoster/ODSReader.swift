@@ -7,7 +7,7 @@ import ShufaXML
 /// Repeated rows and cells (`table:number-rows-repeated`, `table:number-columns-repeated`) count in the
 /// row and column numbers without being unpacked when empty; each `text:p` of a cell is one line; `text:s`,
 /// `text:tab` and `text:line-break` give spaces, tabs and line breaks; annotations are not cell text.
-struct ODSReader {
+package struct ODSReader {
     let file: String
     let sheet: String?
 

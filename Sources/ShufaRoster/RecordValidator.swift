@@ -1,12 +1,13 @@
 import Foundation
 import ShufaODF
+import ShufaText
 
 /// Turns raw records (from JSON, YAML or a table row) into leaders, collecting every problem with the
 /// record's location and the field's name as the file writes it.
 struct RecordValidator {
     /// What every record is checked against.
     struct Context {
-        let catalog: Catalog
+        let vocabulary: RosterVocabulary
         /// The roster's year: a record that gives another one is refused.
         let year: Int
         /// The roster's organisation: a record that gives another one is used with a warning.
@@ -20,8 +21,8 @@ struct RecordValidator {
     private(set) var problems: [RosterProblem] = []
     private var seenIDs: [String: RecordLocation] = [:]
 
-    init(catalog: Catalog, year: Int, organization: String, labels: [String: String] = [:]) {
-        context = Context(catalog: catalog, year: year, organization: organization, labels: labels)
+    init(vocabulary: RosterVocabulary, year: Int, organization: String, labels: [String: String] = [:]) {
+        context = Context(vocabulary: vocabulary, year: year, organization: organization, labels: labels)
     }
 
     /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
@@ -64,8 +65,8 @@ struct RecordValidator {
                 fail("id", "duplicate id '\(id)': already used by \(first); give every leader its own id")
             }
             let name = required("name"), unit = required("unit"), position = required("position"), roleName = required("role")
-            if let roleName, validator.catalog.role(named: roleName) == nil {
-                let hint = validator.catalog.closestRole(to: roleName).map { "; did you mean '\($0)'?" } ?? ""
+            if let roleName, !validator.vocabulary.knows(role: roleName) {
+                let hint = validator.vocabulary.closestRole(to: roleName).map { "; did you mean '\($0)'?" } ?? ""
                 fail("role", "unknown role '\(roleName)'\(hint) (roles are listed in templates/catalog.yaml)")
             }
             checkYear()

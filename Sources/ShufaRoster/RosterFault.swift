@@ -1,6 +1,9 @@
+import ShufaSystem
+import ShufaText
+
 /// What is wrong with a roster file or a field, beyond what a reader's own checks say; rendered in
 /// Chinese here only (as `RosterError.message` or `RosterProblem.message`).
-enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
+package enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file cannot be read (a folder, a FIFO, a device, missing, too large).
     case file(RegularFile.Problem)
     /// YAML or JSON that does not parse, at a line and column, with the parser's reason.
@@ -30,7 +33,7 @@ enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
     /// A text field longer than its limit, in characters and Unicode scalars.
     case tooLong(characters: Int, scalars: Int, limit: Int)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .file(let problem): return "\(problem)"
         case .syntax(let format, let line, let column, let reason):
@@ -56,7 +59,7 @@ enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
         case .inexactNumber(let written):
             return "数字 \(written) 太大，无法原样写出：请加引号写成文本"
         case .indicatorTooLarge(let written, let limit):
-            return "指标值「\(written)」超过 \(DocumentData.format(limit))，不是合理的次数或学时：请检查是否填错列"
+            return "指标值「\(written)」超过 \(NumberText.plain(limit))，不是合理的次数或学时：请检查是否填错列"
         case .tooLong(let characters, let scalars, let limit):
             return "文本长 \(characters) 个字符（\(scalars) 个 Unicode 码位），超过上限 \(limit)：请检查各列是否错位"
         }

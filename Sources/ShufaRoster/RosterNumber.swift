@@ -1,4 +1,5 @@
 import Foundation
+import ShufaText
 
 /// Numbers as roster files hold them, read strictly: a plain decimal (an optional sign, digits, an optional
 /// fraction and exponent), never hexadecimal (`0x10`), `inf`, `nan` or digit separators, which `Double(_:)`

@@ -15,6 +15,11 @@ public struct RosterProblem: Sendable, Equatable, CustomStringConvertible, Encod
     public var field: String?
     public var message: String
 
+    package init(severity: Severity, location: RecordLocation?, leader: String? = nil, field: String? = nil,
+                 message: String) {
+        (self.severity, self.location, self.leader, self.field, self.message) = (severity, location, leader, field, message)
+    }
+
     public var description: String {
         var text = location?.description ?? "roster"
         if let field { text += ", \(field)" }

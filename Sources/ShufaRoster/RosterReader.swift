@@ -1,11 +1,14 @@
 import Foundation
+import ShufaSystem
+import ShufaText
 import Yams
 
 /// Reads a roster file (JSON or YAML in the shape of the roster contract, or a table: CSV, TSV, ODS,
-/// FODS, XLSX) and checks every record against the catalog. A bad record is reported and left out; the
+/// FODS, XLSX) and checks every record against the catalog's roles (`RosterVocabulary`). A bad record is reported and left out; the
 /// others are kept. A file that cannot be read at all is a `RosterError`.
 public struct RosterReader: Sendable {
-    public let catalog: Catalog
+    /// The roles and indicators records are checked against.
+    public let vocabulary: RosterVocabulary
     public let options: RosterReadOptions
 
     /// The longest text accepted in a long field (述职内容, 述法内容, …), in Unicode scalars.
@@ -16,8 +19,8 @@ public struct RosterReader: Sendable {
     /// The largest indicator value accepted: no count or hours of a year comes near it.
     public static let maximumIndicator = 1_000_000.0
 
-    public init(catalog: Catalog, options: RosterReadOptions = RosterReadOptions()) {
-        self.catalog = catalog
+    public init(vocabulary: RosterVocabulary, options: RosterReadOptions = RosterReadOptions()) {
+        self.vocabulary = vocabulary
         self.options = options
     }
 
@@ -55,7 +58,7 @@ public struct RosterReader: Sendable {
         try checkOptions(for: format, file: file)
         guard !data.isEmpty else { throw RosterError(file: file, message: "the file is empty") }
         guard format.isTable else { return try records(from: parse(data, file: file, format: format), file: file) }
-        return try TableRoster(catalog: catalog, file: file).roster(from: grid(data, file: file, format: format))
+        return try TableRoster(vocabulary: vocabulary, file: file).roster(from: grid(data, file: file, format: format))
     }
 
     private func checkOptions(for format: RosterFormat, file: String) throws(RosterError) {
@@ -113,7 +116,7 @@ public struct RosterReader: Sendable {
             throw RosterError(file: file, message: "'leaders' is missing or not a list of leader records")
         }
         let organization = Self.text(fields["organization"]) ?? ""
-        var validator = RecordValidator(catalog: catalog, year: year, organization: organization)
+        var validator = RecordValidator(vocabulary: vocabulary, year: year, organization: organization)
         for (index, item) in list.enumerated() {
             validator.add(item, at: RecordLocation(file: file, row: index + 1))
         }

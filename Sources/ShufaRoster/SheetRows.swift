@@ -1,4 +1,5 @@
 import Foundation
+import ShufaText
 
 /// The rows of one sheet of a table file (CSV, TSV, ODS, FODS, XLSX), read with the roster readers and
 /// their rules: encodings detected, repeated and missing cells placed by column, row numbers as the
@@ -73,5 +74,5 @@ public struct SheetRows: Sendable, Equatable {
     public static func columnName(_ index: Int) -> String { CellGrid.columnName(index) }
 
     /// A number as shufa writes it into documents: 4 rather than 4.0.
-    public static func format(_ number: Double) -> String { DocumentData.format(number) }
+    public static func format(_ number: Double) -> String { NumberText.plain(number) }
 }

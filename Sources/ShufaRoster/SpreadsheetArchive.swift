@@ -1,4 +1,5 @@
 import Foundation
+import ShufaODF
 import ShufaXML
 import ZIPFoundation
 

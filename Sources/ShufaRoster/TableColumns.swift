@@ -1,4 +1,5 @@
 import ShufaODF
+import ShufaText
 
 /// What each column of a table holds, decided from its header and its values.
 struct TableColumns {

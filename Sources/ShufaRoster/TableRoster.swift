@@ -1,11 +1,12 @@
 import ShufaODF
+import ShufaText
 
 /// A roster kept as a table (CSV, TSV, ODS, FODS, XLSX): a header row naming the columns, then one row
 /// per leader. Headers are English keys or Chinese column names; `年度`/`year` is a column, the same in
 /// every row; any other column is an indicator when its values are numbers, and is otherwise ignored
 /// with a note. Rows become records for the same `RecordValidator` as JSON and YAML.
 struct TableRoster {
-    let catalog: Catalog
+    let vocabulary: RosterVocabulary
     let file: String
 
     /// How many rows at the top may come before the header row (a title, a blank line).
@@ -18,10 +19,10 @@ struct TableRoster {
         }
         let header = grid.rows[headerIndex]
         let body = Array(grid.rows[(headerIndex + 1)...])
-        let columns = try TableColumns(header: header, body: body, file: file, indicatorNames: knownIndicators)
+        let columns = try TableColumns(header: header, body: body, file: file, indicatorNames: vocabulary.indicators)
         let year = try rosterYear(body, column: columns.index(of: "year"))
         let organization = Self.mostCommon(body.map { columns.cell("organization", in: $0).trimmingSpaces }.filter { !$0.isEmpty }) ?? ""
-        var validator = RecordValidator(catalog: catalog, year: year, organization: organization, labels: columns.labels)
+        var validator = RecordValidator(vocabulary: vocabulary, year: year, organization: organization, labels: columns.labels)
         for row in body where columns.hasData(row.cells) {
             validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"), normalized: true)
         }
@@ -35,9 +36,6 @@ struct TableRoster {
     private func note(at row: Int, _ message: String) -> RosterProblem {
         RosterProblem(severity: .warning, location: RecordLocation(file: file, row: row, unit: "row"), message: message)
     }
-
-    /// The indicator names the catalog sets minimums for: such a column is an indicator whatever it holds.
-    private var knownIndicators: Set<String> { Set(catalog.roles.flatMap { $0.minimums.map(\.indicator) }) }
 
     private static func knownFieldCount(_ cells: [String]) -> Int {
         Set(cells.compactMap { FieldNames.key(forHeader: TableColumns.clean($0)) }).count

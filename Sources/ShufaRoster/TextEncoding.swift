@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ShufaText
 
 /// The character encoding of a delimited-text roster (.csv, .tsv).
 ///

@@ -1,11 +1,12 @@
 import Foundation
+import ShufaText
 import ShufaXML
 
 /// Reads an Office Open XML workbook (.xlsx, as Excel and WPS save it): the first sheet, or the one named
 /// by `--sheet`. Cells are located by their references ("C5"), so rows and cells left out of the file
 /// (empty ones) keep every other cell in its column and row. Shared strings, inline strings, formula
 /// strings, numbers, booleans and error values are read as the texts a spreadsheet program shows.
-struct XLSXReader {
+package struct XLSXReader {
     let file: String
     let sheet: String?
 

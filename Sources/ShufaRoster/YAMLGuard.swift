@@ -5,14 +5,14 @@ import Yams
 /// would blow up building them: aliases whose expansion passes what the file could hold written out
 /// (billion laughs), nesting deeper than any roster or catalog needs, and keys given twice in one mapping.
 /// Syntax errors are reported with their line and column and a short reason, never the file's text.
-enum YAMLGuard {
+package enum YAMLGuard {
     /// The deepest nesting of mappings and sequences accepted.
     static let maximumDepth = 64
     /// Nodes an expanded document may have at least, whatever its size.
     static let minimumNodeBudget = 100_000
 
     /// Checks `text`; returns normally when building objects from it is safe.
-    static func check(_ text: String) throws(RosterFault) {
+    package static func check(_ text: String) throws(RosterFault) {
         var bytes = Array(text.utf8)
         let budget = max(minimumNodeBudget, bytes.count)
         var parser = yaml_parser_t()
@@ -128,7 +128,7 @@ enum YAMLGuard {
 extension YAMLGuard {
     /// An error Yams threw after the check (an undefined alias, a value of the wrong kind): where and why,
     /// without the file's text that Yams puts in its own description.
-    static func fault(_ error: Error) -> RosterFault {
+    package static func fault(_ error: Error) -> RosterFault {
         switch error {
         case let fault as RosterFault: return fault
         case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),

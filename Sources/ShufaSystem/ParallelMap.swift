@@ -1,8 +1,8 @@
 import Foundation
 
 /// Maps over items on all cores, keeping the order of results.
-enum ParallelMap {
-    static func run<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) throws -> R) -> [Result<R, Error>] {
+package enum ParallelMap {
+    package static func run<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) throws -> R) -> [Result<R, Error>] {
         let results = ResultBox<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, Result { try body(items[index]) })

@@ -15,9 +15,9 @@ public struct CompiledTemplate: Sendable {
     /// document's reading can be made from its data as it is rendered.
     let readable: Bool
     /// The fields the template's data has (for the probes of `SchemaProof`).
-    let fields: RecordSchema
+    package let fields: RecordSchema
     /// Names the template in a batch (its kind and file), for the proofs of `SchemaProof`.
-    var key: String
+    package var key: String
 
     private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
@@ -41,29 +41,34 @@ public struct CompiledTemplate: Sendable {
 
     /// The document for `data`, in `format`, with `meta` as its metadata.
     public func render(_ data: Value, meta: DocumentMeta, format: OutputFormat) -> [UInt8] {
-        rendering(data, meta: meta, format: format, reader: nil).bytes
+        rendering(data, meta: meta, format: format, recorder: nil).bytes
     }
 
-    /// A document rendered, with its shape and (when asked for with a reader) its reading.
-    struct Rendering {
-        var bytes: [UInt8]
+    /// A document rendered, with its shape and (when asked for with a recorder) its reading.
+    package struct Rendering {
+        package var bytes: [UInt8]
         /// See `DocumentShape`.
-        var shape: [UInt8]
-        /// What reading the document back gives, made from the data; nil unless asked for.
-        var document: ReportDocument?
+        package var shape: [UInt8]
+        /// What met the read marks while the document was rendered; nil unless asked for.
+        package var reading: (any ReadingRecorder)?
+
+        package init(bytes: [UInt8], shape: [UInt8], reading: (any ReadingRecorder)? = nil) {
+            (self.bytes, self.shape, self.reading) = (bytes, shape, reading)
+        }
     }
 
-    /// Renders a document; with `reader` (and a `readable` template), also makes its reading from the data.
-    func rendering(_ data: Value, meta: DocumentMeta, format: OutputFormat, reader: ParagraphReader?) -> Rendering {
+    /// Renders a document; with `recorder` (and a `readable` template), also makes its reading: `recorder` is
+    /// given the lines of the document before its body (Flat XML; 0 for a package) and makes the recorder that
+    /// meets the read marks.
+    package func rendering(_ data: Value, meta: DocumentMeta, format: OutputFormat,
+                           recorder: ((_ linesBefore: Int) -> any ReadingRecorder)?) -> Rendering {
         let metaXML = meta.xml()
-        var reading: ReadingBuilder?
-        if let reader, readable {
-            let before = format == .fodt ? (flatHead + metaXML + flatMiddle).lazy.filter { $0 == 0x0A }.count : 0
-            reading = ReadingBuilder(reader: reader, countsLines: format == .fodt, linesBefore: before)
+        var reading: (any ReadingRecorder)?
+        if let recorder, readable {
+            reading = recorder(format == .fodt ? (flatHead + metaXML + flatMiddle).lazy.filter { $0 == 0x0A }.count : 0)
         }
         var renderer = Renderer(data: data, capacity: 16_384, reading: reading)
         renderer.run(body)
-        let document = renderer.reading?.document(meta: meta)
         switch format {
         case .fodt:
             var out = flatHead
@@ -72,12 +77,12 @@ public struct CompiledTemplate: Sendable {
             out += flatMiddle
             out += renderer.output
             out += Array("</office:document>\n".utf8)
-            return Rendering(bytes: out, shape: renderer.shape, document: document)
+            return Rendering(bytes: out, shape: renderer.shape, reading: reading)
         case .odt:
             let content = contentHead + renderer.output + Array("</office:document-content>\n".utf8)
             let metaPart = metaHead + metaXML + Array("</office:document-meta>\n".utf8)
             let bytes = package.package([("content.xml", content), ("meta.xml", metaPart)])
-            return Rendering(bytes: bytes, shape: renderer.shape, document: document)
+            return Rendering(bytes: bytes, shape: renderer.shape, reading: reading)
         }
     }
 }

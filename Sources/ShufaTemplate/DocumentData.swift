@@ -1,3 +1,7 @@
+import ShufaCatalog
+import ShufaRoster
+import ShufaText
+
 /// The data each kind of document is filled with, by the field names of `templates/README.md`.
 public enum DocumentData {
     /// The fields of every leader document (draft, report, form, tasklist).
@@ -87,21 +91,16 @@ public enum DocumentData {
         let required = role.minimums.map { minimum -> Value in
             let value = leader.indicators[minimum.indicator]
             let state = value.map { $0 >= minimum.minimum ? "达标" : "低于最低要求" } ?? "未填报"
-            return .record(["名称": .text(minimum.indicator), "数值": .text(value.map(format) ?? ""),
-                            "单位": .text(minimum.unit), "最低要求": .text("≥" + format(minimum.minimum)),
+            return .record(["名称": .text(minimum.indicator), "数值": .text(value.map(NumberText.plain) ?? ""),
+                            "单位": .text(minimum.unit), "最低要求": .text("≥" + NumberText.plain(minimum.minimum)),
                             "依据": .text(minimum.basis), "状态": .text(state)])
         }
         let known = Set(role.minimums.map(\.indicator))
         let others = leader.indicators.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { name, value in
-            Value.record(["名称": .text(name), "数值": .text(format(value)), "单位": .text(""),
+            Value.record(["名称": .text(name), "数值": .text(NumberText.plain(value)), "单位": .text(""),
                           "最低要求": .text("—"), "依据": .text(""), "状态": .text("")])
         }
         return required + others
-    }
-
-    /// 4 rather than 4.0; 4.5 stays 4.5.
-    static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 
     /// The metadata of a leader's document: what it is and for whom, for `shufa check` to read back.

@@ -15,9 +15,12 @@ public struct DocumentMeta: Sendable, Equatable {
         a.title == b.title && a.properties.elementsEqual(b.properties) { $0 == $1 }
     }
 
+    /// The `meta:generator` of every document shufa writes: a document that names it was written by shufa.
+    package static let generator = "shufa"
+
     func xml() -> [UInt8] {
         let clean = { (text: String) in Substring(XMLEscaping.removingForbidden(text).text).utf8 }
-        var out = Array("<office:meta><meta:generator>\(ReportChecker.generator)</meta:generator><dc:title>".utf8)
+        var out = Array("<office:meta><meta:generator>\(Self.generator)</meta:generator><dc:title>".utf8)
         XMLEscaping.append(clean(title), to: &out)
         out += Array("</dc:title><dc:language>zh-CN</dc:language>".utf8)
         for (name, value) in properties {
@@ -32,7 +35,7 @@ public struct DocumentMeta: Sendable, Equatable {
 
     /// A property's name or value as a reader of the written metadata gets it back: forbidden characters left
     /// out, line ends normalised as XML parsers do.
-    static func readBack(_ text: String) -> String {
+    package static func readBack(_ text: String) -> String {
         let clean = XMLEscaping.removingForbidden(text).text
         guard clean.utf8.contains(0x0D) else { return clean }
         return clean.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

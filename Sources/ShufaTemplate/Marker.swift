@@ -1,3 +1,5 @@
+import ShufaText
+
 /// A marker as written in a template: `{{姓名}}`, `{{#述职内容}}`, `{{?存在问题}}`, `{{^述法内容}}`,
 /// `{{/述职内容}}`, `{{.}}` or `{{! 注释}}`.
 struct Marker: Equatable {

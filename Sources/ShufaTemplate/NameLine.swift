@@ -1,6 +1,8 @@
+import ShufaText
+
 /// The line under a document's title that names the leader (署名行), as a person writes it:
 /// 「县委书记　周明远」, 「县司法局党组书记、局长　黄志刚」, 「城关镇党委书记　罗志明」.
-enum NameLine {
+package enum NameLine {
     /// One rule for every role: the post alone when it already says where it belongs (it starts with
     /// the county's own level — 县委书记, 县委常委、组织部部长 — or names the unit); otherwise the unit and
     /// then the post, a stretch of two or more characters that ends the unit and starts the post written

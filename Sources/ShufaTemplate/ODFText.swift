@@ -2,7 +2,7 @@ import ShufaODF
 
 /// Writes a value as ODF paragraph content: escaped, with line breaks, tabs and runs of spaces as
 /// `text:line-break`, `text:tab` and `text:s` (ODF collapses plain white space).
-enum ODFText {
+package enum ODFText {
     private static let lineBreak = Array("<text:line-break/>".utf8)
     private static let tab = Array("<text:tab/>".utf8)
 
@@ -41,7 +41,7 @@ enum ODFText {
     /// The text a reader of the document gets back from what `append` wrote: forbidden characters left out,
     /// with markup a line break for CR LF, CR and LF (runs of spaces and tabs come back as they were), without
     /// markup a space for every line break.
-    static func readBack(_ value: String, markup: Bool) -> String {
+    package static func readBack(_ value: String, markup: Bool) -> String {
         let text = XMLEscaping.removingForbidden(value).text
         guard markup else { return text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text }
         guard text.utf8.contains(0x0D) else { return text }

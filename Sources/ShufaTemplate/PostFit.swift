@@ -2,7 +2,7 @@
 /// `normalWidth` characters a line at 小四; when the longest post is wider the whole column is set at
 /// 五号 (`small`, the template's `{{紧排}}`), and a post still wider is broken after the 、 nearest its
 /// middle, so 「县委常委、常务副县长」 never reads 「县委常委、常务｜副县长」.
-struct PostFit {
+package struct PostFit {
     /// Characters of one line of the 职务 column (7.2 cm of text, 204 pt) at 小四 (12 pt) and at 五号
     /// (10.5 pt), one character short of full for the wider glyphs of some fonts.
     static let normalWidth = 16.0

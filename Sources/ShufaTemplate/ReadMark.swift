@@ -1,6 +1,6 @@
-/// The structure of the written document as `ReportDocument` reads it back, placed in the program where the
-/// reader meets it, so that a document's reading is made from its data as it is rendered (`ReadingBuilder`).
-enum ReadMark: Sendable {
+/// The structure of the written document as a reader reads it back, placed in the program where the reader
+/// meets it, so that a document's reading is made from its data as it is rendered (`ReadingRecorder`).
+package enum ReadMark: Sendable {
     /// A paragraph or heading of the body starts (after its start tag) or ends.
     case blockStart(outlineLevel: Int?, inTable: Bool)
     case blockEnd

@@ -1,13 +1,13 @@
-/// Fills a compiled body with data, appending UTF-8 XML to a buffer; with a `ReadingBuilder`, also makes the
+/// Fills a compiled body with data, appending UTF-8 XML to a buffer; with a `ReadingRecorder`, also makes the
 /// reading of the document. Records the document's shape: which sections were left out, shown once, or
 /// repeated (see `DocumentShape`).
 struct Renderer {
     private var frames: [Value]
     private(set) var output: [UInt8] = []
-    var reading: ReadingBuilder?
+    let reading: (any ReadingRecorder)?
     private(set) var shape: [UInt8] = []
 
-    init(data: Value, capacity: Int, reading: ReadingBuilder? = nil) {
+    init(data: Value, capacity: Int, reading: (any ReadingRecorder)? = nil) {
         frames = [data]
         output.reserveCapacity(capacity)
         self.reading = reading

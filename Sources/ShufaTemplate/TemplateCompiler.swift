@@ -1,3 +1,5 @@
+import ShufaODF
+import ShufaText
 import ShufaXML
 
 /// Turns an ODF text template into a `CompiledTemplate`: reads it once, removes vendor extensions,

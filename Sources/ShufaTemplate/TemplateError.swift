@@ -1,3 +1,5 @@
+import ShufaSystem
+
 /// A template that cannot be used, with what to change in it.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Error, Sendable, Equatable {

@@ -1,4 +1,6 @@
 import Foundation
+import ShufaCatalog
+import ShufaSystem
 
 /// All templates a batch needs, each read and compiled once.
 public struct TemplateSet: Sendable {
@@ -60,10 +62,10 @@ public struct TemplateSet: Sendable {
     }
 
     /// True when a template of `kind` was compiled.
-    func hasTemplates(_ kind: DocumentKind) -> Bool { compiled.keys.contains { $0.hasPrefix(kind.rawValue + "/") } }
+    package func hasTemplates(_ kind: DocumentKind) -> Bool { compiled.keys.contains { $0.hasPrefix(kind.rawValue + "/") } }
 
     /// Every template compiled, each once.
-    var all: [CompiledTemplate] { compiled.keys.sorted().map { compiled[$0]! } }
+    package var all: [CompiledTemplate] { compiled.keys.sorted().map { compiled[$0]! } }
 
     private static func key(_ kind: DocumentKind, _ file: String) -> String { "\(kind.rawValue)/\(file)" }
 

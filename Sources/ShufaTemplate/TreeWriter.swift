@@ -1,4 +1,5 @@
 import ShufaODF
+import ShufaText
 import ShufaXML
 
 /// Serialises a template subtree into a program: literal XML for what is fixed, value and section
@@ -96,9 +97,9 @@ struct TreeWriter {
         writeContent(node, inner, end: after)
     }
 
-    /// The read marks of an element inside a paragraph, as `ParagraphReader` reads it.
+    /// The read marks of an element inside a paragraph, as a reader reads it (`InlineElement`).
     private mutating func readInParagraph(_ node: XMLNode, _ inner: inout Place) -> ReadMark? {
-        let role = ParagraphReader.role(of: node)
+        let role = InlineElement(node)
         guard role != .container else {
             inner.styled = inner.styled || (styles?.marks(node) ?? false)
             return nil
@@ -107,7 +108,7 @@ struct TreeWriter {
         let holdsParagraphs = node.descendants().contains { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }
         if holdsMarkers || holdsParagraphs { readable = false }
         switch role {
-        case .placeholder: mark(.placeholder(ParagraphReader.withoutAngleBrackets(node.content)), inner)
+        case .placeholder: mark(.placeholder(InlineElement.withoutAngleBrackets(node.content)), inner)
         case .field(let showing): mark(.field(node.content, showingPrompt: showing, styled: inner.styled), inner)
         case .space(let text): mark(.text(text, styled: inner.styled), inner)
         case .skipped, .container: break

@@ -12,13 +12,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// The schema file, for messages.
     public let path: String
 
-    /// Why a schema could not be loaded.
+    /// Why a schema could not be loaded: the file and what libxml2 said.
     public struct LoadError: Error, CustomStringConvertible {
         public let path: String
         public let issues: [XMLIssue]
-        public var description: String {
-            "cannot load RELAX NG schema \(path): " + issues.prefix(3).map(\.description).joined(separator: "; ")
-        }
+        public var description: String { XMLMessages.text(self) }
     }
 
     /// Parses the schema at `path`.
@@ -32,7 +30,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGParse(ctxt)
         }
         guard let parsed else {
-            throw LoadError(path: path, issues: collector.issues.isEmpty ? [XMLIssue(source: path, line: 0, message: "unreadable")] : collector.issues)
+            throw LoadError(path: path, issues: collector.issues.isEmpty ? [XMLIssue(source: path, line: 0, message: XMLMessages.unreadable)] : collector.issues)
         }
         self.schema = parsed
         self.path = path
@@ -56,6 +54,6 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGValidateDoc(ctxt, document.pointer)
         }
         if result == 0 { return [] }
-        return collector.issues.isEmpty ? [XMLIssue(source: document.source, line: 0, message: "does not validate")] : collector.issues
+        return collector.issues.isEmpty ? [XMLIssue(source: document.source, line: 0, message: XMLMessages.invalid)] : collector.issues
     }
 }

@@ -26,15 +26,5 @@ public enum XMLParseError: Error, Sendable, CustomStringConvertible {
     /// The document is larger than the configured limit.
     case tooLarge(source: String, bytes: Int, limit: Int)
 
-    public var description: String {
-        switch self {
-        case .malformed(let issues):
-            let first = issues.prefix(3).map(\.description).joined(separator: "; ")
-            return "not well-formed XML: \(first)"
-        case .doctypeForbidden(let source):
-            return "\(source): has a DOCTYPE declaration; ODF documents have none, so it is refused (entity expansion is never performed)"
-        case .tooLarge(let source, let bytes, let limit):
-            return "\(source): \(bytes) bytes is over the limit of \(limit) bytes"
-        }
-    }
+    public var description: String { XMLMessages.text(self) }
 }

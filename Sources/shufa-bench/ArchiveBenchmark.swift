@@ -1,4 +1,5 @@
 import Foundation
+import ShufaArchive
 import ShufaKit
 
 /// The archive's benchmark (`shufa-bench --archive N`): an archive of `documents` real shufa documents

@@ -99,7 +99,7 @@ struct Bench {
         let roster = try RosterReader(catalog: catalog).read(rosterURL)
         let ballots = directory.appendingPathComponent("ballots.csv")
         try Data(TallyBenchmark.syntheticBallots(rows: rows, roster: roster, rules: rules)).write(to: ballots)
-        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rules: rules,
+        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rosterFile: rosterURL, rules: rules,
                                                      templates: templates, output: directory.appendingPathComponent("out"))
         print(String(format: "tally: %@, peak %.1f MB", measurement.description, peakMemoryMB()))
         print("tally: python3 csv + Counter (counting only) on the same file: \(try pythonCount(ballots))")

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaKit
 
 /// Measures the print path (`PrintBatch`: combined conversion, per-document and combined PDFs) on a batch
 /// of generated documents, against LibreOffice started once per document (`soffice --convert-to pdf FILE`

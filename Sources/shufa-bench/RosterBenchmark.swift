@@ -1,5 +1,5 @@
 import Foundation
-import ShufaODF
+import ShufaKit
 
 /// Hooks for the benchmark program: time reading a roster, and make large rosters to read.
 public enum RosterBenchmark {
@@ -88,7 +88,7 @@ private struct SyntheticXLSX {
         for (r, row) in table.enumerated() {
             sheet += "<row r=\"\(r + 1)\">"
             for (c, value) in row.enumerated() {
-                let reference = "\(CellGrid.columnName(c))\(r + 1)"
+                let reference = "\(SheetRows.columnName(c))\(r + 1)"
                 if let number = value as? Int {
                     sheet += "<c r=\"\(reference)\"><v>\(number)</v></c>"
                 } else {

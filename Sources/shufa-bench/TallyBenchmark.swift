@@ -1,8 +1,10 @@
 import Foundation
 import ShufaKit
+import ShufaTally
 
 /// Measures the tally on ballots typed one per row (the largest input it reads): a synthetic roster and
-/// ballot file, read, checked, scored and graded (best of a few repetitions), then the outputs written once.
+/// ballot file, read, checked, scored and graded (best of a few repetitions), then the whole `shufa tally`
+/// (its `TallyRun`: reading, tallying and writing every output) once.
 /// For `shufa-bench --tally N`.
 public enum TallyBenchmark {
     public struct Measurement: Sendable, CustomStringConvertible {
@@ -11,14 +13,16 @@ public enum TallyBenchmark {
         public var bytes: Int
         /// Reading, checking, scoring and grading: the fastest repetition.
         public var tallySeconds: Double
-        /// Writing every output (汇总表 .xlsx/.ods, summary .fodt, one 考核评议表 per leader, tally.json).
-        public var outputSeconds: Double
+        /// The whole run: reading, tallying and writing every output (汇总表 .xlsx/.ods, summary .fodt, one
+        /// 考核评议表 per leader, tally.json).
+        public var runSeconds: Double
         public var rowsPerSecond: Double { Double(rows) / tallySeconds }
 
         public var description: String {
             String(
-                format: "%d ballot rows (%d leaders, %.1f MiB CSV): read + tally %.3f s = %.0f rows/s; outputs %.2f s",
-                rows, leaders, Double(bytes) / 1_048_576, tallySeconds, rowsPerSecond, outputSeconds)
+                format: "%d ballot rows (%d leaders, %.1f MiB CSV): read + tally %.3f s = %.0f rows/s; "
+                    + "whole run with outputs %.2f s",
+                rows, leaders, Double(bytes) / 1_048_576, tallySeconds, rowsPerSecond, runSeconds)
         }
     }
 
@@ -42,9 +46,10 @@ public enum TallyBenchmark {
         return Array(text.utf8)
     }
 
-    /// Tallies `ballots` with `roster` `repetitions` times, then writes the outputs into `output` once.
+    /// Tallies `ballots` with `roster` (read from `rosterFile`) `repetitions` times, then runs the whole tally
+    /// into `output` once.
     public static func measure(
-        ballots: URL, roster: Roster, rules: TallyRules, templates: URL, output: URL,
+        ballots: URL, roster: Roster, rosterFile: URL, rules: TallyRules, templates: URL, output: URL,
         repetitions: Int = 3
     ) throws -> Measurement {
         let data = try Data(contentsOf: ballots)
@@ -57,13 +62,10 @@ public enum TallyBenchmark {
             best = min(best, Date().timeIntervalSince(start))
         }
         let start = Date()
-        let written = try TallyOutputs(
-            rules: rules, templates: TallyTemplates(rules: rules, directory: templates), output: output
-        ).write(result!)
-        try TallyOutputs.writeJSON(TallyReport(result: result!, rules: rules, documents: written), to: output)
+        _ = try TallyRun(TallyRequest(input: ballots, roster: rosterFile, templates: templates, output: output)).run()
         let rows = String(decoding: data, as: UTF8.self).split(separator: "\n").count - 1
         return Measurement(
             rows: rows, leaders: result!.leaders.count, bytes: data.count, tallySeconds: best,
-            outputSeconds: Date().timeIntervalSince(start))
+            runSeconds: Date().timeIntervalSince(start))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaKit
 
 /// Measures the Word copies of a build (`--format docx`: the pool converting the batch, then finishing each
 /// .docx) on a batch of generated reports, against one LibreOffice process converting every file (no

@@ -48,7 +48,7 @@ public enum OutputFiles {
 
     /// The longest stem kept by `uniqueNames`, in characters, so that stem, disambiguation suffix, kind and
     /// extension stay under 255 bytes even in four-byte characters.
-    static let maximumStemLength = 40
+    package static let maximumStemLength = 40
 
     /// Safe, distinct name stems for `texts` (e.g. "id-name" of every leader), in order. Two texts whose safe
     /// names would be the same file on any system (sanitising "a/b" and "a_b" alike, truncation, or letters

@@ -55,7 +55,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// A file `name` of the folder to be written line by line and committed (`StreamedFile`).
-    func stream(_ name: String) throws(OutputError) -> StreamedFile {
+    package func stream(_ name: String) throws(OutputError) -> StreamedFile {
         try StreamedFile(named: name, in: descriptor, path: path(name))
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a file a user or a batch names, safely: only a regular file (not a folder, a FIFO or a device
 /// such as /dev/zero, which would block or never end), and only up to a size limit checked before reading.
 public enum RegularFile {
-    /// Why the file was not read; rendered in Chinese here only.
+    /// Why the file was not read; rendered in Chinese by `SystemMessages`.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case missing
         case isFolder
@@ -14,16 +14,7 @@ public enum RegularFile {
         case tooLarge(limit: Int)
         case unreadable(Int32)
 
-        public var description: String {
-            switch self {
-            case .missing: return "文件不存在"
-            case .isFolder: return "这是一个文件夹，不是文件"
-            case .notRegular: return "不是普通文件（管道、设备等），不能读取"
-            case .symbolicLink: return "是符号链接：已拒绝"
-            case .tooLarge(let limit): return "文件超过 \(limit >> 20) MiB 的上限：已拒绝"
-            case .unreadable(let code): return "无法读取：\(OutputError.SystemReason(code: code))"
-            }
-        }
+        public var description: String { SystemMessages.text(self) }
     }
 
     /// The bytes of the file at `url` (following symbolic links), at most `limit` of them.
@@ -32,7 +23,7 @@ public enum RegularFile {
     }
 
     /// The bytes of the file `name` in the open folder `folder`, never through a symbolic link.
-    static func read(_ name: String, in folder: Int32, limit: Int) throws(Problem) -> Data {
+    package static func read(_ name: String, in folder: Int32, limit: Int) throws(Problem) -> Data {
         try read(openat(folder, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC), limit: limit)
     }
 

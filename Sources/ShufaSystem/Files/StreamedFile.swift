@@ -4,7 +4,7 @@ import Foundation
 /// A file of the output folder written a line at a time while the batch runs (the journal): into a new
 /// temporary file (created exclusively, never through a link), renamed to its name and flushed by `commit`,
 /// so like every other file it never stands half-written under its name. Holds a small buffer, never the file.
-final class StreamedFile {
+package final class StreamedFile {
     private let folder: Int32
     private let descriptor: Int32
     private let temporary: String
@@ -31,7 +31,7 @@ final class StreamedFile {
     private static let bufferSize = 1 << 16
 
     /// Appends one line (a newline is added).
-    func append(line bytes: [UInt8]) {
+    package func append(line bytes: [UInt8]) {
         buffer += bytes
         buffer.append(0x0A)
         hasher.update(data: bytes)
@@ -55,7 +55,7 @@ final class StreamedFile {
     }
 
     /// Writes what is buffered, flushes the file to disk and renames it to its name; returns its SHA-256.
-    func commit() throws(OutputError) -> String {
+    package func commit() throws(OutputError) -> String {
         flush()
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         if failure == 0 && renameat(folder, temporary, folder, name) != 0 { failure = errno }

@@ -3,22 +3,31 @@ import Foundation
 /// A small pool of headless LibreOffice processes for one batch: at most `processes` run at once (one per
 /// core), each with a profile of its own, each converting its share of the batch's files in one run.
 /// Printing (PDF) and the Word copies of a build (.docx) both go through it.
-struct ConversionPool: Sendable {
-    let office: LibreOffice
+package struct ConversionPool: Sendable {
+    package let office: LibreOffice
     /// LibreOffice processes run at once.
-    let processes: Int
+    package let processes: Int
+
+    package init(office: LibreOffice, processes: Int) {
+        self.office = office
+        self.processes = processes
+    }
 
     /// A piece of work for the pool: `weight` documents, converted with others unless `alone`.
-    struct Work: Sendable {
-        var index: Int
-        var weight: Int
-        var alone: Bool
+    package struct Work: Sendable {
+        package var index: Int
+        package var weight: Int
+        package var alone: Bool
+
+        package init(index: Int, weight: Int, alone: Bool) {
+            (self.index, self.weight, self.alone) = (index, weight, alone)
+        }
     }
 
     /// Groups `work` into LibreOffice runs: at most `processes` shared runs of about equal weight (largest
     /// first, each to the lightest run), and a run of its own for each piece marked `alone`. Each run lists
     /// the indexes of its work, in order.
-    func schedule(_ work: [Work]) -> [[Int]] {
+    package func schedule(_ work: [Work]) -> [[Int]] {
         var alone: [[Int]] = []
         var shared: [(load: Int, items: [Int])] = Array(repeating: (0, []), count: processes)
         for piece in work.sorted(by: { $0.weight > $1.weight }) {
@@ -35,7 +44,7 @@ struct ConversionPool: Sendable {
 
     /// Calls `body` for every run, at most `processes` at a time (each call starts one LibreOffice);
     /// returns the results in the order of `runs`.
-    func run<R: Sendable>(_ runs: [[Int]], _ body: @Sendable ([Int]) -> R) -> [R] {
+    package func run<R: Sendable>(_ runs: [[Int]], _ body: @Sendable ([Int]) -> R) -> [R] {
         let slots = DispatchSemaphore(value: processes)
         return ParallelMap.run(runs) { run -> R in
             slots.wait()

@@ -9,29 +9,23 @@ public struct LibreOffice: Sendable {
     /// A fontconfig file mapping the official Chinese font names to installed fonts, when present.
     public let fontConfig: URL?
 
-    /// Why a conversion failed.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    /// Why a conversion failed; rendered in Chinese by `SystemMessages`.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case notInstalled
         case timedOut(seconds: Double)
+        /// The files (names) LibreOffice wrote nothing for.
         case missingOutput([String])
+        /// LibreOffice could not be started.
+        case cannotRun(ChildProcess.Failure)
+        /// Its profile or output folder could not be made.
+        case workspace(OutputError)
 
-        public var description: String {
-            switch self {
-            case .notInstalled:
-                return "LibreOffice is not installed: run `bash scripts/setup.sh` (or apt-get install libreoffice-writer-nogui fonts-noto-cjk)"
-            case .timedOut(let seconds): return "LibreOffice did not finish within \(Int(seconds)) s and was stopped"
-            case .missingOutput(let files): return "LibreOffice wrote no output for: \(files.joined(separator: ", "))"
-            }
-        }
+        public var description: String { SystemMessages.text(self) }
     }
 
     /// Finds `soffice` on the PATH (or `libreoffice`).
     public init(fontConfig: URL? = nil) throws(Failure) {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let candidates = path.split(separator: ":").flatMap { directory in
-            ["soffice", "libreoffice"].map { URL(fileURLWithPath: String(directory)).appendingPathComponent($0) }
-        }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { throw .notInstalled }
+        guard let found = ChildProcess.locate(["soffice", "libreoffice"]) else { throw .notInstalled }
         executable = found
         self.fontConfig = fontConfig.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
     }
@@ -47,38 +41,43 @@ public struct LibreOffice: Sendable {
 
     /// Converts `files` into `directory` as `format` (e.g. `pdf`, `txt:Text (encoded):UTF8`, `odt`) in
     /// one LibreOffice process. Returns the output file of each input, in order.
-    public func convert(_ files: [URL], to format: String, into directory: URL, timeout: Double = 300) throws -> [URL] {
+    public func convert(_ files: [URL], to format: String, into directory: URL,
+                        timeout: Double = 300) throws(Failure) -> [URL] {
         let attempt = try self.attempt(files, to: format, into: directory, timeout: timeout)
-        if attempt.timedOut { throw Failure.timedOut(seconds: timeout) }
+        if attempt.timedOut { throw .timedOut(seconds: timeout) }
         let missing = zip(files, attempt.outputs).filter { $1 == nil }.map(\.0.lastPathComponent)
-        guard missing.isEmpty else { throw Failure.missingOutput(missing) }
+        guard missing.isEmpty else { throw .missingOutput(missing) }
         return attempt.outputs.compactMap { $0 }
     }
 
     /// Converts `files` in one LibreOffice process, like `convert`, but reports what was written instead
     /// of failing: a caller can retry the rest. `whileWaiting` is called about every `pollInterval` seconds
     /// while LibreOffice runs (to show progress). LibreOffice gets a new profile folder, removed afterwards,
-    /// unless `profile` names one to use (and keep: a used profile starts faster).
+    /// unless `profile` names one to use (and keep: a used profile starts faster). A run past `timeout`
+    /// seconds is stopped, with every process it started (a hung LibreOffice does not answer a polite request,
+    /// and its profile folder is thrown away anyway).
     public func attempt(_ files: [URL], to format: String, into directory: URL, timeout: Double, profile: URL? = nil,
-                        pollInterval: Double = 0.25, whileWaiting: (() -> Void)? = nil) throws -> Attempt {
+                        pollInterval: Double = 0.25, whileWaiting: (() -> Void)? = nil) throws(Failure) -> Attempt {
         guard !files.isEmpty else { return Attempt(outputs: [], timedOut: false) }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let ownProfile = profile == nil ? try PrivateFolder(prefix: "shufa-lo") : nil
+        let ownProfile: PrivateFolder?
+        do {
+            try OutputFolder.createPath(directory)
+            ownProfile = profile == nil ? try PrivateFolder(prefix: "shufa-lo") : nil
+        } catch {
+            throw .workspace(error)
+        }
         defer { ownProfile?.remove() }
         let profile = profile ?? ownProfile!.url
-        try Self.harden(profile)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
-                             "--convert-to", format, "--outdir", directory.path] + files.map(\.path)
-        var environment = ProcessInfo.processInfo.environment
-        if let fontConfig { environment["FONTCONFIG_FILE"] = fontConfig.path }
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let finished = try run(process, timeout: timeout, pollInterval: pollInterval, whileWaiting: whileWaiting)
+        do { try Self.harden(profile) } catch { throw .workspace(error) }
+        let arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
+                         "--convert-to", format, "--outdir", directory.path] + files.map(\.path)
+        let options = ChildProcess.Options(
+            environment: fontConfig.map { ["FONTCONFIG_FILE": $0.path] } ?? [:], capture: false, timeout: timeout,
+            pollInterval: pollInterval, whileWaiting: whileWaiting)
+        let run: ChildProcess
+        do { run = try ChildProcess.run(executable.path, arguments, options) } catch { throw .cannotRun(error) }
         let outputs = files.map { Self.output(of: $0, format: format, in: directory) }
-        return Attempt(outputs: outputs.map { Self.isWritten($0) ? $0 : nil }, timedOut: !finished)
+        return Attempt(outputs: outputs.map { Self.isWritten($0) ? $0 : nil }, timedOut: run.timedOut)
     }
 
     /// Settings every profile gets before LibreOffice starts: links in a document to other files or to the
@@ -98,7 +97,7 @@ public struct LibreOffice: Sendable {
         """
 
     /// Writes `hardenedSettings` into a profile that has no settings yet.
-    private static func harden(_ profile: URL) throws {
+    private static func harden(_ profile: URL) throws(OutputError) {
         let settings = profile.appendingPathComponent("user/registrymodifications.xcu")
         guard !FileManager.default.fileExists(atPath: settings.path) else { return }
         try OutputFiles.writeAtomically(Array(hardenedSettings.utf8), to: settings)
@@ -108,31 +107,6 @@ public struct LibreOffice: Sendable {
     public static func output(of file: URL, format: String, in directory: URL) -> URL {
         let ext = String(format.split(separator: ":").first ?? "")
         return directory.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "." + ext)
-    }
-
-    /// Runs `process`; false when it had to be stopped at `timeout`.
-    private func run(_ process: Process, timeout: Double, pollInterval: Double, whileWaiting: (() -> Void)?) throws -> Bool {
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        let deadline = DispatchTime.now() + timeout
-        while done.wait(timeout: min(deadline, .now() + pollInterval)) == .timedOut {
-            if DispatchTime.now() >= deadline {
-                stop(process, done)
-                return false
-            }
-            whileWaiting?()
-        }
-        return true
-    }
-
-    /// Stops a run and the processes it started, at once (a hung LibreOffice does not answer a polite
-    /// request, and its profile folder is thrown away anyway): `soffice` execs `oosplash`, which starts
-    /// `soffice.bin`; Foundation starts each process in a process group of its own, so killing the group
-    /// reaches all of them and nothing else.
-    private func stop(_ process: Process, _ done: DispatchSemaphore) {
-        kill(-process.processIdentifier, SIGKILL)
-        _ = done.wait(timeout: .now() + 5)
     }
 
     private static func isWritten(_ url: URL) -> Bool {

@@ -1,14 +1,18 @@
+import ShufaXML
+
 /// Writes XML subtrees back to bytes, with attribute changes and extra content for chosen elements.
-struct XMLWriter {
+package struct XMLWriter {
     /// Attributes to set (qualified name, value) on an element, replacing any of the same name.
-    var changes: [XMLNode: [(name: String, value: String)]] = [:]
+    package var changes: [XMLNode: [(name: String, value: String)]] = [:]
     /// Raw XML written as the first content of an element.
-    var prepend: [XMLNode: [UInt8]] = [:]
+    package var prepend: [XMLNode: [UInt8]] = [:]
     /// Raw XML written as the last content of an element.
-    var append: [XMLNode: [UInt8]] = [:]
+    package var append: [XMLNode: [UInt8]] = [:]
+
+    package init() {}
 
     /// Writes `node` and its subtree (or, when given, `children` in place of its own).
-    func write(_ node: XMLNode, to out: inout [UInt8], children: [XMLNode]? = nil) {
+    package func write(_ node: XMLNode, to out: inout [UInt8], children: [XMLNode]? = nil) {
         if node.isText {
             XMLEscaping.append(Substring(node.content).utf8, to: &out)
             return
