@@ -1,7 +1,10 @@
 import Foundation
+@testable import ShufaCatalog
+import ShufaKit
+@testable import ShufaOutput
+@testable import ShufaTemplate
 import Testing
 
-@testable import ShufaKit
 
 @Suite("catalog.yaml and templates: errors name the line, paths stay in the templates folder, sizes are bounded")
 struct CatalogErrorTests {

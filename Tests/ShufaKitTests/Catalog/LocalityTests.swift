@@ -1,5 +1,9 @@
 import Foundation
-@testable import ShufaKit
+@testable import ShufaCatalog
+import ShufaKit
+@testable import ShufaOutput
+@testable import ShufaRoster
+@testable import ShufaTemplate
 import ShufaXML
 import Testing
 

@@ -1,6 +1,12 @@
 import Foundation
+@testable import ShufaCatalog
+@testable import ShufaChecks
+import ShufaKit
+@testable import ShufaODF
+@testable import ShufaOutput
+@testable import ShufaRoster
+@testable import ShufaTemplate
 import Testing
-@testable import ShufaKit
 
 /// `shufa build` checks its documents from their data (the reading made while rendering, the schema proved per
 /// template and shape); these tests hold that shortcut equal to the full checker reading the written files.

@@ -1,9 +1,10 @@
 import Foundation
-import ShufaODF
+import ShufaKit
+@testable import ShufaODF
+@testable import ShufaSystem
 import ShufaXML
 import Testing
 
-@testable import ShufaKit
 
 /// A watch on one file that notes every time any process opens it (inotify).
 final class OpenWatch {

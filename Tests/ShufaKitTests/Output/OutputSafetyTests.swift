@@ -1,8 +1,13 @@
 import Foundation
-import ShufaXML
+@testable import ShufaCatalog
+import ShufaKit
+@testable import ShufaOutput
+@testable import ShufaRoster
+@testable import ShufaSystem
+@testable import ShufaText
+@testable import ShufaXML
 import Testing
 
-@testable import ShufaKit
 
 /// A small tmpfs, mounted for a test (the machine must let root mount one; tests that need it are
 /// disabled with the reason otherwise).

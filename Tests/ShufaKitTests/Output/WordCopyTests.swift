@@ -1,9 +1,17 @@
 import Crypto
 import Foundation
-import ShufaXML
+@testable import ShufaCatalog
+@testable import ShufaChecks
+import ShufaKit
+@testable import ShufaODF
+@testable import ShufaOutput
+@testable import ShufaPrint
+@testable import ShufaRoster
+@testable import ShufaSystem
+@testable import ShufaText
+@testable import ShufaXML
 import Testing
 
-@testable import ShufaKit
 
 /// The sample roster built with Word copies (`--format fodt,docx`), once for the suites below.
 enum WordBuild {

@@ -1,6 +1,13 @@
 import Foundation
-@testable import ShufaKit
-import ShufaXML
+@testable import ShufaCatalog
+import ShufaKit
+@testable import ShufaODF
+@testable import ShufaOutput
+@testable import ShufaPrint
+@testable import ShufaRoster
+@testable import ShufaSystem
+@testable import ShufaText
+@testable import ShufaXML
 import Testing
 
 /// Batches printed once for the whole suite (LibreOffice is slow to start; each run converts everything).

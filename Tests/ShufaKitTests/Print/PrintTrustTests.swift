@@ -1,7 +1,10 @@
 import Foundation
+import ShufaKit
+@testable import ShufaOutput
+@testable import ShufaPrint
+@testable import ShufaSystem
 import Testing
 
-@testable import ShufaKit
 
 @Suite("shufa print trusts neither summary.json nor the files it lists", .serialized, .timeLimit(.minutes(5)))
 struct PrintTrustTests {

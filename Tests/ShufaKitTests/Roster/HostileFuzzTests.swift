@@ -1,8 +1,10 @@
 import Foundation
 import PropertyBased
+import ShufaKit
+@testable import ShufaRoster
+@testable import ShufaSystem
 import Testing
 
-@testable import ShufaKit
 
 /// Fuzzing the spreadsheet and YAML readers for memory and time as well as for crashes: random hostile
 /// shapes (alias nests, deep nesting, sparse and repeated cells, markup floods) run through the real

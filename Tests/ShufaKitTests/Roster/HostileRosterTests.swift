@@ -1,8 +1,10 @@
 import Foundation
-import ShufaODF
+import ShufaKit
+@testable import ShufaODF
+@testable import ShufaRoster
+@testable import ShufaSystem
 import Testing
 
-@testable import ShufaKit
 
 /// Hostile roster files, built here byte for byte.
 enum Hostile {

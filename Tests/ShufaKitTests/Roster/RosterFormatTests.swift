@@ -1,5 +1,7 @@
 import Foundation
-@testable import ShufaKit
+import ShufaKit
+@testable import ShufaOutput
+@testable import ShufaRoster
 import Testing
 
 /// Helpers for the roster tests.

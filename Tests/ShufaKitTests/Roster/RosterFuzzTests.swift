@@ -1,8 +1,10 @@
 import Foundation
 import PropertyBased
-@testable import ShufaKit
-import ShufaODF
-import ShufaXML
+import ShufaKit
+@testable import ShufaODF
+@testable import ShufaRoster
+@testable import ShufaTemplate
+@testable import ShufaXML
 import Testing
 
 /// Seeded, bounded runs of PropertyBased generators: the same inputs on every run, in CI too.

@@ -6,13 +6,14 @@ import Testing
 /// Paths and shared helpers for the tests.
 enum Repo {
     /// The repository's root folder.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
     static let templates = root.appendingPathComponent("templates")
     static let samples = root.appendingPathComponent("samples")
     static let roster = samples.appendingPathComponent("roster.json")
     /// The OASIS schemas, kept outside the repository in `../shared/schemas/odf1.3/`.
     static let schemas = root.deletingLastPathComponent().appendingPathComponent("shared/schemas/odf1.3")
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = tests.appendingPathComponent("Fixtures")
 
     /// The validator, loaded once for the whole test run.
     static let validator: ODFValidator = {
