@@ -9,7 +9,7 @@ enum CatalogText {
     static func read(_ url: URL, limit: Int) throws(CatalogError.Problem) -> String {
         let data: Data
         do { data = try RegularFile.read(url, limit: limit) } catch { throw .file(error) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .badValue("不是 UTF-8 文本") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8 }
         do { try YAMLGuard.check(text) } catch { throw .syntax(error) }
         return text
     }

@@ -109,8 +109,7 @@ public struct BatchBuilder: Sendable {
             members.add(piece.leaders)
         }
         if let failure = source.failure {
-            batch.add([RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
-                                     message: "\(failure)")], journal: journal)
+            batch.add([RosterProblem(severity: .error, location: nil, message: failure.description)], journal: journal)
         }
         let roster = Roster(organization: context.organization, year: context.year, leaders: members.all)
         if writer.stop.fault == nil {
@@ -124,8 +123,8 @@ public struct BatchBuilder: Sendable {
                     journal.record(document)
                 }
             } catch {
-                batch.add([RosterProblem(severity: .error, location: nil, leader: nil, field: nil,
-                                         message: "未能写出\(writer.kind.chineseName)文件：\(error)")], journal: journal)
+                let message = OutputMessages.rosterDocumentNotWritten(writer.kind, error)
+                batch.add([RosterProblem(severity: .error, location: nil, message: message)], journal: journal)
                 batch.summary.skippedLeaders += 1
             }
         }
@@ -298,8 +297,8 @@ private struct Batch {
             guard case .success(let outcome) = result else { continue }
             written += outcome.written
             guard let error = outcome.error, !error.stopsBatch else { continue }
-            add([RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id, field: nil,
-                               message: "\(job.kind.chineseName)：\(error)")], journal: journal)
+            add([RosterProblem(severity: .error, location: job.leader?.location, leader: job.leader?.id,
+                               message: OutputMessages.notWritten(job.kind, error))], journal: journal)
             if let id = job.leader?.id { failed.insert(id) }
         }
         return written

@@ -5,26 +5,27 @@ import ShufaSystem
 /// archive): `summary.json`'s `documents`, or the journal it names (`journal.jsonl`, checked against the
 /// SHA-256 summary.json records). Never trusted: a path that is not one the build writes is refused.
 public enum BuildListing {
-    /// Why a batch's documents cannot be listed; rendered in Chinese here only.
+    /// Why a batch's documents cannot be listed; rendered in Chinese by `OutputMessages`.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The folder (path) has no summary.json: it was not built.
         case noSummary(String)
-        /// summary.json or the journal (path) cannot be read or decoded (reason).
-        case unreadable(String, String)
+        /// summary.json or the journal (path) cannot be read or decoded.
+        case unreadable(String, Reason)
         /// The listing (path) names a document path the build never writes (the path listed).
         case unsafePath(String, document: String)
 
-        public var description: String {
-            switch self {
-            case .noSummary(let folder):
-                return "\(folder) 中没有 summary.json：请先生成文书（shufa build --out \(folder)），或指定 shufa build 写出的文件夹"
-            case .unreadable(let file, let reason):
-                return "无法读取 \(file)（\(reason)）：请用 shufa build 重新生成"
-            case .unsafePath(let file, let document):
-                return "\(file) 列出的文书路径「\(document.prefix(200))」不是 shufa build 写出的「类别/文件名」形式，"
-                    + "可能指向批次文件夹以外：清单已被改动或损坏，未读取任何文书；请重新生成（shufa build）"
-            }
-        }
+        public var description: String { OutputMessages.text(self) }
+    }
+
+    /// Why summary.json or the journal cannot be used.
+    public enum Reason: Sendable, Equatable {
+        case file(RegularFile.Problem)
+        /// Not in the shape `shufa build` writes.
+        case notBuildSummary
+        /// Neither a `documents` list nor the journal's name and SHA-256.
+        case nothingListed
+        /// The journal is not the one summary.json records (its SHA-256 differs).
+        case journalChanged
     }
 
     /// The largest summary.json or journal read.
@@ -49,24 +50,24 @@ public enum BuildListing {
         let data: Data
         do { data = try RegularFile.read(file, limit: limit) } catch {
             if error == .missing { throw .noSummary(build.path) }
-            throw .unreadable(file.path, error.description)
+            throw .unreadable(file.path, .file(error))
         }
         let listing: Listing
         do { listing = try JSONDecoder().decode(Listing.self, from: data) } catch {
-            throw .unreadable(file.path, "不是 shufa build 写出的格式")
+            throw .unreadable(file.path, .notBuildSummary)
         }
         var documents = listing.documents ?? []
         if listing.documents == nil {
             guard listing.journal == BatchBuilder.journalName, let expected = listing.journalSHA256 else {
-                throw .unreadable(file.path, "既没有 documents，也没有 journal.jsonl")
+                throw .unreadable(file.path, .nothingListed)
             }
             let journal = build.appendingPathComponent(BatchBuilder.journalName)
             let lines: Data
             do { lines = try RegularFile.read(journal, limit: limit) } catch {
-                throw .unreadable(journal.path, error.description)
+                throw .unreadable(journal.path, .file(error))
             }
             guard BuiltDocument.digest(Array(lines)) == expected.lowercased() else {
-                throw .unreadable(journal.path, "SHA-256 与 summary.json 记录的不一致（已被修改或替换）")
+                throw .unreadable(journal.path, .journalChanged)
             }
             documents = BuildJournal.read(lines).documents
         }

@@ -88,7 +88,7 @@ public struct BuildSummary: Sendable, Encodable {
         try container.encodeIfPresent(journal?.lastPathComponent, forKey: .journal)
         try container.encodeIfPresent(journalSHA256, forKey: .journalSHA256)
         let stops = faults.map {
-            RosterProblem(severity: .error, location: nil, leader: nil, field: nil, message: $0.description)
+            RosterProblem(severity: .error, location: nil, message: $0.description)
         }
         try container.encode(problems + stops, forKey: .problems)
         try container.encode(skippedLeaders, forKey: .skippedLeaders)

@@ -8,27 +8,25 @@ import ShufaXML
 /// A document of a built batch as `shufa print` reads it: never trusted. Its path in `summary.json` must be
 /// `<kind>/<name>.fodt|.odt|.docx` inside the batch's folder (no `..`, no absolute path, no symbolic link); the
 /// file must be a regular file whose SHA-256 is the one the build recorded, and an ODF text document.
-package enum BuiltDocument {
-    /// Why a listed document is not printed.
-    package enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+public enum BuiltDocument {
+    /// Why a listed document is not printed; rendered in Chinese by `OutputMessages`.
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The file cannot be read (missing, not a regular file, a link, too large).
         case file(RegularFile.Problem)
         /// The path is not `<kind>/<name>.fodt|.odt|.docx`: it could lead out of the batch's folder.
         case unsafePath
         /// The bytes are not those the build wrote (edited, replaced, truncated).
         case changed
-        /// Not an ODF text document (empty, other bytes, another ODF type), with the reader's reason.
-        case notODFText(String)
+        /// Not an ODF document at all (empty, other bytes).
+        case notODF(ODFParts.ReadError)
+        /// An ODF package of another type (its mimetype, nil when it has none).
+        case otherMimetype(String?)
+        /// Flat XML that does not parse.
+        case malformed(XMLParseError)
+        /// Flat XML without a text body (`office:document` with `office:body/office:text`).
+        case noTextBody
 
-        package var description: String {
-            switch self {
-            case .file(.missing): return "文件不存在：请重新生成（shufa build）后再打印"
-            case .file(let problem): return "\(problem)"
-            case .unsafePath: return "路径不是「类别/文件名.fodt|.odt|.docx」的形式，可能指向批次文件夹以外：已拒绝"
-            case .changed: return "内容与 summary.json 记录的 SHA-256 不一致（已被修改、替换或截断）：请重新生成后再打印"
-            case .notODFText(let reason): return "不是 ODF 文字文档（\(reason)）：已拒绝"
-            }
-        }
+        public var description: String { OutputMessages.text(self) }
     }
 
     /// The extensions a built document has: ODF text and its Word copy (.docx: listed, never printed), or for
@@ -89,18 +87,18 @@ package enum BuiltDocument {
     /// text body (returned parsed), or a package whose mimetype is that of a text document.
     private static func parseODFText(_ bytes: [UInt8], name: String) throws(Problem) -> XMLDocument? {
         let parts: ODFParts
-        do { parts = try ODFParts.read(Data(bytes), file: name) } catch { throw .notODFText(error.message) }
+        do { parts = try ODFParts.read(Data(bytes), file: name) } catch { throw .notODF(error) }
         if parts.isPackage {
             let mimetype = parts.part("mimetype").map { String(decoding: $0, as: UTF8.self) }
-            guard mimetype == textMimetype else { throw .notODFText("mimetype \(mimetype ?? "缺失")") }
+            guard mimetype == textMimetype else { throw .otherMimetype(mimetype) }
             return nil
         }
         let document: XMLDocument
-        do { document = try XMLDocument(bytes: bytes, source: name) } catch { throw .notODFText("\(error)") }
+        do { document = try XMLDocument(bytes: bytes, source: name) } catch { throw .malformed(error) }
         guard let root = document.root, root.is(Namespace.office, "document"),
             root.child(Namespace.office, "body")?.child(Namespace.office, "text") != nil
         else {
-            throw .notODFText("没有 office:document 的文字正文")
+            throw .noTextBody
         }
         return document
     }

@@ -38,17 +38,6 @@ package enum ReportAvailability {
             }
         }
 
-        var message: String {
-            switch self {
-            case .draftStage:
-                return "尚未填写述职和述法内容：已生成草稿，未生成述职述法报告（交回后用 shufa extract 提取，再生成报告）"
-            case .noText:
-                return "述职和述法内容都为空，未生成述职述法报告：请在名册中填写，或用 shufa extract 从交回的草稿中提取"
-            case .noLaw:
-                return "述法内容为空，未生成述职述法报告：请填写述法内容；交回的草稿若删除或改动了述法标题，请恢复后重新提取"
-            case .noDuty:
-                return "述职内容为空，未生成述职述法报告：请填写述职内容"
-            }
-        }
+        var message: String { OutputMessages.text(self) }
     }
 }

@@ -31,7 +31,7 @@ package struct WordConverter {
         let timeout = options.baseTimeout + options.secondsPerDocument * Double(files.count)
         let attempt: LibreOffice.Attempt
         do { attempt = try options.office.attempt(files, to: Self.format, into: directory, timeout: timeout) } catch {
-            return files.map { _ in .failure(.converterFailed("\(error)")) }
+            return files.map { _ in .failure(.converterFailed(error)) }
         }
         return attempt.outputs.map { output in
             output.map { .success($0) } ?? .failure(.notConverted(timedOut: attempt.timedOut))

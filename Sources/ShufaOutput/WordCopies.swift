@@ -49,7 +49,7 @@ package struct WordCopies {
         var outcome = Outcome()
         let workspace: PrivateFolder
         do { workspace = try PrivateFolder(prefix: "shufa-docx") } catch {
-            for source in sources { fail(source, .converterFailed("\(error)"), roster: roster, into: &outcome) }
+            for source in sources { fail(source, .workspace(error), roster: roster, into: &outcome) }
             return outcome
         }
         defer { workspace.remove() }
@@ -99,16 +99,16 @@ package struct WordCopies {
         to workspace: URL
     ) throws(WordError) -> URL {
         let bytes: [UInt8]
-        do { bytes = try BuiltDocument.read(source, in: folder.url) } catch { throw .sourceUnreadable("\(error)") }
+        do { bytes = try BuiltDocument.read(source, in: folder.url) } catch { throw .sourceUnreadable(error) }
         let url = workspace.appendingPathComponent(
             "odf/\(String(format: "%05d", index)).\(Self.split(source.path).ext)")
-        do { try OutputFiles.writeAtomically(bytes, to: url) } catch { throw .converterFailed("\(error)") }
+        do { try OutputFiles.writeAtomically(bytes, to: url) } catch { throw .workspace(error) }
         return url
     }
 
     private static func finish(_ url: URL) throws(WordError) -> [UInt8] {
         let data: Data
-        do { data = try RegularFile.read(url, limit: ODFParts.fileLimit) } catch { throw .damagedOutput("\(error)") }
+        do { data = try RegularFile.read(url, limit: ODFParts.fileLimit) } catch { throw .unreadableOutput(error) }
         return try WordFinisher.finish(data, file: url.lastPathComponent)
     }
 
@@ -123,9 +123,8 @@ package struct WordCopies {
                 outcome.fault = error
                 return
             }
-            record(
-                source, message: "\(source.kind.chineseName)的 Word 文档（.docx）未能写出：\(error)", roster: roster,
-                into: &outcome)
+            record(source, message: OutputMessages.wordCopyNotWritten(source.kind, error), roster: roster,
+                   into: &outcome)
             return
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
@@ -145,10 +144,9 @@ package struct WordCopies {
     private func fail(
         _ source: BuildSummary.Document, _ error: WordError, roster: Roster, into outcome: inout Outcome
     ) {
-        let kept = options.keepSources ? "" : "；已保留 \(source.path)"
-        record(
-            source, message: "\(source.kind.chineseName)的 Word 文档（.docx）未能生成：\(error)\(kept)",
-            roster: roster, into: &outcome)
+        let kept = options.keepSources ? nil : source.path
+        record(source, message: OutputMessages.wordCopyNotMade(source.kind, error, kept: kept), roster: roster,
+               into: &outcome)
     }
 
     private func record(_ source: BuildSummary.Document, message: String, roster: Roster, into outcome: inout Outcome) {

@@ -1,28 +1,31 @@
+import ShufaODF
 import ShufaSystem
+import ShufaXML
 
-/// Why Word copies (.docx) cannot be made, or one of them was not; rendered in Chinese here only.
+/// Why Word copies (.docx) cannot be made, or one of them was not; rendered in Chinese by `OutputMessages`.
 public enum WordError: Error, Sendable, Equatable, CustomStringConvertible {
     /// LibreOffice is not installed: no .docx can be made at all.
     case noLibreOffice
-    /// The built ODF document could not be read back to be converted (the reason).
-    case sourceUnreadable(String)
-    /// LibreOffice could not be started or its workspace prepared (the reason).
-    case converterFailed(String)
+    /// The built ODF document could not be read back to be converted.
+    case sourceUnreadable(BuiltDocument.Problem)
+    /// LibreOffice could not be started.
+    case converterFailed(LibreOffice.Failure)
+    /// The private folder for the conversion could not be made or written.
+    case workspace(OutputError)
     /// LibreOffice wrote no .docx, even converting the document alone; `timedOut` when it was stopped.
     case notConverted(timedOut: Bool)
-    /// What LibreOffice wrote is not a readable Word package (the reason).
-    case damagedOutput(String)
+    /// What LibreOffice wrote cannot be read back.
+    case unreadableOutput(RegularFile.Problem)
+    /// What LibreOffice wrote is not a readable ZIP package.
+    case notPackage
+    /// A part of the package could not be unpacked.
+    case damagedPart(ODFParts.ReadError)
+    /// A part the package must have is missing (its name).
+    case missingPart(String)
+    /// A part that holds no XML element (its name).
+    case emptyPart(String)
+    /// A part that is not well-formed XML (its name, the parser's error).
+    case malformedPart(String, XMLParseError)
 
-    public var description: String {
-        switch self {
-        case .noLibreOffice:
-            return "生成 Word 文档（.docx）需要 LibreOffice，本机没有安装：请运行 bash scripts/setup.sh 安装，"
-                + "或去掉 --format 中的 docx（未写出任何文件）"
-        case .sourceUnreadable(let reason): return "无法读回已写出的 ODF 文档：\(reason)"
-        case .converterFailed(let reason): return "无法运行 LibreOffice：\(reason)"
-        case .notConverted(let timedOut):
-            return timedOut ? "LibreOffice 转换超时，已停止" : "LibreOffice 未能转换（单独重试后仍失败）"
-        case .damagedOutput(let reason): return "LibreOffice 写出的 .docx 无法读取（\(reason)）"
-        }
-    }
+    public var description: String { OutputMessages.text(self) }
 }

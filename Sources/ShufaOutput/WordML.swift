@@ -28,7 +28,7 @@ package enum WordML {
 extension WordML {
     /// Parses a part of a .docx.
     static func parse(_ bytes: [UInt8], part: String) throws(WordError) -> XMLDocument {
-        do { return try XMLDocument(bytes: bytes, source: part) } catch { throw .damagedOutput("\(part)：\(error)") }
+        do { return try XMLDocument(bytes: bytes, source: part) } catch { throw .malformedPart(part, error) }
     }
 
     /// Adds a relationship to a `.rels` part.
@@ -36,9 +36,9 @@ extension WordML {
         to package: inout WordPackage, part: String, id: String, type: String,
         target: String
     ) throws(WordError) {
-        guard let bytes = package.part(part) else { throw .damagedOutput("包中没有 \(part)") }
+        guard let bytes = package.part(part) else { throw .missingPart(part) }
         let document = try parse(bytes, part: part)
-        guard let root = document.root else { throw .damagedOutput("\(part) 是空的") }
+        guard let root = document.root else { throw .emptyPart(part) }
         let relationship = root.makeElement("Relationship", namespace: relationships, prefix: "r")
         for (name, value) in [("Id", id), ("Type", type), ("Target", target)] {
             relationship.setAttribute(name, value: value)
@@ -52,9 +52,9 @@ extension WordML {
         throws(WordError)
     {
         let part = "[Content_Types].xml"
-        guard let bytes = package.part(part) else { throw .damagedOutput("包中没有 \(part)") }
+        guard let bytes = package.part(part) else { throw .missingPart(part) }
         let document = try parse(bytes, part: part)
-        guard let root = document.root else { throw .damagedOutput("\(part) 是空的") }
+        guard let root = document.root else { throw .emptyPart(part) }
         for (name, type) in parts {
             let override = root.makeElement("Override", namespace: contentTypes, prefix: "ct")
             override.setAttribute("PartName", value: name)

@@ -14,17 +14,15 @@ package struct WordPackage {
     /// Reads a package; `file` names it in messages.
     init(_ data: Data, file: String) throws(WordError) {
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw .damagedOutput("不是可读的 ZIP 包")
-        }
+        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notPackage }
         var parts: [(String, [UInt8])] = []
         for entry in archive where entry.type == .file {
             do { parts.append((entry.path, try ODFParts.extract(entry, from: archive, file: file))) } catch {
-                throw .damagedOutput(error.message)
+                throw .damagedPart(error)
             }
         }
         guard parts.contains(where: { $0.0 == Self.documentPart }) else {
-            throw .damagedOutput("包中没有 \(Self.documentPart)")
+            throw .missingPart(Self.documentPart)
         }
         self.parts = parts
     }

@@ -57,10 +57,12 @@ public struct PrintBatch: Sendable {
             throw .output(error)
         }
         defer { workspace.remove() }
-        let checked = ParallelMap.run(items) { item in try BuiltDocument.verify(item.document, in: item.build) }
+        let checked = ParallelMap.run(items) { (item) throws(BuiltDocument.Problem) in
+            try BuiltDocument.verify(item.document, in: item.build)
+        }
         let combinables = checked.map { (try? $0.get())?.flatMap(CombinableDocument.init) }
         let refused = Dictionary(uniqueKeysWithValues: checked.enumerated().compactMap { index, result in
-            if case .failure(let problem) = result { return (index, "\(problem)") } else { return nil }
+            if case .failure(let problem) = result { return (index, problem) } else { return nil }
         })
         let tracker = ProgressTracker(total: items.count, report: progress)
         tracker.markDone(Set(refused.keys))
@@ -76,6 +78,9 @@ public struct PrintBatch: Sendable {
         try write(summary, into: folder)
         return summary
     }
+
+    /// The largest PDF read back from the workspace.
+    static let maximumPDF = 1 << 30
 
     /// The name of the account of a print run in its output folder.
     public static let summaryName = "print.json"
@@ -112,7 +117,7 @@ public struct PrintBatch: Sendable {
     private func writeDocuments(_ items: [PrintItem], _ outcome: PrintConverter.Outcome, titles: [String?],
                                 output: Output) throws(PrintError) -> [PrintSummary.Document] {
         let placed = items.indices.filter { outcome.placements[$0] != nil }
-        let written = ParallelMap.run(placed) { index in
+        let written = ParallelMap.run(placed) { (index) throws(PrintError) -> PrintSummary.Document in
             let item = items[index], placement = outcome.placements[index]!
             let source = outcome.pdfs[placement.pdf]
             let bytes = try write([QPDF.PageRun(file: source.url, pages: placement.pages)], primary: source, title: titles[index],
@@ -124,8 +129,7 @@ public struct PrintBatch: Sendable {
         for result in written {
             switch result {
             case .success(let document): documents.append(document)
-            case .failure(let error as PrintError): throw error
-            case .failure(let error): throw .workspace("\(error)")
+            case .failure(let error): throw error
             }
         }
         return documents
@@ -179,7 +183,9 @@ public struct PrintBatch: Sendable {
         let file = scratch.appendingPathComponent(name + ".pdf")
         do { try qpdf.write(runs, primary: primary, title: title, to: file, scratch: scratch) } catch { throw .qpdf(error) }
         let bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: file)) } catch { throw .workspace("\(error)") }
+        do { bytes = Array(try RegularFile.read(file, limit: Self.maximumPDF)) } catch {
+            throw .unreadablePage(file.path, error)
+        }
         do { try output.folder.write(bytes, to: path) } catch { throw .output(error) }
         try? FileManager.default.removeItem(at: file)
         return bytes
@@ -188,21 +194,15 @@ public struct PrintBatch: Sendable {
     /// A one-page blank A4 PDF in the workspace, for the backs of sheets when printing duplex.
     private func blankPage(in workspace: URL) throws(PrintError) -> URL {
         let url = workspace.appendingPathComponent("pages/blank.pdf")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try qpdf.writeBlankPage(to: url)
-        } catch let error as QPDF.Failure {
-            throw .qpdf(error)
-        } catch {
-            throw .workspace("\(error)")
-        }
+        do { try OutputFolder.createPath(url.deletingLastPathComponent()) } catch { throw .workspace(error) }
+        do { try qpdf.writeBlankPage(to: url) } catch { throw .qpdf(error) }
         return url
     }
 
     /// The documents refused before conversion and those LibreOffice could not convert, in print order.
     private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome,
-                          refused: [Int: String]) -> [PrintSummary.Failure] {
-        let messages = refused.merging(outcome.failures.mapValues { $0 + "；请用 LibreOffice 打开该文件查看原因，改正后重新打印" }) { $1 }
+                          refused: [Int: BuiltDocument.Problem]) -> [PrintSummary.Failure] {
+        let messages = refused.mapValues(PrintMessages.refused).merging(outcome.failures.mapValues(PrintMessages.notConverted)) { $1 }
         return messages.keys.sorted().map { index in
             let document = items[index].document
             return PrintSummary.Failure(leader: document.leader, unit: document.unit, kind: document.kind, source: document.path,

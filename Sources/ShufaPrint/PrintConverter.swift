@@ -21,7 +21,7 @@ struct PrintConverter {
     struct Outcome: Sendable {
         var pdfs: [SourcePDF] = []
         var placements: [Int: Placement] = [:]
-        var failures: [Int: String] = [:]
+        var failures: [Int: ConversionFailure] = [:]
     }
 
     func run() -> Outcome {
@@ -39,7 +39,7 @@ struct PrintConverter {
                     for (item, range) in zip(unit.items, ranges) { outcome.placements[item] = Placement(pdf: outcome.pdfs.count - 1, pages: range) }
                 case .failure(let failure):
                     let retries = retry(unit)
-                    if retries.isEmpty { for item in unit.items { outcome.failures[item] = failure.message } }
+                    if retries.isEmpty { for item in unit.items { outcome.failures[item] = failure } }
                     pending += retries
                 }
             }
@@ -84,7 +84,23 @@ struct PrintConverter {
 
     // MARK: One round
 
-    struct ConversionFailure: Error { var message: String }
+    /// Why a unit gave no PDF; rendered in Chinese by `PrintMessages`.
+    enum ConversionFailure: Error, Sendable, Equatable {
+        /// The document could not be read back (changed since it was checked).
+        case unreadable(BuiltDocument.Problem)
+        /// The file for LibreOffice could not be written.
+        case workspace(OutputError)
+        /// LibreOffice was not run for it (its input could not be written).
+        case notRun
+        case cannotStart(LibreOffice.Failure)
+        case timedOut(seconds: Double)
+        case noPDF
+        /// qpdf could not read the PDF LibreOffice wrote.
+        case unreadablePDF(QPDF.Failure)
+        case noPages
+        /// The PDF of a combined file does not show where each document starts.
+        case noDocumentStarts
+    }
 
     /// The PDF of a unit and the page range of each of its documents, or why there is none.
     typealias UnitOutcome = Result<(SourcePDF, [Range<Int>]), ConversionFailure>
@@ -98,13 +114,13 @@ struct PrintConverter {
     /// processes at a time) and reads the PDFs back.
     private func convert(_ units: [ConversionUnit], round: Int) -> RoundResult {
         let directory = workspace.appendingPathComponent("round-\(round)")
-        let inputs = ParallelMap.run(Array(units.enumerated())) { index, unit in
+        let inputs = ParallelMap.run(Array(units.enumerated())) { (index, unit) throws(ConversionFailure) -> URL in
             try writeInput(unit, name: String(format: "%04d", index), in: directory)
         }
         let files = inputs.map { try? $0.get() }
         var outcomes: [UnitOutcome] = inputs.map { result in
-            if case .failure(let error) = result { return .failure(ConversionFailure(message: "cannot prepare the file: \(error)")) }
-            return .failure(ConversionFailure(message: "LibreOffice was not run"))
+            if case .failure(let error) = result { return .failure(error) }
+            return .failure(.notRun)
         }
         let pool = ConversionPool(office: office, processes: options.processes)
         let jobs = pool.schedule(units.indices.filter { files[$0] != nil }.map {
@@ -119,18 +135,18 @@ struct PrintConverter {
         return RoundResult(units: units, outcomes: outcomes)
     }
 
-    private func writeInput(_ unit: ConversionUnit, name: String, in directory: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    private func writeInput(_ unit: ConversionUnit, name: String, in directory: URL) throws(ConversionFailure) -> URL {
+        let url: URL, bytes: [UInt8]
         if unit.mode == .combined {
-            let url = directory.appendingPathComponent(name + ".fodt")
+            url = directory.appendingPathComponent(name + ".fodt")
             let documents = unit.items.compactMap { combinables[$0] }
-            let title = items[unit.items[0]].document.kind.chineseName
-            try OutputFiles.writeAtomically(ODFCombiner.combine(documents, title: title), to: url)
-            return url
+            bytes = ODFCombiner.combine(documents, title: items[unit.items[0]].document.kind.chineseName)
+        } else {
+            let item = items[unit.items[0]]
+            url = directory.appendingPathComponent(name + "." + (item.document.path as NSString).pathExtension)
+            do { bytes = try BuiltDocument.read(item.document, in: item.build) } catch { throw .unreadable(error) }
         }
-        let item = items[unit.items[0]]
-        let url = directory.appendingPathComponent(name + "." + (item.document.path as NSString).pathExtension)
-        try OutputFiles.writeAtomically(try BuiltDocument.read(item.document, in: item.build), to: url)
+        do { try OutputFiles.writeAtomically(bytes, to: url) } catch { throw .workspace(error) }
         return url
     }
 
@@ -146,12 +162,11 @@ struct PrintConverter {
                 for (items, pdf) in expected where FileManager.default.fileExists(atPath: pdf.path) { progress.markDone(Set(items)) }
             }
         } catch {
-            return job.map { ($0, .failure(ConversionFailure(message: "LibreOffice could not be started: \(error)"))) }
+            return job.map { ($0, .failure(.cannotStart(error))) }
         }
         return zip(job, attempt.outputs).map { index, pdf in
             guard let pdf else {
-                let message = attempt.timedOut ? "LibreOffice did not finish within \(String(format: "%g", timeout)) s" : "LibreOffice wrote no PDF"
-                return (index, .failure(ConversionFailure(message: message)))
+                return (index, .failure(attempt.timedOut ? .timedOut(seconds: timeout) : .noPDF))
             }
             return (index, Result { () throws(ConversionFailure) in try pages(of: pdf, unit: units[index]) })
         }
@@ -160,13 +175,13 @@ struct PrintConverter {
     /// Reads a converted PDF (through qpdf) and finds the page range of each document of `unit`.
     private func pages(of url: URL, unit: ConversionUnit) throws(ConversionFailure) -> (SourcePDF, [Range<Int>]) {
         let pdf: SourcePDF
-        do { pdf = try qpdf.read(url) } catch { throw ConversionFailure(message: "\(error)") }
-        guard pdf.pageCount > 0 else { throw ConversionFailure(message: "LibreOffice wrote a PDF without pages") }
+        do { pdf = try qpdf.read(url) } catch { throw .unreadablePDF(error) }
+        guard pdf.pageCount > 0 else { throw .noPages }
         guard unit.mode == .combined else { return (pdf, [0..<pdf.pageCount]) }
         let starts = unit.items.indices.map { pdf.destinations[ODFCombiner.bookmark($0)] }
         let found = starts.compactMap { $0 }
         guard found.count == starts.count, found.first == 0, zip(found, found.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw ConversionFailure(message: "the PDF does not show where each document starts")
+            throw .noDocumentStarts
         }
         let ends = Array(found.dropFirst()) + [pdf.pageCount]
         return (pdf, zip(found, ends).map { $0..<$1 })

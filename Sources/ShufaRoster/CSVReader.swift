@@ -21,17 +21,17 @@ struct CSVReader {
         let text: String
         if let encoding {
             guard let decoded = encoding.decode(data) else {
-                throw RosterError(file: file, message: "not valid \(encoding) text: check --encoding, or leave it out to detect UTF-8 or GB18030/GBK")
+                throw RosterError(file: file, .notInEncoding(encoding))
             }
             text = decoded
         } else {
             guard let (decoded, _) = TextEncoding.detectAndDecode(data) else {
-                throw RosterError(file: file, message: "neither UTF-8 nor GB18030/GBK text (binary data, or another encoding): save it as \"CSV UTF-8\" or name the encoding with --encoding")
+                throw RosterError(file: file, .undetectedEncoding)
             }
             text = decoded
         }
         if text.utf8.contains(0) {
-            throw RosterError(file: file, message: "contains NUL bytes: binary data, not delimited text (if it is UTF-16 text without a byte order mark, pass --encoding utf-16le)")
+            throw RosterError(file: file, .nulBytes)
         }
         return text
     }
@@ -45,7 +45,7 @@ struct CSVReader {
             index = try step(bytes, at: index, &state, &grid)
         }
         if state.inQuotes {
-            throw RosterError(file: file, message: "row \(state.quoteRow): a field opened with a double quote (\") is never closed: remove the stray quote or close it")
+            throw RosterError(file: file, .unclosedQuote(row: state.quoteRow))
         }
         if state.hasContent { try finishRow(&state, &grid) }
         return grid

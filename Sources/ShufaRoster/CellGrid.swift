@@ -28,10 +28,10 @@ package struct CellGrid: Sendable, Equatable {
         while let last = cells.last, last.isEmpty { cells.removeLast() }
         guard !cells.isEmpty else { return }
         guard cells.count <= Self.maximumColumns else {
-            throw RosterError(file: file, message: "row \(number) has data beyond column \(Self.maximumColumns): a roster has one column per field")
+            throw RosterError(file: file, .tooManyColumns(row: number, limit: Self.maximumColumns))
         }
         guard rows.count < Self.maximumRows else {
-            throw RosterError(file: file, message: "more than \(Self.maximumRows) rows with data: split the roster into smaller files")
+            throw RosterError(file: file, .tooManyRows(limit: Self.maximumRows))
         }
         try reserve(cells.count, file: file)
         rows.append(Row(number: number, cells: cells))

@@ -16,7 +16,7 @@ struct JSONGuard {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { guardian.index = 3 }
         try guardian.value(depth: 0)
         guardian.skipSpace()
-        guard guardian.index == bytes.count else { throw guardian.fault("：值之后还有多余的内容") }
+        guard guardian.index == bytes.count else { throw guardian.fault(.trailingContent) }
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -32,10 +32,10 @@ struct JSONGuard {
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
-        case nil: throw fault("：文件意外结束（括号或引号没有闭合）")
+        case nil: throw fault(.unexpectedEnd)
         case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
             try number()
-        default: throw fault("：这里应是一个值（文本要加双引号）")
+        default: throw fault(.valueExpected)
         }
     }
 
@@ -50,12 +50,12 @@ struct JSONGuard {
         var keys = Set<String>()
         while true {
             skipSpace()
-            guard current == UInt8(ascii: "\"") else { throw fault("：键应是加双引号的文本") }
+            guard current == UInt8(ascii: "\"") else { throw fault(.keyExpected) }
             let keyLine = line
             let key = try string(decoding: true)
             guard keys.insert(key).inserted else { throw .duplicateKey(key, line: keyLine) }
             skipSpace()
-            guard current == UInt8(ascii: ":") else { throw fault("：键之后缺少冒号「:」") }
+            guard current == UInt8(ascii: ":") else { throw fault(.colonExpected) }
             index += 1
             try value(depth: depth)
             skipSpace()
@@ -63,7 +63,7 @@ struct JSONGuard {
                 index += 1
                 return
             }
-            guard current == UInt8(ascii: ",") else { throw fault("：缺少「,」或「}」") }
+            guard current == UInt8(ascii: ",") else { throw fault(.commaOrClose("}")) }
             index += 1
         }
     }
@@ -83,7 +83,7 @@ struct JSONGuard {
                 index += 1
                 return
             }
-            guard current == UInt8(ascii: ",") else { throw fault("：缺少「,」或「]」") }
+            guard current == UInt8(ascii: ",") else { throw fault(.commaOrClose("]")) }
             index += 1
         }
     }
@@ -107,11 +107,11 @@ struct JSONGuard {
                 }
                 try escape(into: &scalars)
                 start = index
-            case 0..<0x20: throw fault("：文本中有未转义的控制字符或换行")
+            case 0..<0x20: throw fault(.controlCharacterInText)
             default: index += 1
             }
         }
-        throw fault("：文本的引号没有闭合")
+        throw fault(.unclosedText)
     }
 
     private mutating func escape(into scalars: inout String.UnicodeScalarView) throws(RosterFault) {
@@ -120,13 +120,13 @@ struct JSONGuard {
             0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n",
             0x72: "\r", 0x74: "\t",
         ]
-        guard let byte = current else { throw fault("：文本的引号没有闭合") }
+        guard let byte = current else { throw fault(.unclosedText) }
         if let scalar = simple[byte] {
             scalars.append(scalar)
             index += 1
             return
         }
-        guard byte == UInt8(ascii: "u") else { throw fault("：无效的转义「\\」") }
+        guard byte == UInt8(ascii: "u") else { throw fault(.badEscape) }
         index += 1
         var code = try hex4()
         if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: Array("\\u".utf8)) {
@@ -141,7 +141,7 @@ struct JSONGuard {
         guard index + 4 <= bytes.count,
             let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else {
-            throw fault("：\\u 之后应有四位十六进制数字")
+            throw fault(.badUnicodeEscape)
         }
         index += 4
         return code
@@ -149,15 +149,15 @@ struct JSONGuard {
 
     private mutating func number() throws(RosterFault) {
         if current == UInt8(ascii: "-") { index += 1 }
-        if current == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { throw fault("：数字写法不对") }
+        if current == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { throw fault(.badNumber) }
         if current == UInt8(ascii: ".") {
             index += 1
-            guard digits() > 0 else { throw fault("：小数点后应有数字") }
+            guard digits() > 0 else { throw fault(.noFractionDigits) }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard digits() > 0 else { throw fault("：指数应有数字") }
+            guard digits() > 0 else { throw fault(.noExponentDigits) }
         }
     }
 
@@ -168,7 +168,7 @@ struct JSONGuard {
     }
 
     private mutating func literal(_ word: String) throws(RosterFault) {
-        guard bytes[index...].starts(with: Array(word.utf8)) else { throw fault("：这里应是一个值（文本要加双引号）") }
+        guard bytes[index...].starts(with: Array(word.utf8)) else { throw fault(.valueExpected) }
         index += word.utf8.count
     }
 
@@ -186,7 +186,7 @@ struct JSONGuard {
     }
 
     /// A syntax error at the current position; the column counts characters, not bytes.
-    private func fault(_ reason: String) -> RosterFault {
+    private func fault(_ reason: SyntaxReason) -> RosterFault {
         let column = bytes[lineStart..<min(index, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
         return .syntax(format: "JSON", line: line, column: column, reason: reason)
     }

@@ -17,7 +17,7 @@ package struct ODSReader {
         let document = try self.document(data)
         guard let root = document.root, let body = root.child(Namespace.office, "body"),
               let spreadsheet = body.child(Namespace.office, "spreadsheet") else {
-            throw RosterError(file: file, message: "not an OpenDocument spreadsheet (no office:spreadsheet body): save the roster from a spreadsheet program")
+            throw RosterError(file: file, .noSpreadsheetContent)
         }
         return try rows(of: table(in: spreadsheet), spaces: SpaceBudget(left: max(Self.minimumSpaceBudget, data.count)))
     }
@@ -42,14 +42,14 @@ package struct ODSReader {
     /// The XML holding the body: `content.xml` of a package, or the whole Flat XML file.
     private func document(_ data: Data) throws(RosterError) -> XMLDocument {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            let archive = try SpreadsheetArchive(data, file: file, kind: "an ODS spreadsheet")
+            let archive = try SpreadsheetArchive(data, file: file, kind: .ods)
             if let mimetype = try archive.part("mimetype"), String(decoding: mimetype, as: UTF8.self) != Self.mimetype {
-                throw RosterError(file: file, message: "an OpenDocument file of type '\(String(decoding: mimetype.prefix(80), as: UTF8.self))', not a spreadsheet: save the roster as .ods")
+                throw RosterError(file: file, .notSpreadsheet(mimetype: String(decoding: mimetype.prefix(80), as: UTF8.self)))
             }
-            return try archive.xml("content.xml", missing: "the package has no content.xml: not an OpenDocument spreadsheet")
+            return try archive.xml("content.xml", missing: .noSpreadsheetContent)
         }
         guard Self.startsLikeXML(data) else {
-            throw SpreadsheetArchive.notAnArchive(data, file: file, kind: "an OpenDocument spreadsheet")
+            throw SpreadsheetArchive.notAnArchive(data, file: file, kind: .ods)
         }
         return try SpreadsheetArchive.parse(Array(data), file: file)
     }
@@ -64,11 +64,11 @@ package struct ODSReader {
         let tables = spreadsheet.elements.filter { $0.is(Namespace.table, "table") }
         let names = tables.map { $0.attribute(Namespace.table, "name") ?? "" }
         guard let sheet else {
-            guard let first = tables.first else { throw RosterError(file: file, message: "the spreadsheet has no sheet") }
+            guard let first = tables.first else { throw RosterError(file: file, .noSheets) }
             return first
         }
         guard let index = names.firstIndex(of: sheet) else {
-            throw RosterError(file: file, message: "no sheet named '\(sheet)': the sheets are \(names.map { "'\($0)'" }.joined(separator: ", "))")
+            throw RosterError(file: file, .unknownSheet(sheet, sheets: names))
         }
         return tables[index]
     }
@@ -114,7 +114,7 @@ package struct ODSReader {
             let text = Self.text(of: cell, spaces: spaces)
             if text.isEmpty { pendingEmpty += repeated; continue }
             guard cells.count + pendingEmpty + repeated <= CellGrid.maximumColumns else {
-                throw RosterError(file: file, message: "row \(number) has data beyond column \(CellGrid.maximumColumns): a roster has one column per field")
+                throw RosterError(file: file, .tooManyColumns(row: number, limit: CellGrid.maximumColumns))
             }
             cells += repeatElement("", count: pendingEmpty)
             cells += repeatElement(text, count: repeated)

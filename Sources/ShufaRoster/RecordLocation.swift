@@ -12,5 +12,6 @@ public struct RecordLocation: Sendable, Equatable, Hashable, CustomStringConvert
         self.unit = unit
     }
 
-    public var description: String { "\(file), \(unit) \(row)" }
+    /// 「roster.json 第 11 条记录」, 「roster.csv 第 5 行」.
+    public var description: String { RosterMessages.text(self) }
 }

@@ -28,13 +28,13 @@ struct RecordValidator {
     /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
     mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
         guard let raw = item as? [String: Any] else {
-            problems.append(RosterProblem(severity: .error, location: location, message: "not a leader record (expected an object with id, name, unit, position, role)"))
+            problems.append(RosterProblem(.error, .notARecord, at: location))
             return
         }
         var record = Record(fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
         if !normalized {
             for same in FieldNames.sameField(raw) {
-                record.fail(FieldNames.aliases[same[0]] ?? same[0], RosterFault.sameField(same).description)
+                record.fail(FieldNames.aliases[same[0]] ?? same[0], .sameField(same))
             }
         }
         let leader = record.leader(seen: seenIDs)
@@ -62,12 +62,11 @@ struct RecordValidator {
         mutating func leader(seen: [String: RecordLocation]) -> Leader? {
             id = required("id")
             if let id, let first = seen[id] {
-                fail("id", "duplicate id '\(id)': already used by \(first); give every leader its own id")
+                fail("id", .duplicateID(id, first: first))
             }
             let name = required("name"), unit = required("unit"), position = required("position"), roleName = required("role")
             if let roleName, !validator.vocabulary.knows(role: roleName) {
-                let hint = validator.vocabulary.closestRole(to: roleName).map { "; did you mean '\($0)'?" } ?? ""
-                fail("role", "unknown role '\(roleName)'\(hint) (roles are listed in templates/catalog.yaml)")
+                fail("role", .unknownRole(roleName, suggestion: validator.vocabulary.closestRole(to: roleName)))
             }
             checkYear()
             checkOrganization()
@@ -80,16 +79,16 @@ struct RecordValidator {
                           problems: problemsText, measures: measures, indicators: indicators, location: location)
         }
 
-        mutating func fail(_ field: String, _ message: String, severity: RosterProblem.Severity = .error) {
+        mutating func fail(_ field: String, _ fault: RosterFault, severity: RosterProblem.Severity = .error) {
             let label = validator.labels[field] ?? FieldNames.label(field)
-            problems.append(RosterProblem(severity: severity, location: location, leader: id, field: label, message: message))
+            problems.append(RosterProblem(severity, fault, at: location, leader: id, field: label))
         }
 
         private mutating func required(_ key: String) -> String? {
             let before = problems.count
             guard let value = text(key)?.trimmingWhiteSpace, !value.isEmpty else {
                 let reported = problems[before...].contains { $0.severity == .error }
-                if !reported { fail(key, "required field is missing or empty: fill it in") }
+                if !reported { fail(key, .missing) }
                 return nil
             }
             return value
@@ -101,20 +100,20 @@ struct RecordValidator {
             let written = RosterReader.text(raw)?.trimmingSpaces ?? ""
             let expected = validator.year
             if written.isEmpty {
-                fail("year", "the year is missing: write the roster's year (\(expected)) in every row")
+                fail("year", .noYearInRecord(expected: expected))
             } else if let year = RosterReader.year(raw), RosterReader.years.contains(year) {
                 if year != expected {
-                    fail("year", "year \(year) differs from the roster's year \(expected) (most rows): one roster is one year; correct it or build that leader from another roster")
+                    fail("year", .otherYear(year, expected: expected))
                 }
             } else {
-                fail("year", "'\(written)' is not a year between \(RosterReader.years.lowerBound) and \(RosterReader.years.upperBound): write the year as a number such as \(expected)")
+                fail("year", .badYear(written, years: RosterReader.years, expected: expected))
             }
         }
 
         /// A record may repeat the organisation; another one than the roster's is noted, not used.
         private mutating func checkOrganization() {
             guard let written = text("organization")?.trimmingSpaces, !written.isEmpty, written != validator.organization else { return }
-            fail("organization", "'\(written)' differs from '\(validator.organization)' (most rows); the documents use '\(validator.organization)'", severity: .warning)
+            fail("organization", .otherOrganization(written, roster: validator.organization), severity: .warning)
         }
 
         /// A text field, with characters XML forbids removed (and reported) and its length checked.
@@ -122,16 +121,15 @@ struct RecordValidator {
             guard let raw = fields[key], !(raw is NSNull) else { return nil }
             guard let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") }) ?? RosterReader.text(raw) else {
                 let number = RosterReader.numeric(raw) != nil
-                fail(key, number ? RosterFault.inexactNumber("\(raw)").description : "expected text")
+                fail(key, number ? .inexactNumber("\(raw)") : .notText)
                 return nil
             }
             let (clean, removed) = XMLEscaping.removingForbidden(value)
-            if removed > 0 { fail(key, "removed \(removed) control character(s) that XML does not allow", severity: .warning) }
+            if removed > 0 { fail(key, .controlCharacters(removed), severity: .warning) }
             let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
             if clean.unicodeScalars.count > limit {
                 let scalars = clean.unicodeScalars.count
-                let fault = RosterFault.tooLong(characters: clean.count, scalars: scalars, limit: limit)
-                fail(key, fault.description)
+                fail(key, .tooLong(characters: clean.count, scalars: scalars, limit: limit))
                 return nil
             }
             return clean
@@ -154,19 +152,18 @@ struct RecordValidator {
         private mutating func indicators() -> [String: Double] {
             guard let raw = fields["indicators"], !(raw is NSNull) else { return [:] }
             guard let map = raw as? [String: Any] else {
-                fail("indicators", "expected a map of indicator names to numbers")
+                fail("indicators", .notIndicatorMap)
                 return [:]
             }
             var result: [String: Double] = [:]
             for (name, value) in map.sorted(by: { $0.key < $1.key }) {
                 let number = RosterReader.numeric(value) ?? (value as? String).flatMap(RosterNumber.decimal)
                 guard let number, number >= 0, number.isFinite else {
-                    fail(name, "indicator value '\(value)' is not a number of zero or more: write a number such as 4, without units")
+                    fail(name, .badIndicator("\(value)"))
                     continue
                 }
                 guard number <= RosterReader.maximumIndicator else {
-                    let fault = RosterFault.indicatorTooLarge("\(value)", limit: RosterReader.maximumIndicator)
-                    fail(name, fault.description)
+                    fail(name, .indicatorTooLarge("\(value)", limit: RosterReader.maximumIndicator))
                     continue
                 }
                 result[name] = number

@@ -1,13 +1,28 @@
+import ShufaODF
 import ShufaSystem
-import ShufaText
 
-/// What is wrong with a roster file or a field, beyond what a reader's own checks say; rendered in
-/// Chinese here only (as `RosterError.message` or `RosterProblem.message`).
-package enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
+/// What is wrong with a roster file, a row or a field, with where it is; rendered in Chinese by
+/// `RosterMessages`, as `RosterError.message` (the whole file cannot be read) or `RosterProblem.message`
+/// (one record is left out, or used with a warning).
+public enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
+    // MARK: The file
+
     /// The file cannot be read (a folder, a FIFO, a device, missing, too large).
     case file(RegularFile.Problem)
-    /// YAML or JSON that does not parse, at a line and column, with the parser's reason.
-    case syntax(format: String, line: Int, column: Int, reason: String)
+    /// The extension is none of the roster formats (the extension).
+    case unknownFormat(String)
+    case empty
+    /// `--encoding` given for a file that is not delimited text (the format).
+    case encodingNotApplicable(RosterFormat)
+    /// `--sheet` given for a file that has no sheets (the format).
+    case sheetNotApplicable(RosterFormat)
+    /// Not a table file (for readers of tables other than rosters).
+    case notTable
+
+    // MARK: JSON and YAML
+
+    /// YAML or JSON that does not parse, at a line and column, and why.
+    case syntax(format: String, line: Int, column: Int, reason: SyntaxReason)
     /// Collections nested deeper than any roster needs.
     case tooDeep(line: Int, limit: Int)
     /// YAML aliases that would expand the file past what it could hold written out.
@@ -18,56 +33,164 @@ package enum RosterFault: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateKey(String, line: Int)
     /// Two keys of one record or of the roster that mean the same field (`姓名` and `name`).
     case sameField([String])
+    /// A YAML file that is not UTF-8 text.
+    case notUTF8YAML
+    /// The top level is not an object with `year` and `leaders`.
+    case notRosterObject
+    /// `year` (年度) is missing or not a year in `years`.
+    case noYear(years: ClosedRange<Int>)
+    /// `leaders` is missing or not a list.
+    case noLeaderList
+
+    // MARK: Delimited text
+
+    /// Not valid text in the encoding `--encoding` names.
+    case notInEncoding(TextEncoding)
+    /// Neither UTF-8 nor GB18030/GBK.
+    case undetectedEncoding
+    /// NUL bytes: binary data, or UTF-16 without a byte order mark.
+    case nulBytes
+    /// A quoted field opened on `row` is never closed.
+    case unclosedQuote(row: Int)
+
+    // MARK: Spreadsheets
+
+    /// A spreadsheet's archive: not one (with a guess at what it is), or one that cannot be opened.
+    case notAnArchive(SpreadsheetKind, guess: ArchiveGuess)
+    case damagedArchive
+    /// A part of the archive that cannot be unpacked.
+    case part(ODFParts.ReadError)
+    /// XML that does not parse (the part, when in a package; the parser's words).
+    case damagedXML(part: String?, detail: String)
+    /// An OpenDocument file of another type (its mimetype).
+    case notSpreadsheet(mimetype: String?)
+    /// A package without `content.xml`.
+    case noSpreadsheetContent
+    /// An XLSX file without its workbook part (the part's name).
+    case noWorkbook(String)
+    /// The workbook names a sheet part the archive does not have.
+    case missingSheetPart(String)
+    /// A worksheet part without `sheetData`.
+    case noSheetData
+    /// A cell (its reference) refers to a shared string that does not exist.
+    case missingSharedString(cell: String)
+    /// The workbook lists no sheet.
+    case noSheets
+    /// `--sheet` names no sheet of the file (the name, the sheets there are).
+    case unknownSheet(String, sheets: [String])
     /// A spreadsheet part holding more markup than a roster can (elements, attributes and texts).
     case tooMuchMarkup(part: String, limit: Int)
     /// A spreadsheet element with more attributes than any spreadsheet program writes.
     case tooManyAttributes(part: String, limit: Int)
     /// A sheet whose rows, counted to their last cell with data, hold more cells than a roster can.
     case tooManyCells(limit: Int)
-    /// An XLSX row number that is not a number in the sheet's range (1 to 1,048,576).
-    case badRowNumber(String)
+    /// More rows with data than a roster can have.
+    case tooManyRows(limit: Int)
+    /// A row with data beyond the last column a roster can use.
+    case tooManyColumns(row: Int, limit: Int)
+    /// An XLSX row number that is not a number in the sheet's range (1 to `limit`).
+    case badRowNumber(String, limit: Int)
+
+    // MARK: Tables
+
+    /// The sheet has no row with data.
+    case noRows
+    /// None of the first rows names two roster fields.
+    case noHeader(searchedRows: Int)
+    /// Two columns (letters) of the header row give the same field (its label).
+    case sameColumn(String, String, row: Int, field: String)
+    /// The header row lacks columns for these fields (labels).
+    case missingColumns(row: Int, fields: [String])
+    /// No row gives a year in `years`.
+    case noYearColumn(years: ClosedRange<Int>)
+    /// Rows with data above the header row were not read.
+    case rowsAboveHeader(count: Int, headerRow: Int)
+    /// A column with values and no header: ignored.
+    case unnamedColumn
+    /// An `indicators` (指标) column in a table: ignored.
+    case indicatorsColumn
+    /// A column that names no field and holds no numbers (its letters): ignored.
+    case ignoredColumn(String)
+    /// Characters XML forbids removed from a header.
+    case controlCharactersInHeader(Int)
+
+    // MARK: Records and fields
+
+    /// A list item that is not an object.
+    case notARecord
+    /// An id given to an earlier record too (where).
+    case duplicateID(String, first: RecordLocation)
+    /// A role the catalog does not know, and the closest one that it does.
+    case unknownRole(String, suggestion: String?)
+    /// A required field missing or empty.
+    case missing
+    /// A row without the year.
+    case noYearInRecord(expected: Int)
+    /// A record giving another year than the roster's.
+    case otherYear(Int, expected: Int)
+    /// A year that is not a year in `years`.
+    case badYear(String, years: ClosedRange<Int>, expected: Int)
+    /// A record giving another organisation than the roster's: the roster's is used.
+    case otherOrganization(String, roster: String)
+    /// Characters XML forbids removed from a field.
+    case controlCharacters(Int)
+    /// A value where text belongs.
+    case notText
+    /// `indicators` that is not a map.
+    case notIndicatorMap
+    /// An indicator value that is not a number of zero or more.
+    case badIndicator(String)
     /// A number too large to be written exactly (in a text field: give it as text).
     case inexactNumber(String)
     /// An indicator value beyond any count or hours a leader reports.
     case indicatorTooLarge(String, limit: Double)
     /// A text field longer than its limit, in characters and Unicode scalars.
     case tooLong(characters: Int, scalars: Int, limit: Int)
+    /// The roster file became unreadable while it was read a piece at a time.
+    case changedWhileReading
 
-    package var description: String {
-        switch self {
-        case .file(let problem): return "\(problem)"
-        case .syntax(let format, let line, let column, let reason):
-            return "不是有效的 \(format)：第 \(line) 行第 \(column) 列\(reason)；请改正后再运行"
-        case .tooDeep(let line, let limit):
-            return "第 \(line) 行的嵌套超过 \(limit) 层，名单用不到这么深的结构：文件已损坏或不是名单"
-        case .aliasExpansion(let line, let limit):
-            return "第 \(line) 行起的 YAML 别名（*引用）展开后超过 \(limit) 个节点，远超文件本身的内容：已拒绝（可能是“别名炸弹”）"
-        case .complexKey(let line):
-            return "第 \(line) 行：键必须是简单的文本，不能是列表、映射或别名（*引用）"
-        case .duplicateKey(let key, let line):
-            return "第 \(line) 行：键「\(key.prefix(60))」在同一对象中出现了两次，无法确定用哪一个：请只保留一个"
-        case .sameField(let keys):
-            return "「\(keys.joined(separator: "」与「"))」是同一个字段，只能写一个：请删去多余的"
-        case .tooMuchMarkup(let part, let limit):
-            return "\(part) 含超过 \(limit) 个 XML 节点（元素、属性和文本），超出名单的规模：请把名单分成几个文件，或另存为 CSV"
-        case .tooManyAttributes(let part, let limit):
-            return "\(part) 中有元素带超过 \(limit) 个属性，不是电子表格程序保存的文件：已拒绝"
-        case .tooManyCells(let limit):
-            return "表格的单元格（每行算到最后一个有内容的单元格）超过 \(limit) 个：可能有内容写到了很远的列；请删去多余的列，或把名单分成几个文件"
-        case .badRowNumber(let written):
-            return "行号「\(written.prefix(30))」无效（应在 1 到 \(XLSXReader.maximumRowNumber) 之间）：文件已损坏，请用电子表格程序重新保存"
-        case .inexactNumber(let written):
-            return "数字 \(written) 太大，无法原样写出：请加引号写成文本"
-        case .indicatorTooLarge(let written, let limit):
-            return "指标值「\(written)」超过 \(NumberText.plain(limit))，不是合理的次数或学时：请检查是否填错列"
-        case .tooLong(let characters, let scalars, let limit):
-            return "文本长 \(characters) 个字符（\(scalars) 个 Unicode 码位），超过上限 \(limit)：请检查各列是否错位"
-        }
-    }
+    public var description: String { RosterMessages.text(self) }
 }
 
-extension RosterError {
-    init(file: String, _ fault: RosterFault) {
-        self.init(file: file, message: fault.description)
-    }
+/// Why JSON or YAML text does not parse, as a clerk can act on it.
+public enum SyntaxReason: Sendable, Equatable {
+    case trailingContent
+    case unexpectedEnd
+    case valueExpected
+    case keyExpected
+    case colonExpected
+    /// A missing `,` or the closing bracket given.
+    case commaOrClose(Character)
+    case controlCharacterInText
+    case unclosedText
+    case badEscape
+    case badUnicodeEscape
+    case badNumber
+    case noFractionDigits
+    case noExponentDigits
+    case outOfMemory
+    case indentation
+    case colonInValue
+    case badCharacter
+    case missingContent
+    case missingListDash
+    case controlCharacters
+    case notUTF8
+    case undefinedAlias
+    case nestingLimit
+    /// What the parser said, when none of the above.
+    case parser(String)
+}
+
+/// The kinds of spreadsheet kept as a ZIP archive.
+public enum SpreadsheetKind: Sendable, Equatable {
+    case xlsx, ods
+}
+
+/// What a file that should be a spreadsheet's archive looks like instead.
+public enum ArchiveGuess: Sendable, Equatable {
+    /// An Excel 97–2003 (.xls) or WPS binary file.
+    case oldExcel
+    case binary
+    case text
 }

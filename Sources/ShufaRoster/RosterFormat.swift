@@ -14,5 +14,5 @@ public enum RosterFormat: String, Sendable, CaseIterable {
     /// True for delimited text, whose encoding `--encoding` may name.
     public var isText: Bool { self == .csv || self == .tsv }
 
-    static let supportedList = ".json, .yaml, .yml, .csv, .tsv, .ods, .fods or .xlsx"
+    static let supportedList = ".json、.yaml、.yml、.csv、.tsv、.ods、.fods 或 .xlsx"
 }

@@ -13,19 +13,25 @@ public struct RosterProblem: Sendable, Equatable, CustomStringConvertible, Encod
     public var leader: String?
     /// The field (column header) concerned.
     public var field: String?
+    /// What is wrong and what to do (Chinese).
     public var message: String
 
+    /// A problem whose message a later stage rendered (a document that could not be made or written).
     package init(severity: Severity, location: RecordLocation?, leader: String? = nil, field: String? = nil,
                  message: String) {
-        (self.severity, self.location, self.leader, self.field, self.message) = (severity, location, leader, field, message)
+        (self.severity, self.location, self.leader) = (severity, location, leader)
+        (self.field, self.message) = (field, message)
     }
 
-    public var description: String {
-        var text = location?.description ?? "roster"
-        if let field { text += ", \(field)" }
-        if let leader { text += " (\(leader))" }
-        return "\(text): \(severity.rawValue): \(message)"
+    /// A problem of the roster itself.
+    init(_ severity: Severity, _ fault: RosterFault, at location: RecordLocation?, leader: String? = nil,
+         field: String? = nil) {
+        self.init(severity: severity, location: location, leader: leader, field: field,
+                  message: RosterMessages.text(fault))
     }
+
+    /// Where, which field and whose record, then what: 「roster.json 第 11 条记录，姓名（QC011）：……」.
+    public var description: String { RosterMessages.line(self) }
 
     enum CodingKeys: String, CodingKey { case severity, file, row, leader, field, message }
 

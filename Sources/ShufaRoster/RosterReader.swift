@@ -52,21 +52,20 @@ public struct RosterReader: Sendable {
     public func read(_ data: Data, file: String) throws(RosterError) -> Roster {
         let ext = (file as NSString).pathExtension
         guard let format = RosterFormat(pathExtension: ext) else {
-            let hint = ext.lowercased() == "xls" ? "save it as .xlsx" : "use \(RosterFormat.supportedList)"
-            throw RosterError(file: file, message: "unknown roster format '.\(ext)': \(hint)")
+            throw RosterError(file: file, .unknownFormat(ext))
         }
         try checkOptions(for: format, file: file)
-        guard !data.isEmpty else { throw RosterError(file: file, message: "the file is empty") }
+        guard !data.isEmpty else { throw RosterError(file: file, .empty) }
         guard format.isTable else { return try records(from: parse(data, file: file, format: format), file: file) }
         return try TableRoster(vocabulary: vocabulary, file: file).roster(from: grid(data, file: file, format: format))
     }
 
     private func checkOptions(for format: RosterFormat, file: String) throws(RosterError) {
         if options.encoding != nil && !format.isText {
-            throw RosterError(file: file, message: "--encoding applies only to .csv and .tsv files; leave it out for .\(format.rawValue)")
+            throw RosterError(file: file, .encodingNotApplicable(format))
         }
         if options.sheet != nil && !format.isTable || options.sheet != nil && format.isText {
-            throw RosterError(file: file, message: "--sheet applies only to .xlsx, .ods and .fods files; leave it out for .\(format.rawValue)")
+            throw RosterError(file: file, .sheetNotApplicable(format))
         }
     }
 
@@ -87,11 +86,11 @@ public struct RosterReader: Sendable {
         if format == .json {
             do throws(RosterFault) { try JSONGuard.check(Array(data)) } catch { throw RosterError(file: file, error) }
             do { object = try JSONSerialization.jsonObject(with: data) } catch {
-                let reason = "（\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)）"
-                throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: reason))
+                let words = "\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"
+                throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: .parser(words)))
             }
         } else {
-            guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, message: "not UTF-8 text: save the YAML file as UTF-8") }
+            guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, .notUTF8YAML) }
             do {
                 try YAMLGuard.check(text)
                 object = try Yams.load(yaml: text)
@@ -100,7 +99,7 @@ public struct RosterReader: Sendable {
             }
         }
         guard let top = object as? [String: Any] else {
-            throw RosterError(file: file, message: "expected an object with 'year' and 'leaders' (see the roster contract)")
+            throw RosterError(file: file, .notRosterObject)
         }
         return top
     }
@@ -110,10 +109,10 @@ public struct RosterReader: Sendable {
         if let same = FieldNames.sameField(top).first { throw RosterError(file: file, .sameField(same)) }
         let fields = FieldNames.normalized(top)
         guard let year = Self.year(fields["year"]), Self.years.contains(year) else {
-            throw RosterError(file: file, message: "'year' (年度) is missing or not a year between \(Self.years.lowerBound) and \(Self.years.upperBound)")
+            throw RosterError(file: file, .noYear(years: Self.years))
         }
         guard let list = fields["leaders"] as? [Any] else {
-            throw RosterError(file: file, message: "'leaders' is missing or not a list of leader records")
+            throw RosterError(file: file, .noLeaderList)
         }
         let organization = Self.text(fields["organization"]) ?? ""
         var validator = RecordValidator(vocabulary: vocabulary, year: year, organization: organization)

@@ -30,9 +30,9 @@ public struct SheetRows: Sendable, Equatable {
         encoding: TextEncoding? = nil
     ) throws(RosterError) -> SheetRows {
         guard let format = RosterFormat(pathExtension: (file as NSString).pathExtension), format.isTable else {
-            throw RosterError(file: file, message: "not a table file: use .csv, .tsv, .ods, .fods or .xlsx")
+            throw RosterError(file: file, .notTable)
         }
-        guard !data.isEmpty else { throw RosterError(file: file, message: "the file is empty") }
+        guard !data.isEmpty else { throw RosterError(file: file, .empty) }
         let grid: CellGrid
         switch format {
         case .csv, .tsv:
@@ -52,14 +52,14 @@ public struct SheetRows: Sendable, Equatable {
         let text: String
         let pattern: String
         if format == .xlsx {
-            guard let bytes = try SpreadsheetArchive(data, file: file, kind: "an XLSX workbook").part("xl/workbook.xml")
+            guard let bytes = try SpreadsheetArchive(data, file: file, kind: .xlsx).part("xl/workbook.xml")
             else { return nil }
             text = String(decoding: bytes, as: UTF8.self)
             pattern = #"<(\w+:)?sheet\s[^>]*?\bname="([^"]*)""#
         } else {
             let bytes =
                 data.starts(with: [0x50, 0x4B])
-                ? try SpreadsheetArchive(data, file: file, kind: "an ODS spreadsheet").part("content.xml") ?? []
+                ? try SpreadsheetArchive(data, file: file, kind: .ods).part("content.xml") ?? []
                 : Array(data)
             text = String(decoding: bytes, as: UTF8.self)
             pattern = #"<table:table\s[^>]*?\btable:name="([^"]*)""#

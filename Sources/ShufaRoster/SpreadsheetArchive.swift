@@ -9,12 +9,12 @@ struct SpreadsheetArchive {
     let file: String
     private let archive: Archive
 
-    /// Opens `data`, which a file named `file` of kind `kind` (e.g. "an XLSX workbook") should hold.
-    init(_ data: Data, file: String, kind: String) throws(RosterError) {
+    /// Opens `data`, which a file named `file` of kind `kind` should hold.
+    init(_ data: Data, file: String, kind: SpreadsheetKind) throws(RosterError) {
         self.file = file
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw Self.notAnArchive(data, file: file, kind: kind) }
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw RosterError(file: file, message: "not a readable ZIP archive (truncated or damaged): open it in the spreadsheet program and save it again")
+            throw RosterError(file: file, .damagedArchive)
         }
     }
 
@@ -22,14 +22,14 @@ struct SpreadsheetArchive {
     func part(_ path: String) throws(RosterError) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
         do { return try ODFParts.extract(entry, from: archive, file: file) } catch {
-            throw RosterError(file: file, message: error.message)
+            throw RosterError(file: file, .part(error))
         }
     }
 
     /// The part `path` parsed as XML.
     /// - Throws: when the part is missing (`missing` says what that means) or not well-formed.
-    func xml(_ path: String, missing: String) throws(RosterError) -> XMLDocument {
-        guard let bytes = try part(path) else { throw RosterError(file: file, message: missing) }
+    func xml(_ path: String, missing: RosterFault) throws(RosterError) -> XMLDocument {
+        guard let bytes = try part(path) else { throw RosterError(file: file, missing) }
         return try Self.parse(bytes, file: file, part: path)
     }
 
@@ -41,20 +41,20 @@ struct SpreadsheetArchive {
             throw RosterError(file: file, error)
         }
         do { return try XMLDocument(bytes: bytes, source: part ?? file) } catch {
-            throw RosterError(file: file, message: "\(part.map { "\($0): " } ?? "")damaged or truncated, \(error); save it again from the spreadsheet program")
+            throw RosterError(file: file, .damagedXML(part: part, detail: error.description))
         }
     }
 
     /// Why `data` is not the archive its extension promises, with a guess at what it is.
-    static func notAnArchive(_ data: Data, file: String, kind: String) -> RosterError {
-        let guess: String
+    static func notAnArchive(_ data: Data, file: String, kind: SpreadsheetKind) -> RosterError {
+        let guess: ArchiveGuess
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            guess = "it is an old Excel 97–2003 (.xls) or WPS binary file: save it as .xlsx"
+            guess = .oldExcel
         } else if data.prefix(4096).contains(0) {
-            guess = "it holds binary data of some other kind"
+            guess = .binary
         } else {
-            guess = "it looks like text: if it is CSV, name it .csv; if it is Flat XML, name it .fods"
+            guess = .text
         }
-        return RosterError(file: file, message: "not \(kind) (a ZIP archive): \(guess)")
+        return RosterError(file: file, .notAnArchive(kind, guess: guess))
     }
 }

@@ -27,21 +27,24 @@ struct TableColumns {
             let written = Self.clean(raw)
             let removed = XMLEscaping.removingForbidden(raw).removed
             if removed > 0 {
-                notes.append(RosterProblem(severity: .warning, location: RecordLocation(file: file, row: header.number, unit: "row"),
-                                           field: "column \(CellGrid.columnName(index))", message: "removed \(removed) control character(s) that XML does not allow from the header"))
+                let location = RecordLocation(file: file, row: header.number, unit: "row")
+                notes.append(RosterProblem(.warning, .controlCharactersInHeader(removed), at: location,
+                                           field: Self.columnLabel(index)))
             }
             let kind = classify(written, index: index, header: header, body: body, file: file, indicatorNames: indicatorNames)
             kinds.append(kind)
             guard let key = kind.key else { continue }
             if let other = columnOf[key] {
-                throw RosterError(file: file, message: "columns \(CellGrid.columnName(other)) and \(CellGrid.columnName(index)) (row \(header.number)) both give \(FieldNames.label(key)): keep one of them")
+                let fault = RosterFault.sameColumn(CellGrid.columnName(other), CellGrid.columnName(index),
+                                                   row: header.number, field: FieldNames.label(key))
+                throw RosterError(file: file, fault)
             }
             columnOf[key] = index
             labels[key] = written
         }
         let missing = (FieldNames.required + ["year"]).filter { columnOf[$0] == nil }
         guard missing.isEmpty else {
-            throw RosterError(file: file, message: "the header row (row \(header.number)) has no column for \(missing.map(FieldNames.label).joined(separator: ", ")): add the column(s), headed with the Chinese name or the English key")
+            throw RosterError(file: file, .missingColumns(row: header.number, fields: missing.map(FieldNames.label)))
         }
     }
 
@@ -49,23 +52,26 @@ struct TableColumns {
                                    indicatorNames: Set<String>) -> Kind {
         let values = { body.lazy.map { index < $0.cells.count ? $0.cells[index].trimmingSpaces : "" }.filter { !$0.isEmpty } }
         let location = RecordLocation(file: file, row: header.number, unit: "row")
-        let column = "column \(CellGrid.columnName(index))"
         if written.isEmpty {
-            if !values().isEmpty { notes.append(RosterProblem(severity: .warning, location: location, field: column, message: "has values but no header: ignored; give it a header to use it")) }
+            if !values().isEmpty {
+                notes.append(RosterProblem(.warning, .unnamedColumn, at: location, field: Self.columnLabel(index)))
+            }
             return .ignored
         }
         if let key = FieldNames.key(forHeader: written) {
             guard key != "indicators" && key != "leaders" else {
-                notes.append(RosterProblem(severity: .warning, location: location, field: written, message: "ignored: in a table, each indicator has a column of its own, headed with the indicator's name"))
+                notes.append(RosterProblem(.warning, .indicatorsColumn, at: location, field: written))
                 return .ignored
             }
             return .field(key)
         }
         if indicatorNames.contains(written) || values().isEmpty || values().contains(where: Self.isNumber) { return .indicator(written) }
-        notes.append(RosterProblem(severity: .warning, location: location, field: written,
-                                   message: "not a roster field and holds no numbers, so it is not an indicator: ignored (\(column))"))
+        notes.append(RosterProblem(.warning, .ignoredColumn(CellGrid.columnName(index)), at: location, field: written))
         return .ignored
     }
+
+    /// How a column without a usable header is named in problems: 「C 列」.
+    static func columnLabel(_ index: Int) -> String { "\(CellGrid.columnName(index)) 列" }
 
     /// A header as compared: characters XML forbids removed, spaces trimmed.
     static func clean(_ header: String) -> String { XMLEscaping.removingForbidden(header).text.trimmingSpaces }

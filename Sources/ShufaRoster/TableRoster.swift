@@ -14,8 +14,7 @@ struct TableRoster {
 
     func roster(from grid: CellGrid) throws(RosterError) -> Roster {
         guard let headerIndex = grid.rows.prefix(Self.headerSearchRows).firstIndex(where: { Self.knownFieldCount($0.cells) >= 2 }) else {
-            throw RosterError(file: file, message: grid.rows.isEmpty ? "the sheet has no rows with data"
-                : "no header row found in the first \(Self.headerSearchRows) rows: the first row must name the columns (编号, 姓名, 单位, 职务, 类别, 年度, …, or id, name, unit, position, role, year)")
+            throw RosterError(file: file, grid.rows.isEmpty ? .noRows : .noHeader(searchedRows: Self.headerSearchRows))
         }
         let header = grid.rows[headerIndex]
         let body = Array(grid.rows[(headerIndex + 1)...])
@@ -28,13 +27,11 @@ struct TableRoster {
         }
         var notes = columns.notes
         if headerIndex > 0 {
-            notes.insert(note(at: grid.rows[0].number, "the \(headerIndex) row(s) with data above the header row (row \(header.number)) were not read"), at: 0)
+            let location = RecordLocation(file: file, row: grid.rows[0].number, unit: "row")
+            let fault = RosterFault.rowsAboveHeader(count: headerIndex, headerRow: header.number)
+            notes.insert(RosterProblem(.warning, fault, at: location), at: 0)
         }
         return Roster(organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)
-    }
-
-    private func note(at row: Int, _ message: String) -> RosterProblem {
-        RosterProblem(severity: .warning, location: RecordLocation(file: file, row: row, unit: "row"), message: message)
     }
 
     private static func knownFieldCount(_ cells: [String]) -> Int {
@@ -48,7 +45,7 @@ struct TableRoster {
             return year
         }
         guard let year = Self.mostCommon(years) else {
-            throw RosterError(file: file, message: "no row gives a year between \(RosterReader.years.lowerBound) and \(RosterReader.years.upperBound) in the 年度 (year) column: write the roster's year, such as 2025, in every row")
+            throw RosterError(file: file, .noYearColumn(years: RosterReader.years))
         }
         return year
     }

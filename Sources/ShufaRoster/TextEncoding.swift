@@ -63,9 +63,7 @@ public struct TextEncoding: Sendable, Hashable, CustomStringConvertible {
     /// An encoding name the C library does not know.
     public struct UnknownEncoding: Error, Sendable, CustomStringConvertible {
         public var name: String
-        public var description: String {
-            "unknown encoding '\(name)': use utf-8, gb18030 (also reads GBK), gbk, utf-16le or another name iconv knows"
-        }
+        public var description: String { RosterMessages.text(self) }
     }
 }
 

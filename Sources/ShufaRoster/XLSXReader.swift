@@ -10,21 +10,19 @@ package struct XLSXReader {
     let file: String
     let sheet: String?
 
-    private static let kind = "an XLSX workbook"
-
     func grid(_ data: Data) throws(RosterError) -> CellGrid {
-        let archive = try SpreadsheetArchive(data, file: file, kind: Self.kind)
+        let archive = try SpreadsheetArchive(data, file: file, kind: .xlsx)
         let workbook = try Workbook(archive: archive)
         let sheetPath = try workbook.sheetPath(named: sheet)
         let strings = try workbook.sharedStrings()
-        let document = try archive.xml(sheetPath, missing: "the workbook names \(sheetPath) but the archive has no such part: the file is damaged")
+        let document = try archive.xml(sheetPath, missing: .missingSheetPart(sheetPath))
         return try rows(document, strings: strings)
     }
 
     /// The rows of a worksheet part.
     private func rows(_ document: XMLDocument, strings: [String]) throws(RosterError) -> CellGrid {
         guard let data = document.root?.element(named: "sheetData") else {
-            throw RosterError(file: file, message: "the sheet has no sheetData: not a worksheet")
+            throw RosterError(file: file, .noSheetData)
         }
         var grid = CellGrid()
         var number = 0
@@ -44,12 +42,12 @@ package struct XLSXReader {
     private func rowNumber(_ written: String?, after previous: Int) throws(RosterError) -> Int {
         guard let written else {
             guard previous < Self.maximumRowNumber else {
-                throw RosterError(file: file, .badRowNumber(String(previous + 1)))
+                throw RosterError(file: file, .badRowNumber(String(previous + 1), limit: Self.maximumRowNumber))
             }
             return previous + 1
         }
         guard let value = Int(written.trimmingWhiteSpace), (1...Self.maximumRowNumber).contains(value),
-              previous < Self.maximumRowNumber else { throw RosterError(file: file, .badRowNumber(written)) }
+              previous < Self.maximumRowNumber else { throw RosterError(file: file, .badRowNumber(written, limit: Self.maximumRowNumber)) }
         return max(value, previous + 1)
     }
 
@@ -59,7 +57,7 @@ package struct XLSXReader {
         try row.forEachElement(named: "c") { (cell) throws(RosterError) in
             let column = cell.attribute(unqualified: "r").flatMap { Self.column(of: $0) } ?? cells.count
             guard column < CellGrid.maximumColumns else {
-                throw RosterError(file: file, message: "row \(number) has data beyond column \(CellGrid.maximumColumns): a roster has one column per field")
+                throw RosterError(file: file, .tooManyColumns(row: number, limit: CellGrid.maximumColumns))
             }
             let text = try value(of: cell, strings: strings, reference: "\(CellGrid.columnName(column))\(number)")
             if column >= cells.count { cells += repeatElement("", count: column - cells.count + 1) }
@@ -79,7 +77,7 @@ package struct XLSXReader {
         switch cell.attribute(unqualified: "t") {
         case "s":
             guard let index = raw.flatMap({ Int($0.trimmingSpaces) }), strings.indices.contains(index) else {
-                throw RosterError(file: file, message: "cell \(reference) refers to a shared string that does not exist: the file is damaged; save it again")
+                throw RosterError(file: file, .missingSharedString(cell: reference))
             }
             return strings[index]
         case "inlineStr": return cell.element(named: "is").map(Self.richText) ?? ""
@@ -138,7 +136,7 @@ package struct XLSXReader {
             let root = try Self.relationships(archive, at: "_rels/.rels")
             let path = root.first { $0.type.hasSuffix(Self.officeDocument) }.map { Self.resolve($0.target, from: "") } ?? "xl/workbook.xml"
             self.path = path
-            let workbook = try archive.xml(path, missing: "no workbook part (\(path)): not an XLSX workbook; save it again from Excel or WPS")
+            let workbook = try archive.xml(path, missing: .noWorkbook(path))
             let ids = try Self.relationships(archive, at: Self.relationshipsPath(of: path))
             relationships = ids.map { ($0.type, $0.target) }
             let list = workbook.root?.element(named: "sheets")?.elements(named: "sheet") ?? []
@@ -149,15 +147,14 @@ package struct XLSXReader {
         }
 
         func sheetPath(named name: String?) throws(RosterError) -> String {
-            let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
             guard let name else {
                 guard let first = sheets.first, !first.target.isEmpty else {
-                    throw RosterError(file: archive.file, message: "the workbook lists no sheet: the file is damaged")
+                    throw RosterError(file: archive.file, .noSheets)
                 }
                 return first.target
             }
             guard let match = sheets.first(where: { $0.name == name }), !match.target.isEmpty else {
-                throw RosterError(file: archive.file, message: "no sheet named '\(name)': the sheets are \(names)")
+                throw RosterError(file: archive.file, .unknownSheet(name, sheets: sheets.map(\.name)))
             }
             return match.target
         }

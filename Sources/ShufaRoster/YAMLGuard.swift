@@ -17,7 +17,7 @@ package enum YAMLGuard {
         let budget = max(minimumNodeBudget, bytes.count)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw .syntax(format: "YAML", line: 1, column: 1, reason: "（内存不足）")
+            throw .syntax(format: "YAML", line: 1, column: 1, reason: .outOfMemory)
         }
         defer { yaml_parser_delete(&parser) }
         let result: RosterFault? = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -103,25 +103,24 @@ package enum YAMLGuard {
         return .syntax(format: "YAML", line: Int(mark.line) + 1, column: Int(mark.column) + 1, reason: reason(problem))
     }
 
-    /// libyaml's problems, as a clerk reads them.
-    static func reason(_ problem: String) -> String {
-        let known: [(String, String)] = [
-            ("did not find expected key", "：缩进不齐，或少了「键: 值」中的键"),
-            ("mapping values are not allowed", "：这里不能有冒号（值里有冒号时请给整个值加引号）"),
-            ("found character that cannot start any token", "：有不能出现在这里的字符（如用制表符缩进、@ 或 ` 开头）"),
-            ("did not find expected node content", "：缺少内容"),
-            ("could not find expected ':'", "：缺少冒号「:」"),
-            ("found unexpected end of stream", "：文件意外结束（引号或括号没有闭合）"),
-            ("did not find expected ',' or ']'", "：缺少「,」或「]」"),
-            ("did not find expected ',' or '}'", "：缺少「,」或「}」"),
-            ("did not find expected '-' indicator", "：列表项缺少「-」"),
-            ("control characters are not allowed", "：含有不允许的控制字符"),
-            ("invalid leading UTF-8 octet", "：不是 UTF-8 文本"),
-            ("found undefined alias", "：引用了未定义的别名"),
-            ("Maximum nesting level reached", "：嵌套层数过多"),
+    /// libyaml's problems, as a clerk can act on them.
+    static func reason(_ problem: String) -> SyntaxReason {
+        let known: [(String, SyntaxReason)] = [
+            ("did not find expected key", .indentation),
+            ("mapping values are not allowed", .colonInValue),
+            ("found character that cannot start any token", .badCharacter),
+            ("did not find expected node content", .missingContent),
+            ("could not find expected ':'", .colonExpected),
+            ("found unexpected end of stream", .unexpectedEnd),
+            ("did not find expected ',' or ']'", .commaOrClose("]")),
+            ("did not find expected ',' or '}'", .commaOrClose("}")),
+            ("did not find expected '-' indicator", .missingListDash),
+            ("control characters are not allowed", .controlCharacters),
+            ("invalid leading UTF-8 octet", .notUTF8),
+            ("found undefined alias", .undefinedAlias),
+            ("Maximum nesting level reached", .nestingLimit),
         ]
-        if let match = known.first(where: { problem.hasPrefix($0.0) }) { return match.1 }
-        return "（\(problem.prefix(80))）"
+        return known.first { problem.hasPrefix($0.0) }?.1 ?? .parser(problem)
     }
 }
 
@@ -139,7 +138,7 @@ extension YAMLGuard {
         case YamlError.reader(let problem, _, _, _):
             return .syntax(format: "YAML", line: 1, column: 1, reason: reason(problem))
         default:
-            return .syntax(format: "YAML", line: 1, column: 1, reason: "（\(String(describing: error).prefix(80))）")
+            return .syntax(format: "YAML", line: 1, column: 1, reason: .parser(String(describing: error)))
         }
     }
 }

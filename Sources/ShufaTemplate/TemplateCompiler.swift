@@ -19,7 +19,7 @@ public enum TemplateCompiler {
         var state = CompileState(file: file)
         guard let root = document.root, root.is(Namespace.office, "document"),
               let body = root.child(Namespace.office, "body"), body.child(Namespace.office, "text") != nil else {
-            throw TemplateErrors(errors: [state.error(.notODFText("expected office:document with office:body/office:text; save the template as ODF Text Flat XML (.fodt)"))])
+            throw TemplateErrors(errors: [state.error(.notODFText)])
         }
         VendorExtensions.strip(root)
         let placed = state.findMarkers(in: body)

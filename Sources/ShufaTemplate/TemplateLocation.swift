@@ -6,11 +6,5 @@ public struct TemplateLocation: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var excerpt: String?
 
-    public var description: String {
-        var text = file
-        if let paragraph { text += ", paragraph \(paragraph)" }
-        if let line, line > 0 { text += " (line \(line))" }
-        if let excerpt { text += " 「\(excerpt)」" }
-        return text
-    }
+    public var description: String { TemplateMessages.text(self) }
 }

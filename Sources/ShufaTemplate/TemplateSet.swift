@@ -46,8 +46,8 @@ public struct TemplateSet: Sendable {
         let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else { throw .outsideFolder }
         do { return try RegularFile.read(url, limit: maximumBytes) } catch {
-            if error == .missing { throw .unreadable("no such file in \(directory.lastPathComponent)/") }
-            throw .file("\(error)")
+            if error == .missing { throw .missingFile(folder: directory.lastPathComponent) }
+            throw .file(error)
         }
     }
 

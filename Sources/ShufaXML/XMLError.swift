@@ -18,7 +18,7 @@ public struct XMLIssue: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a document could not be parsed.
-public enum XMLParseError: Error, Sendable, CustomStringConvertible {
+public enum XMLParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bytes are not well-formed XML.
     case malformed([XMLIssue])
     /// The document declares a DTD; ODF never does, and DTDs carry entity attacks.

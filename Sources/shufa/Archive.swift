@@ -29,7 +29,7 @@ struct ArchiveLocationOption: ParsableArguments {
 enum ArchiveRun {
     static func attempt<T>(code: Int32 = 2, _ body: () throws(ArchiveError) -> T) throws -> T {
         do { return try body() } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             throw ExitCode(code)
         }
     }
@@ -80,7 +80,7 @@ struct ArchiveAdd: ParsableCommand {
             inputs.map { URL(fileURLWithPath: $0) })
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveAdder(archive: archive).add(collected) {
-                FileHandle.standardError.write(Data("shufa: \(ArchiveNotice.waitingToAdd)\n".utf8))
+                Complaint.say("\(ArchiveNotice.waitingToAdd)")
             }
         }
         print(json ? try JSONText.encode(AddJSON(report)) : ArchiveText.render(report, archive: self.archive.path))
@@ -135,7 +135,7 @@ struct ArchiveVerify: ParsableCommand {
         let archive = try self.archive.open()
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveVerifier(archive: archive).verify {
-                FileHandle.standardError.write(Data("shufa: \(ArchiveNotice.waitingToVerify)\n".utf8))
+                Complaint.say("\(ArchiveNotice.waitingToVerify)")
             }
         }
         print(json ? try JSONText.encode(VerifyJSON(report)) : ArchiveText.render(report))

@@ -6,46 +6,46 @@ import ShufaTally
 /// `shufa build`: every document for every leader of a roster.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write drafts, reports, 考核评议表, 民主测评表, 职责任务清单 and the 测评录入表 for a roster.",
+        abstract: "为名单中的每位领导干部生成述职述法报告（草稿）、报告、考核评议表、职责任务清单，每个单位的民主测评表，以及测评录入表。",
         discussion: """
-            Writes OUT/<kind>/<id>-<name>-<kind>.<format> for every leader (ballots: one per unit) and
-            OUT/summary.json listing every document with its SHA-256 and every problem found.
-            A bad roster row is reported and skipped (exit code 1); with --strict nothing is written.
-            With --pdf, then prints the batch like `shufa print OUT` (PDFs in OUT/pdf).
+            写出 OUT/<类别>/<编号>-<姓名>-<文书>.<格式>（民主测评表每个单位一份）、OUT/journal.jsonl（每份文书及其 SHA-256、\
+            检查结果和问题）和 OUT/summary.json（计数和问题）。名单中有错的记录会列出并跳过（退出码 1）；加 --strict 则什么也不写。\
+            加 --pdf 时随后像 shufa print OUT 一样转换为 PDF（写到 OUT/pdf）。
+            退出码：0 全部生成；1 有领导干部的文书未能生成；2 什么也没做（参数错误、名单无法读取、模板有错、输出文件夹无法写入）。
             """)
 
-    @Argument(help: "The roster: .json, .yaml/.yml, .csv/.tsv (UTF-8 or GB18030/GBK), .ods/.fods or .xlsx.")
+    @Argument(help: "名单：.json、.yaml/.yml、.csv/.tsv（UTF-8 或 GB18030/GBK）、.ods/.fods 或 .xlsx。")
     var roster: String = "samples/roster.json"
 
-    @Option(name: .long, help: "The encoding of a .csv/.tsv roster (utf-8, gb18030, gbk, utf-16le, …); detected when left out.")
+    @Option(name: .long, help: "CSV/TSV 名单的编码（utf-8、gb18030、gbk、utf-16le……）；不写则自动识别。")
     var encoding: String?
 
-    @Option(name: .long, help: "The sheet of an .xlsx/.ods/.fods roster to read; the first when left out.")
+    @Option(name: .long, help: "读取 .xlsx/.ods/.fods 名单的哪张工作表；不写则读第一张。")
     var sheet: String?
 
-    @Flag(name: .long, help: "Refuse the whole batch, writing nothing (exit code 1), when any roster row is bad.")
+    @Flag(name: .long, help: "名单中只要有一条记录有错，就整批拒绝，什么也不写（退出码 1）。")
     var strict = false
 
-    @Option(name: .long, help: "Where to write the documents.")
+    @Option(name: .long, help: "文书写到哪个文件夹。")
     var out: String = "output"
 
     @Option(name: .long, help: "文件格式：fodt、odt、both（fodt 和 odt）、docx（Word，经 LibreOffice 转换），可用逗号分隔，如 odt,docx。",
             transform: FormatList.parse)
     var format: FormatList = FormatList(odf: [.fodt], docx: false)
 
-    @Option(name: .long, parsing: .next, help: "Comma-separated kinds: draft,report,form,ballot,tasklist,tally.",
+    @Option(name: .long, parsing: .next, help: "生成哪些文书，用逗号分隔：draft（草稿）、report（报告）、form（考核评议表）、ballot（民主测评表）、tasklist（职责任务清单）、tally（测评录入表）。",
             transform: KindList.parse)
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
     @OptionGroup var locations: Locations
 
-    @Flag(help: "Do not check the documents written.")
+    @Flag(help: "不检查写出的文书。")
     var noCheck = false
 
-    @Flag(name: .long, help: "Also convert the batch to PDF (as `shufa print OUT`), into OUT/pdf.")
+    @Flag(name: .long, help: "生成后再转换为 PDF（与 shufa print OUT 相同），写到 OUT/pdf。")
     var pdf = false
 
-    @OptionGroup(title: "Printing (with --pdf)") var printing: PrintFlags
+    @OptionGroup(title: "打印") var printing: PrintFlags
 
     func run() throws {
         let summary: BuildSummary
@@ -64,12 +64,12 @@ struct Build: ParsableCommand {
             }
             summary = try BatchBuilder(request).run()
         } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             throw ExitCode(2)
         }
         if !summary.faults.isEmpty {
             let message = summary.faults.map(\.description).joined(separator: "；")
-            FileHandle.standardError.write(Data("shufa: \(message)\n".utf8))
+            Complaint.say(message)
         }
         if summary.faults.isEmpty || summary.documentCount > 0 { print(SummaryText.render(summary, output: out)) }
         if !summary.faults.isEmpty { throw ExitCode(2) }
@@ -105,7 +105,7 @@ struct FormatList {
             case "both": list.add(.fodt); list.add(.odt)
             case "docx": list.docx = true
             default:
-                throw ValidationError("未知的格式「\(part)」：可选 fodt、odt、both（fodt 和 odt）、docx，或用逗号分隔，如 odt,docx")
+                throw UsageError.unknownFormat(String(part)).validation
             }
         }
         return list
@@ -124,11 +124,11 @@ struct KindList {
         for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let kind = DocumentKind(rawValue: name) else {
-                throw ValidationError("unknown kind '\(name)': use \(DocumentKind.allCases.map(\.rawValue).joined(separator: ","))")
+                throw UsageError.unknownKind(name).validation
             }
             kinds.insert(kind)
         }
-        guard !kinds.isEmpty else { throw ValidationError("--kinds needs at least one kind") }
+        guard !kinds.isEmpty else { throw UsageError.noKinds.validation }
         return KindList(kinds: kinds)
     }
 }

@@ -152,7 +152,7 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Creates `url` and its missing parents, as `mkdir -p` does.
     /// - Throws: `.notAFolder` when it or a parent is a file, or why it cannot be created.
-    static func createPath(_ url: URL) throws(OutputError) {
+    package static func createPath(_ url: URL) throws(OutputError) {
         var path = ""
         for component in url.standardizedFileURL.path.split(separator: "/") {
             path += "/" + component
