@@ -4,6 +4,9 @@ roster tests. Standard library only: XLSX and ODS are written as ZIP archives of
 
     python3 scripts/make-sample-rosters.py        # from the repository root
 
+samples/roster.json is the source (every leader complete, so a first build is clean);
+samples/roster-with-errors.json, written by hand, holds typical mistakes for the README.
+
 Outputs (all the same roster as samples/roster.json):
     samples/roster.yaml       YAML, block style
     samples/roster.csv        CSV, UTF-8 with BOM, CRLF (as Excel's "CSV UTF-8" saves it), Chinese headers
