@@ -25,6 +25,28 @@ enum SampleBuild {
     static func text(_ document: BuildSummary.Document) throws -> String {
         try String(contentsOf: shared.directory.appendingPathComponent(document.path), encoding: .utf8)
     }
+
+    /// The sample roster with the texts of the leaders `ids` taken out, as leaders who have written nothing yet.
+    static func blanked(_ ids: Set<String>) throws -> Roster {
+        var roster = try RosterReader(catalog: Repo.catalog).read(Repo.roster)
+        roster.leaders = roster.leaders.map { leader in
+            guard ids.contains(leader.id) else { return leader }
+            return Leader(id: leader.id, name: leader.name, unit: leader.unit, position: leader.position,
+                          role: leader.role, indicators: leader.indicators, location: leader.location)
+        }
+        return roster
+    }
+
+    /// The draft of the sample leader `id` with their texts taken out: every prompt of the role is in it.
+    static func blankDraft(_ id: String) throws -> String {
+        var roster = try blanked([id])
+        roster.leaders = roster.leaders.filter { $0.id == id }
+        let output = Repo.temporaryDirectory()
+        let request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: output, kinds: [.draft])
+        let summary = try BatchBuilder(request).build(roster)
+        let draft = try #require(summary.documents.first { $0.leader == id })
+        return try String(contentsOf: output.appendingPathComponent(draft.path), encoding: .utf8)
+    }
 }
 
 @Suite("Building the sample roster")
@@ -44,7 +66,7 @@ struct SampleBuildTests {
         }
     }
 
-    @Test("summary.json names the journal, which lists every file with its SHA-256; the two bad records and every leader left without a report")
+    @Test("summary.json names the journal, which lists every file with its SHA-256; the sample has no problem")
     func summary() throws {
         let built = SampleBuild.shared
         let data = try Data(contentsOf: built.directory.appendingPathComponent("summary.json"))
@@ -58,16 +80,26 @@ struct SampleBuildTests {
             #expect(entry["sha256"] as? String == SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
             #expect(["draft", "report", "form", "ballot", "tasklist"].contains(entry["kind"] as? String ?? ""))
         }
-        let problems = try #require(json["problems"] as? [[String: Any]])
-        let errors = problems.filter { $0["severity"] as? String == "error" }
-        // QC011 and QC013 are bad records; QC007 has no 述职 text and QC017 no 述法 text, so no report.
-        #expect(Set(errors.compactMap { $0["leader"] as? String }) == ["QC011", "QC013", "QC007", "QC017"])
-        #expect(errors.allSatisfy { $0["row"] is Int && $0["file"] as? String == "roster.json" })
-        #expect(built.summary.skippedLeaders == 4)
+        #expect((json["problems"] as? [[String: Any]])?.isEmpty == true)
+        #expect(built.summary.skippedLeaders == 0)
         let leaders = try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders
-        let reported = Set(SampleBuild.documents(.report).compactMap(\.leader))
-        let named = Set(problems.compactMap { $0["leader"] as? String })
-        for leader in leaders { #expect(reported.contains(leader.id) || named.contains(leader.id), "\(leader.id)") }
+        #expect(Set(SampleBuild.documents(.report).compactMap(\.leader)) == Set(leaders.map(\.id)))
+    }
+
+    @Test("the roster with mistakes: every bad record and every leader left without a report is named, with its row")
+    func rosterWithErrors() throws {
+        let output = Repo.temporaryDirectory()
+        let roster = Repo.samples.appendingPathComponent("roster-with-errors.json")
+        let summary = try BatchBuilder(BuildRequest(roster: roster, templates: Repo.templates, output: output)).run()
+        let errors = summary.problems.filter { $0.severity == .error }
+        // A record without a name, an unknown role, a duplicate id, another year; 述法 without 述职 and the reverse.
+        #expect(errors.map { $0.location?.row ?? 0 } == [3, 4, 7, 8, 2, 5])
+        #expect(errors.map(\.leader) == ["QC011", "QC013", "QC006", "QC009", "QC007", "QC017"])
+        #expect(errors.allSatisfy { $0.location?.file == "roster-with-errors.json" })
+        #expect(summary.skippedLeaders == 6)
+        let warning = try #require(summary.problems.first { $0.severity == .warning })
+        #expect(warning.leader == "QC005" && warning.message.hasPrefix("尚未填写述职和述法内容：已生成草稿"))
+        #expect(Set(summary.documents.filter { $0.kind == .report }.compactMap(\.leader)) == ["QC006"])
     }
 
     @Test("each valid leader gets a draft and a form; reports only with texts; a task list for every 主要负责人")
@@ -76,8 +108,8 @@ struct SampleBuildTests {
         #expect(leaders.count == 22)
         #expect(Set(SampleBuild.documents(.draft).compactMap(\.leader)) == Set(leaders.map(\.id)))
         #expect(Set(SampleBuild.documents(.form).compactMap(\.leader)) == Set(leaders.map(\.id)))
-        let withTexts = leaders.filter { !$0.duty.isEmpty && !$0.law.isEmpty }.map(\.id)
-        #expect(Set(SampleBuild.documents(.report).compactMap(\.leader)) == Set(withTexts))
+        #expect(leaders.allSatisfy { !$0.duty.isEmpty && !$0.law.isEmpty && !$0.problems.isEmpty })
+        #expect(Set(SampleBuild.documents(.report).compactMap(\.leader)) == Set(leaders.map(\.id)))
         let heads = leaders.filter { $0.role.contains("主要负责人") }.map(\.id)
         #expect(heads.count == 15 && Set(["QC001", "QC002", "QC004", "QC006"]).isSubset(of: heads))
         #expect(Set(SampleBuild.documents(.tasklist).compactMap(\.leader)) == Set(heads))
@@ -98,8 +130,7 @@ struct SampleBuildTests {
 
     @Test("a draft for a leader without texts shows the role's points as printed prompts (提示 style, in 【】), and the minimums")
     func draftPrompts() throws {
-        let draft = try #require(SampleBuild.documents(.draft).first { $0.leader == "QC020" })
-        let xml = try SampleBuild.text(draft)
+        let xml = try SampleBuild.blankDraft("QC020")
         let document = try Parsed.document(xml)
         let prompts = document.root!.descendants().filter {
             $0.is(Namespace.text, "span") && $0.attribute(Namespace.text, "style-name") == "Prompt"

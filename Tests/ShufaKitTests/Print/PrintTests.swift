@@ -282,7 +282,7 @@ struct PrintTests {
         let summary = try PrintBatch(PrintRequest(build: SampleBuild.shared.directory, output: output, documents: forms, options: options)).run()
         #expect(summary.documents.isEmpty && summary.combined.isEmpty)
         #expect(summary.failures.map(\.source) == forms.map(\.path))
-        #expect(summary.failures.allSatisfy { $0.message.contains("did not finish within 0.2 s") })
+        #expect(summary.failures.allSatisfy { $0.message.hasPrefix("LibreOffice 在 0.2 秒内没有完成") })
         #expect(Date().timeIntervalSince(start) < 30)
     }
 
@@ -334,7 +334,7 @@ struct PrintTests {
                 checked += 1
             }
         }
-        #expect(checked > 90)
+        #expect(checked >= run.documents(.draft).count)
     }
 
     @Test("no page of a draft, report or task list is blank but for its page number")

@@ -217,7 +217,7 @@ struct HostileRosterTests {
                         + String(
                             repeating: "<table:table-cell><text:p>"
                                 + String(repeating: "<text:s text:c=\"1000\"/>", count: 20)
-                                + "</text:p></table:table-cell>", count: 200) + "</table:table-row>"), "no header row"
+                                + "</text:p></table:table-cell>", count: 200) + "</table:table-row>"), "没有表头行"
             ),
         ]
         for (name, bytes, expected) in cases {

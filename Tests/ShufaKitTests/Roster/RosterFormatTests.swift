@@ -66,12 +66,16 @@ struct RosterFormatTests {
 
     @Test("table rows are numbered as a spreadsheet shows them, and problems name the header as written")
     func tableLocations() throws {
-        let roster = try Rosters.reader().read(Repo.samples.appendingPathComponent("roster.csv"))
+        let roster = try Rosters.reader().read(Repo.samples.appendingPathComponent("roster-with-errors.csv"))
         let errors = roster.problems.filter { $0.severity == .error }
-        #expect(errors.map(\.location) == [RecordLocation(file: "roster.csv", row: 12, unit: "row"), RecordLocation(file: "roster.csv", row: 14, unit: "row")])
-        #expect(errors.map(\.field) == ["姓名", "类别"])
-        let tsv = try Rosters.reader().read(Repo.samples.appendingPathComponent("roster.tsv"))
-        #expect(tsv.problems.filter { $0.severity == .error }.map(\.field) == ["name", "role"])
+        let file = "roster-with-errors.csv"
+        #expect(errors.map(\.location) == [4, 5, 8, 9].map { RecordLocation(file: file, row: $0, unit: "row") })
+        #expect(errors.map(\.field) == ["姓名", "类别", "编号", "年度"])
+        #expect(errors.first?.description == "roster-with-errors.csv 第 4 行，姓名（QC011）：必填项为空：请填写")
+        let tsv = try Rosters.reader().read(Repo.samples.appendingPathComponent("roster-with-errors.tsv"))
+        #expect(tsv.problems.filter { $0.severity == .error }.map(\.field) == ["name", "role", "id", "year"])
+        let clean = try Rosters.reader().read(Repo.samples.appendingPathComponent("roster.csv"))
+        #expect(clean.problems.isEmpty && clean.leaders.count == 22)
     }
 }
 
@@ -99,7 +103,7 @@ struct RosterEncodingTests {
         let roster = try Rosters.reader(RosterReadOptions(encoding: try TextEncoding(named: "gbk"))).read(gbk)
         #expect(roster.leaders.count == 22)
         let wrong = Rosters.error { () throws(RosterError) in try Rosters.reader(RosterReadOptions(encoding: .utf8)).read(gbk) }
-        #expect(wrong?.message.contains("not valid UTF-8 text") == true)
+        #expect(wrong?.message.contains("不是有效的 UTF-8 文本") == true)
         #expect(wrong?.message.contains("--encoding") == true)
         #expect(throws: TextEncoding.UnknownEncoding.self) { try TextEncoding(named: "klingon-8") }
         #expect(try TextEncoding(named: "UTF8") == .utf8)
@@ -136,7 +140,7 @@ struct CSVTests {
         let error = Rosters.error { () throws(RosterError) in
             try Rosters.reader().read(Data(Rosters.csv(Rosters.good, "T002,\"乙,县财政局").utf8), file: "r.csv")
         }
-        #expect(error?.message.contains("row 3") == true)
+        #expect(error?.message.contains("第 3 行") == true)
     }
 
     @Test("TSV with English keys in any case as headers")
@@ -153,18 +157,18 @@ struct SpreadsheetTests {
     func sheets() throws {
         let file = Rosters.fixtures.appendingPathComponent("second-sheet.xlsx")
         let first = Rosters.error { () throws(RosterError) in try Rosters.reader().read(file) }
-        #expect(first?.message.contains("no header row") == true)
+        #expect(first?.message.contains("没有表头行") == true)
         let named = try Rosters.reader(RosterReadOptions(sheet: "名单")).read(file)
         #expect(named.leaders.map(\.id) == ["G001"])
         let unknown = Rosters.error { () throws(RosterError) in try Rosters.reader(RosterReadOptions(sheet: "Sheet9")).read(file) }
-        #expect(unknown?.message == "no sheet named 'Sheet9': the sheets are '说明', '名单'")
+        #expect(unknown?.message == "没有名为「Sheet9」的工作表：现有工作表为 「说明」、「名单」")
         let sample = Repo.samples.appendingPathComponent("roster.xlsx")
         #expect(Rosters.content(try Rosters.reader(RosterReadOptions(sheet: "名单")).read(sample).leaders)
                 == Rosters.content(try Rosters.reader().read(sample).leaders))
         let odsNote = Rosters.error { () throws(RosterError) in
             try Rosters.reader(RosterReadOptions(sheet: "说明")).read(Repo.samples.appendingPathComponent("roster.ods"))
         }
-        #expect(odsNote?.message.contains("no header row") == true)
+        #expect(odsNote?.message.contains("没有表头行") == true)
     }
 
     @Test("a title row, blank rows, cells left out: rows keep the numbers a spreadsheet shows",
@@ -175,7 +179,7 @@ struct SpreadsheetTests {
         #expect(roster.leaders.first?.location.row == 4)
         #expect(roster.leaders.first?.indicators == ["会前学法次数": 4])
         let found = roster.problems.map { "\($0.severity.rawValue) \($0.location?.row ?? 0) \($0.field ?? "-")" }
-        #expect(found == ["warning 1 -", "warning 3 备注", "warning 3 column K", "error 7 姓名", "error 8 会前学法次数"])
+        #expect(found == ["warning 1 -", "warning 3 备注", "warning 3 K 列", "error 7 姓名", "error 8 会前学法次数"])
     }
 
     @Test("ODF cells: text:s, text:tab, line breaks, one line per text:p, repeated cells, float values, no annotations")
@@ -246,11 +250,11 @@ struct TableHeaderTests {
         let missing = Rosters.error { () throws(RosterError) in
             try Rosters.reader().read(Data("编号,姓名,单位\r\nT1,甲,乙\r\n".utf8), file: "r.csv")
         }
-        #expect(missing?.message.contains("position (职务), role (类别), year (年度)") == true)
+        #expect(missing?.message.contains("没有 「职务」、「类别」、「年度」 列") == true)
         let twice = Rosters.error { () throws(RosterError) in
             try Rosters.reader().read(Data(Rosters.csv(Rosters.good + ",乙", header: Rosters.header + ",name").utf8), file: "r.csv")
         }
-        #expect(twice?.message.contains("columns B and H") == true)
+        #expect(twice?.message.contains("B 列和 H 列都是「姓名」") == true)
     }
 
     @Test("--sheet on a CSV and --encoding on an XLSX are refused")
@@ -258,10 +262,10 @@ struct TableHeaderTests {
         let sheet = Rosters.error { () throws(RosterError) in
             try Rosters.reader(RosterReadOptions(sheet: "A")).read(Data("x".utf8), file: "r.csv")
         }
-        #expect(sheet?.message.contains("--sheet applies only") == true)
+        #expect(sheet?.message.contains("--sheet 只用于") == true)
         let encoding = Rosters.error { () throws(RosterError) in
             try Rosters.reader(RosterReadOptions(encoding: .gb18030)).read(Data("x".utf8), file: "r.xlsx")
         }
-        #expect(encoding?.message.contains("--encoding applies only") == true)
+        #expect(encoding?.message.contains("--encoding 只用于") == true)
     }
 }

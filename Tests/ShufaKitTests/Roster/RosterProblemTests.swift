@@ -21,7 +21,7 @@ enum Problems {
         guard let error = errors.first else { return }
         #expect(error.location == RecordLocation(file: "roster.csv", row: row, unit: "row"), sourceLocation: sourceLocation)
         #expect(error.field == column, sourceLocation: sourceLocation)
-        #expect(error.description.hasPrefix("roster.csv, row \(row), \(column)"), "\(error)", sourceLocation: sourceLocation)
+        #expect(error.description.hasPrefix("roster.csv 第 \(row) 行，\(column)"), "\(error)", sourceLocation: sourceLocation)
         #expect(error.message.contains(text), "\(error.message)", sourceLocation: sourceLocation)
         #expect(roster.leaders.map(\.id).contains("T001"), "the good row is still read", sourceLocation: sourceLocation)
     }
@@ -32,51 +32,51 @@ struct RosterProblemTests {
     @Test("a required field left empty")
     func missingRequiredField() throws {
         let roster = try Problems.read("T002,,县财政局,局长,部门主要负责人,2025,4")
-        Problems.expectError(roster, row: 3, column: "姓名", saying: "required field is missing or empty")
+        Problems.expectError(roster, row: 3, column: "姓名", saying: "必填项为空：请填写")
         #expect(roster.leaders.map(\.id) == ["T001"])
     }
 
     @Test("an unknown role, with the closest known role suggested")
     func unknownRole() throws {
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责任,2025,4")
-        Problems.expectError(roster, row: 3, column: "类别", saying: "unknown role '部门主要负责任'; did you mean '部门主要负责人'?")
+        Problems.expectError(roster, row: 3, column: "类别", saying: "述法主体类别「部门主要负责任」不在目录中，是否应为「部门主要负责人」？")
     }
 
     @Test("a duplicate id, naming the row that has it first")
     func duplicateID() throws {
         let roster = try Problems.read("T001,乙,县财政局,局长,部门主要负责人,2025,4")
-        Problems.expectError(roster, row: 3, column: "编号", saying: "duplicate id 'T001': already used by roster.csv, row 2")
+        Problems.expectError(roster, row: 3, column: "编号", saying: "编号「T001」重复：roster.csv 第 2 行 已用过")
         #expect(roster.leaders.map(\.name) == ["甲"])
     }
 
     @Test("an indicator that is not a number")
     func nonNumericIndicator() throws {
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责人,2025,四次")
-        Problems.expectError(roster, row: 3, column: "会前学法次数", saying: "indicator value '四次' is not a number")
+        Problems.expectError(roster, row: 3, column: "会前学法次数", saying: "指标值「四次」不是零或正数")
     }
 
     @Test("a negative indicator")
     func negativeIndicator() throws {
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责人,2025,-1")
-        Problems.expectError(roster, row: 3, column: "会前学法次数", saying: "not a number of zero or more")
+        Problems.expectError(roster, row: 3, column: "会前学法次数", saying: "指标值「-1」不是零或正数")
     }
 
     @Test("a year missing in a row")
     func yearMissing() throws {
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责人,,4")
-        Problems.expectError(roster, row: 3, column: "年度", saying: "the year is missing")
+        Problems.expectError(roster, row: 3, column: "年度", saying: "缺少年度")
     }
 
     @Test("a year out of range")
     func yearOutOfRange() throws {
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责人,1850,4")
-        Problems.expectError(roster, row: 3, column: "年度", saying: "'1850' is not a year between 1990 and 2200")
+        Problems.expectError(roster, row: 3, column: "年度", saying: "「1850」不是 1990 到 2200 之间的年份")
     }
 
     @Test("a year that differs from the other rows'")
     func yearDiffers() throws {
         let roster = try Problems.read("T002,乙,县财政局,局长,部门主要负责人,2025,4", "T003,丙,县财政局,局长,部门主要负责人,2024,4")
-        Problems.expectError(roster, row: 4, column: "年度", saying: "year 2024 differs from the roster's year 2025")
+        Problems.expectError(roster, row: 4, column: "年度", saying: "年度 2024 与名单的年度 2025（多数行）不同")
         #expect(roster.year == 2025)
     }
 
@@ -85,7 +85,7 @@ struct RosterProblemTests {
         let error = Rosters.error { () throws(RosterError) in
             try Rosters.reader().read(Data(Rosters.csv("T001,甲,县司法局,局长,部门主要负责人,,4").utf8), file: "roster.csv")
         }
-        #expect(error?.message.contains("no row gives a year") == true)
+        #expect(error?.message.contains("年度（year）列中没有一行写了 1990 到 2200 之间的年份") == true)
     }
 
     @Test("a text far over any sane length, long or short field")
@@ -104,41 +104,42 @@ struct RosterProblemTests {
         #expect(roster.leaders.map(\.name) == ["甲", "乙"])
         let warning = try #require(roster.problems.first)
         #expect(warning.severity == .warning)
-        #expect(warning.description.hasPrefix("roster.csv, row 3, 姓名 (T002): warning: removed 2 control character(s)"))
+        #expect(warning.description == "roster.csv 第 3 行，姓名（T002）：已删去 2 个 XML 不允许的控制字符")
     }
 
     @Test("control characters in a header are removed with a warning naming the header row and column")
     func forbiddenInHeader() throws {
         let roster = try Rosters.read(Rosters.csv(Rosters.good, header: Rosters.header.replacingOccurrences(of: "会前学法次数", with: "会前学法次数\u{1}")))
         #expect(roster.leaders.first?.indicators == ["会前学法次数": 4])
-        #expect(roster.problems.first?.description == "roster.csv, row 1, column G: warning: removed 1 control character(s) that XML does not allow from the header")
+        #expect(roster.problems.first?.description == "roster.csv 第 1 行，G 列：已从表头中删去 1 个 XML 不允许的控制字符")
     }
 
     @Test("a JSON record's problems name the record and the field by key and Chinese name")
     func jsonLocations() throws {
         let json = #"{"year": 2025, "leaders": [{"id": "J1", "name": "甲", "unit": "乙", "position": "丙", "role": "部门主要负责人", "year": 2024}]}"#
         let roster = try Rosters.read(json, file: "r.json")
-        #expect(roster.problems.first?.description.hasPrefix("r.json, record 1, year (年度) (J1): error: year 2024 differs") == true)
+        #expect(roster.problems.first?.description.hasPrefix("r.json 第 1 条记录，年度（J1）：年度 2024 与名单的年度 2025") == true)
+        #expect(roster.problems.first?.field == "year (年度)")
     }
 }
 
 @Suite("Unreadable roster files: one clear error, never a crash")
 struct UnreadableRosterTests {
     static let files: [(String, String)] = [
-        ("empty.csv", "the file is empty"),
-        ("empty.xlsx", "the file is empty"),
-        ("garbage.csv", "neither UTF-8 nor GB18030/GBK text"),
-        ("undecodable.csv", "neither UTF-8 nor GB18030/GBK text"),
-        ("garbage.xlsx", "not an XLSX workbook (a ZIP archive): it holds binary data"),
-        ("garbage.ods", "not an OpenDocument spreadsheet (a ZIP archive)"),
+        ("empty.csv", "文件是空的"),
+        ("empty.xlsx", "文件是空的"),
+        ("garbage.csv", "既不是 UTF-8 也不是 GB18030/GBK 文本"),
+        ("undecodable.csv", "既不是 UTF-8 也不是 GB18030/GBK 文本"),
+        ("garbage.xlsx", "不是 XLSX 工作簿（ZIP 包）：其中是另一种二进制数据"),
+        ("garbage.ods", "不是 OpenDocument 电子表格（ZIP 包）"),
         ("garbage.json", "不是有效的 JSON：第 1 行"),
-        ("truncated.xlsx", "not a readable ZIP archive (truncated or damaged)"),
-        ("truncated.ods", "not a readable ZIP archive (truncated or damaged)"),
-        ("truncated.fods", "damaged or truncated, not well-formed XML"),
-        ("csv-named.xlsx", "it looks like text: if it is CSV, name it .csv"),
-        ("old-excel.xlsx", "old Excel 97–2003 (.xls)"),
-        ("text-document.ods", "not a spreadsheet"),
-        ("no-workbook.xlsx", "no workbook part"),
+        ("truncated.xlsx", "不是可读的 ZIP 包（文件不完整或已损坏）"),
+        ("truncated.ods", "不是可读的 ZIP 包（文件不完整或已损坏）"),
+        ("truncated.fods", "已损坏或不完整（不是格式正确的 XML"),
+        ("csv-named.xlsx", "看起来是文本：如是 CSV，请命名为 .csv"),
+        ("old-excel.xlsx", "旧版 Excel 97–2003（.xls）"),
+        ("text-document.ods", "不是电子表格"),
+        ("no-workbook.xlsx", "没有工作簿部分"),
     ]
 
     @Test("each gives a RosterError naming the file and saying what is wrong", arguments: files)
@@ -151,17 +152,17 @@ struct UnreadableRosterTests {
     @Test("an unknown extension names the formats; .xls says to save as .xlsx")
     func unknownExtension() throws {
         let xls = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data("x".utf8), file: "r.xls") }
-        #expect(xls?.message == "unknown roster format '.xls': save it as .xlsx")
+        #expect(xls?.message == "不认识的名单格式「.xls」：请另存为 .xlsx")
         let txt = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data("x".utf8), file: "r.txt") }
-        #expect(txt?.message.contains(".json, .yaml, .yml, .csv, .tsv, .ods, .fods or .xlsx") == true)
+        #expect(txt?.message.contains(".json、.yaml、.yml、.csv、.tsv、.ods、.fods 或 .xlsx") == true)
     }
 
     @Test("a sheet without a header row, or without any row, is refused")
     func noHeader() throws {
         let noHeader = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data("a,b\r\n1,2\r\n".utf8), file: "r.csv") }
-        #expect(noHeader?.message.contains("no header row found") == true)
+        #expect(noHeader?.message.contains("前 10 行中没有表头行") == true)
         let blank = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data(",,\r\n\r\n".utf8), file: "r.csv") }
-        #expect(blank?.message == "the sheet has no rows with data")
+        #expect(blank?.message == "工作表中没有有内容的行")
     }
 }
 
@@ -273,7 +274,7 @@ struct RosterCommandTests {
         let roster = Rosters.fixtures.appendingPathComponent("bad-rows.xlsx").path
         let plain = try Self.run(["build", roster, "--out", out.path, "--kinds", "draft"])
         #expect(plain.status == 1)
-        #expect(plain.output.contains("bad-rows.xlsx, row 7, 姓名"))
+        #expect(plain.output.contains("bad-rows.xlsx 第 7 行，姓名"))
         let strictOut = out.appendingPathComponent("strict")
         let strict = try Self.run(["build", roster, "--out", strictOut.path, "--strict"])
         #expect(strict.status == 1 && strict.output.contains("--strict"))
@@ -285,8 +286,8 @@ struct RosterCommandTests {
     func unreadable(file: String) throws {
         let result = try Self.run(["build", Rosters.unreadable.appendingPathComponent(file).path, "--out", Repo.temporaryDirectory().path])
         #expect(result.status == 2)
-        #expect(result.error.hasPrefix("shufa: roster: \(file): ") && result.error.split(separator: "\n").count == 1)
+        #expect(result.error.hasPrefix("shufa: 名单 \(file)：") && result.error.split(separator: "\n").count == 1)
         let encoding = try Self.run(["build", "samples/roster.csv", "--encoding", "klingon", "--out", Repo.temporaryDirectory().path])
-        #expect(encoding.status == 2 && encoding.error.contains("unknown encoding 'klingon'"))
+        #expect(encoding.status == 2 && encoding.error.contains("不认识的编码「klingon」"))
     }
 }

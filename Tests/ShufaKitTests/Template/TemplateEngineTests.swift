@@ -99,7 +99,7 @@ struct TemplateEngineTests {
             #expect(matches(error.problem), "\(body): \(error)")
             #expect(error.location.file == "t.fodt")
             #expect(error.location.paragraph != nil, "\(error)")
-            #expect(error.description.contains("t.fodt, paragraph"))
+            #expect(error.description.hasPrefix("t.fodt 第 \(error.location.paragraph ?? 0) 段"), "\(error)")
         }
         let located = FlatODF.errors("<text:p>一</text:p><text:p>二</text:p><text:p>{{姓明}}</text:p>")
         #expect(located.first?.location.paragraph == 3)
