@@ -30,7 +30,7 @@ public struct Catalog: Sendable {
 
 extension Catalog {
     /// The largest catalog read.
-    static let maximumBytes = 16 << 20
+    package static let maximumBytes = 16 << 20
 
     /// Reads `catalog.yaml` and resolves every role's references. An error names the line it is on.
     public static func load(from url: URL) throws(CatalogError) -> Catalog {

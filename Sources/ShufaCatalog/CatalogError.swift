@@ -57,7 +57,7 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 extension CatalogError {
-    init(file: String, _ error: DecodingError) {
+    package init(file: String, _ error: DecodingError) {
         switch error {
         case .keyNotFound(let key, let context):
             self.init(file: file, .missingKey(key.stringValue), path: Self.path(context))
@@ -70,7 +70,7 @@ extension CatalogError {
         }
     }
 
-    init(file: String, _ fault: RosterFault) {
+    package init(file: String, _ fault: RosterFault) {
         self.init(file: file, .syntax(fault))
     }
 

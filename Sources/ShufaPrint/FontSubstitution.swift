@@ -32,6 +32,6 @@ public struct FontSubstitution: Sendable, Codable, Equatable {
         guard let run = try? ChildProcess.run("fc-match", ["-f", "%{family}|%{file}|%{style}", name], options),
             run.status == 0
         else { return nil }
-        return run.outputText
+        return run.output
     }
 }

@@ -29,7 +29,8 @@ public enum SystemMessages {
         case EIO: return "磁盘读写错误"
         case EEXIST: return "已存在同名文件"
         case EINVAL: return "文件名不合规定"
-        case let code: return "系统错误 \(code)（\(String(cString: strerror(code)))）"
+        case EBUSY: return "文件或设备正被占用"
+        case let code: return "系统错误 \(code)"
         }
     }
 
@@ -60,7 +61,8 @@ public enum SystemMessages {
     public static func text(_ failure: ChildProcess.Failure) -> String {
         switch failure {
         case .cannotStart(let program, let code):
-            return "无法启动 \(program)：\(text(OutputError.SystemReason(code: code)))"
+            let reason = code == ENOENT ? "找不到该程序" : text(OutputError.SystemReason(code: code))
+            return "无法启动 \(program)：\(reason)"
         case .noWorkspace(let error): return "无法建立临时文件夹：\(text(error))"
         }
     }

@@ -10,18 +10,16 @@ public struct ChildProcess: Sendable {
     public var status: Int32
     /// True when it was stopped (SIGKILL to its process group) at its time limit.
     public var timedOut: Bool
-    /// Its standard output and standard error (empty unless captured).
-    public var output: Data
-    public var error: Data
+    /// Its standard output and standard error as UTF-8 text (empty unless captured).
+    public var output: String
+    public var error: String
     /// Its peak resident memory, in bytes.
     public var peakMemory: Int
     /// Wall-clock seconds from start to end.
     public var seconds: Double
 
-    /// Its standard output as text.
-    public var outputText: String { String(decoding: output, as: UTF8.self) }
-    /// Its standard error as text.
-    public var errorText: String { String(decoding: error, as: UTF8.self) }
+    /// The lines it wrote to standard error.
+    public var errorLines: [Substring] { error.split(separator: "\n") }
 
     /// How to run a program.
     public struct Options {
@@ -46,12 +44,14 @@ public struct ChildProcess: Sendable {
         }
     }
 
-    /// Why a program could not be run at all.
-    public enum Failure: Error, Sendable, Equatable {
+    /// Why a program could not be run at all; rendered in Chinese by `SystemMessages`.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// The program could not be started (the system's error number).
         case cannotStart(String, code: Int32)
         /// The private folder for its output could not be made.
         case noWorkspace(OutputError)
+
+        public var description: String { SystemMessages.text(self) }
     }
 
     /// Runs `executable` (a path, or a name looked up on the PATH) with `arguments` to its end.
@@ -85,7 +85,9 @@ public struct ChildProcess: Sendable {
         let spawned = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw .cannotStart(executable, code: spawned) }
         let (status, usage, timedOut) = wait(for: pid, options, start: start)
-        let read = { (path: String) in folder == nil ? Data() : (FileManager.default.contents(atPath: path) ?? Data()) }
+        let read = { (path: String) in
+            folder == nil ? "" : String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        }
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return ChildProcess(status: exit, timedOut: timedOut, output: read(outPath), error: read(errPath),
                             peakMemory: usage.ru_maxrss * 1024, seconds: Date().timeIntervalSince(start))

@@ -32,9 +32,9 @@ public struct QPDF: Sendable {
         let run: ChildProcess
         do { run = try ChildProcess.run(executable.path, arguments) } catch { throw .cannotRun(error) }
         guard run.status == 0 || run.status == 3 else {
-            let message = run.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = run.error.trimmingCharacters(in: .whitespacesAndNewlines)
             throw .failed(file: file, status: run.status, message: message)
         }
-        return run.output
+        return Data(run.output.utf8)
     }
 }

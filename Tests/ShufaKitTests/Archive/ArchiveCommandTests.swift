@@ -7,15 +7,12 @@ import Testing
 /// `shufa archive`, `review` and `status` run as a clerk runs them: the real executable, its exit codes,
 /// and the faults a machine has (kill -9, two clerks at once).
 enum ArchiveCommand {
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        try RosterCommandTests.run(arguments)
-    }
+    static func run(_ arguments: [String]) throws -> ChildProcess { try ChildProcess.shufa(arguments, timeout: 120) }
 
     /// Starts `shufa arguments` without waiting for it.
     static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        guard let executable = RosterCommandTests.executable else { throw RosterCommandTests.CommandNotBuilt() }
-        process.executableURL = executable
+        process.executableURL = try ChildProcess.executable()
         process.arguments = arguments
         process.currentDirectoryURL = Repo.root
         process.standardOutput = FileHandle.nullDevice

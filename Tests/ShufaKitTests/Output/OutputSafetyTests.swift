@@ -31,13 +31,13 @@ enum Tmpfs {
         let point = Repo.temporaryDirectory().appendingPathComponent("mnt")
         try FileManager.default.createDirectory(at: point, withIntermediateDirectories: true)
         let options = "size=\(pages * 4)k,mode=0755" + (readOnly ? ",ro" : "")
-        let run = try ChildProcess.run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", point.path], timeout: 10)
+        let run = try ChildProcess.run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", point.path], .init(timeout: 10))
         guard run.status == 0 else { throw Failed(description: "mount: \(run.error)") }
         return point
     }
 
     static func unmount(_ point: URL) {
-        _ = try? ChildProcess.run("/bin/umount", [point.path], timeout: 10)
+        _ = try? ChildProcess.run("/bin/umount", [point.path], .init(timeout: 10))
     }
 }
 
@@ -153,14 +153,14 @@ struct OutputSafetyTests {
     @Test("--out that is immutable (chattr +i): one message with the path, exit 2")
     func immutable() throws {
         let out = Repo.temporaryDirectory()
-        let chattr = try ChildProcess.run("/usr/bin/chattr", ["+i", out.path], timeout: 10)
+        let chattr = try ChildProcess.run("/usr/bin/chattr", ["+i", out.path], .init(timeout: 10))
         guard chattr.status == 0 else {
             print(
                 "skipped: cannot make a folder immutable here (\(chattr.error.trimmingCharacters(in: .newlines)))"
             )
             return
         }
-        defer { _ = try? ChildProcess.run("/usr/bin/chattr", ["-i", out.path], timeout: 10) }
+        defer { _ = try? ChildProcess.run("/usr/bin/chattr", ["-i", out.path], .init(timeout: 10)) }
         let run = try ChildProcess.shufa(["build", "--out", out.path])
         Bounds.expect(run, status: 2, naming: out.path)
     }

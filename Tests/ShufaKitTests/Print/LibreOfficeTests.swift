@@ -1,19 +1,12 @@
 import Foundation
 import ShufaKit
+import ShufaSystem
 import Testing
 
 /// Runs a poppler tool and returns its standard output.
 enum Poppler {
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ChildProcess.run(tool, arguments).output
     }
 
     static func pages(_ pdf: URL) throws -> Int {

@@ -242,31 +242,7 @@ struct RosterOutputTests {
 
 @Suite("shufa build: exit codes for rosters")
 struct RosterCommandTests {
-    /// The built `shufa` executable, beside the test bundle (swift test builds every product).
-    static let executable: URL? = {
-        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                          Repo.root.appendingPathComponent(".build/debug")]
-        return candidates.map { $0.appendingPathComponent("shufa") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    struct CommandNotBuilt: Error, CustomStringConvertible {
-        var description: String { "the shufa executable was not found beside the tests: run swift build first" }
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        guard let executable = Self.executable else { throw CommandNotBuilt() }
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Repo.root
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile(), err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> ChildProcess { try ChildProcess.shufa(arguments, timeout: 120) }
 
     @Test("bad rows: exit 1 and a summary naming them; --strict: exit 1 and nothing written")
     func badRows() throws {

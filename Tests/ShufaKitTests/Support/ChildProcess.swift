@@ -1,75 +1,32 @@
 import Foundation
+import ShufaSystem
 import Testing
 
-/// The real `shufa` executable run as a child process, with its exit status, output, peak memory and time:
-/// what a clerk's shell sees. Stopped (SIGKILL) when it passes its time limit.
-struct ChildProcess {
-    var status: Int32
-    /// True when it was killed at the time limit.
-    var timedOut: Bool
-    var output: String
-    var error: String
-    /// Peak resident memory, in bytes (the kernel's count for the child, from wait4).
-    var peakMemory: Int
-    var seconds: Double
-
-    /// The lines written to standard error.
-    var errorLines: [Substring] { error.split(separator: "\n") }
-
+/// The real `shufa` executable run as a child process (ShufaSystem's `ChildProcess`), from the repository root:
+/// what a clerk's shell sees, with its exit status, output, peak memory and time.
+extension ChildProcess {
     struct NotBuilt: Error, CustomStringConvertible {
         var description: String { "the shufa executable was not found beside the tests: run swift build first" }
     }
 
-    /// The built `shufa` executable.
+    /// The built `shufa` executable, beside the test bundle (swift test builds every product).
     static func executable() throws -> URL {
-        guard let executable = RosterCommandTests.executable else { throw NotBuilt() }
-        return executable
+        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                          Repo.root.appendingPathComponent(".build/debug")]
+        let found = candidates.map { $0.appendingPathComponent("shufa") }.first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }
+        guard let found else { throw NotBuilt() }
+        return found
     }
 
-    /// Runs `shufa` with `arguments` from the repository root; `environment` entries are added to the tests' own.
-    /// (`env -C` sets the folder and then becomes `shufa`, so the peak memory is shufa's own.)
+    /// Runs `shufa` with `arguments` from the repository root; `environment` entries are added to the tests' own;
+    /// stopped (SIGKILL to its process group) after `timeout` seconds.
     static func shufa(
         _ arguments: [String], environment: [String: String] = [:], timeout: Double = 30
     ) throws -> ChildProcess {
-        try run(executable().path, arguments, environment: environment, timeout: timeout)
-    }
-
-    static func run(
-        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double
-    ) throws -> ChildProcess {
-        let scratch = Repo.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outPath = scratch.appendingPathComponent("out").path
-        let errPath = scratch.appendingPathComponent("err").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
-        let argv = (["/usr/bin/env", "-C", Repo.root.path, path] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid = pid_t()
-        let start = Date()
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        var usage = rusage()
-        var timedOut = false
-        while wait4(pid, &status, WNOHANG, &usage) == 0 {
-            if Date().timeIntervalSince(start) > timeout && !timedOut {
-                kill(pid, SIGKILL)
-                timedOut = true
-            }
-            usleep(20_000)
-        }
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ChildProcess(
-            status: exitStatus, timedOut: timedOut,
-            output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            error: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-            peakMemory: usage.ru_maxrss * 1024, seconds: Date().timeIntervalSince(start))
+        let options = Options(environment: environment, directory: Repo.root, timeout: timeout)
+        return try run(executable().path, arguments, options)
     }
 }
 
