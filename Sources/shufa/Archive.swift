@@ -105,7 +105,7 @@ struct ArchiveFind: ParsableCommand {
     @Option(help: "只查该年度。") var year: Int?
     @Option(help: "只查名称中含该文字的单位。") var unit: String?
     @Option(help: "只查该等次（优秀、良好、一般、较差）。") var grade: String?
-    @Option(help: "只查该类文书：draft report form ballot tasklist returned summary print tally，或其中文名。") var kind: String?
+    @Option(help: "只查该类文书：draft、report、form、ballot、tasklist、returned、summary、print、tally，或其中文名。") var kind: String?
     @Option(help: "最多列出几份（全部都会计数）。") var limit: Int = 50
     @Flag(help: "以 JSON 输出。") var json = false
     @OptionGroup var archive: ArchiveLocationOption

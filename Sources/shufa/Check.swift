@@ -25,7 +25,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let catalog = try locations.catalog()
         if let role, catalog.role(named: role) == nil {
-            throw UsageError.unknownRole(role, known: catalog.roles.map(\.name)).validation
+            Complaint.say(CommandMessages.text(.unknownRole(role, known: catalog.roles.map(\.name))))
+            throw ExitCode(2)
         }
         let validator = try locations.validator()
         let checker = ReportChecker(catalog: catalog, validator: validator, prompts: locations.prompts(catalog))
