@@ -6,12 +6,12 @@ import ShufaKit
 /// (twenty years of a synthetic county, each year built as .fodt and .odt and archived with `archive add`'s
 /// own code, with a tally's grades), then `archive find` for names, units, years, grades and words of the
 /// text, against `grep -rlF` over the same Flat XML files — what a clerk without the archive would do.
-public enum ArchiveBenchmark {
+enum ArchiveBenchmark {
     static let years = 2006...2025
 
     /// Runs it from the repository `root` (templates, sample roster); `roster(count)` makes a synthetic
     /// roster of `count` leaders; `log` prints a line.
-    public static func run(
+    static func run(
         root: URL, documents: Int, roster makeRoster: (Int) -> Roster,
         log: (String) -> Void
     ) throws {

@@ -17,10 +17,10 @@ enum Comparison {
         let venv = root.appendingPathComponent(".bench/venv")
         let python = venv.appendingPathComponent("bin/python").path
         if !FileManager.default.fileExists(atPath: python) {
-            _ = Child.run("python3", ["-m", "venv", venv.path])
-            _ = Child.run(venv.appendingPathComponent("bin/pip").path, ["install", "-q", "relatorio"])
+            _ = try? ChildProcess.timed("python3", ["-m", "venv", venv.path])
+            _ = try? ChildProcess.timed(venv.appendingPathComponent("bin/pip").path, ["install", "-q", "relatorio"])
         }
-        return Child.run(python, ["-c", "import relatorio"]).status == 0 ? python : nil
+        return (try? ChildProcess.timed(python, ["-c", "import relatorio"]))?.status == 0 ? python : nil
     }
 
     static func run(shufa: String) throws {
@@ -38,9 +38,10 @@ enum Comparison {
             return work.appendingPathComponent("out\(counter)").path
         }
         var out = ""
-        let shufaRuns = (0..<3).map { _ -> Child in
+        let shufaRuns = try (0..<3).map { _ -> ChildProcess in
             out = fresh()
-            return Child.run(shufa, ["build", rosterFile.path, "--kinds", "report", "--format", "odt", "--out", out])
+            return try ChildProcess.timed(
+                shufa, ["build", rosterFile.path, "--kinds", "report", "--format", "odt", "--out", out])
         }.sorted { $0.seconds < $1.seconds }
         let shufaBuild = shufaRuns[1]
         let written = try FileManager.default.contentsOfDirectory(atPath: out + "/report").count
@@ -48,7 +49,9 @@ enum Comparison {
         if let python = relatorioPython() {
             let script = root.appendingPathComponent("scripts/bench-relatorio.py").path
             let template = root.appendingPathComponent("templates/report.fodt").path
-            let relatorio = (0..<3).map { _ in Child.run(python, [script, template, rosterFile.path, fresh()]) }
+            let relatorio = try (0..<3).map { _ in
+                try ChildProcess.timed(python, [script, template, rosterFile.path, fresh()])
+            }
                 .sorted { $0.seconds < $1.seconds }[1]
             report("relatorio, the same 1000 reports .odt", relatorio, extra: "exit \(relatorio.status)")
             print(String(format: "  shufa build is %.1f× relatorio", relatorio.seconds / shufaBuild.seconds))
@@ -67,13 +70,14 @@ enum Comparison {
     /// `shufa check` of 1000 generated .fodt against `xmllint --noout --relaxng` with the same schema.
     static func compareCheck(shufa: String, roster: URL, work: URL) throws {
         let out = work.appendingPathComponent("fodt").path
-        _ = Child.run(shufa, ["build", roster.path, "--kinds", "report", "--format", "fodt", "--out", out, "--no-check"])
+        _ = try ChildProcess.timed(
+            shufa, ["build", roster.path, "--kinds", "report", "--format", "fodt", "--out", out, "--no-check"])
         let files = try FileManager.default.contentsOfDirectory(atPath: out + "/report").sorted().map { out + "/report/" + $0 }
-        let check = Child.median(3, shufa, ["check", "--json"] + files)
+        let check = try ChildProcess.median(3, shufa, ["check", "--json"] + files)
         report("check \(files.count) .fodt reports", check, extra: "exit \(check.status)")
         guard let schemas = SchemaLocator.find(nil) else { return print("  xmllint: schemas not found") }
         let schema = schemas.appendingPathComponent("OpenDocument-v1.3-schema.rng").path
-        let xmllint = Child.median(3, "xmllint", ["--noout", "--relaxng", schema] + files)
+        let xmllint = try ChildProcess.median(3, "xmllint", ["--noout", "--relaxng", schema] + files)
         report("xmllint --noout --relaxng, the same files", xmllint, extra: "exit \(xmllint.status)")
         print(String(format: "  shufa check is %.2f× xmllint", xmllint.seconds / check.seconds))
     }
@@ -90,7 +94,7 @@ enum Comparison {
         try writeCSV(Synthetic.roster(count: count, from: sample), to: csv)
         let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
         let out = work.appendingPathComponent("out").path
-        let run = Child.run(shufa, ["build", csv.path, "--kinds", "report", "--format", "odt", "--out", out])
+        let run = try ChildProcess.timed(shufa, ["build", csv.path, "--kinds", "report", "--format", "odt", "--out", out])
         let summary = (try? FileManager.default.attributesOfItem(atPath: out + "/summary.json")[.size] as? Int) ?? 0
         let journal = (try? FileManager.default.attributesOfItem(atPath: out + "/journal.jsonl")[.size] as? Int) ?? 0
         report(String(format: "build %d leaders from a %.0f MB CSV, .odt, checks on", count, Double(size) / 1e6), run,
@@ -138,7 +142,7 @@ enum Comparison {
         return Double(files) / Date().timeIntervalSince(start)
     }
 
-    static func report(_ what: String, _ child: Child, extra: String) {
+    static func report(_ what: String, _ child: ChildProcess, extra: String) {
         print(String(format: "%@: %.2f s, peak %.1f MB (%@)", what, child.seconds, child.peakMB, extra))
         fflush(nil)
     }

@@ -5,26 +5,26 @@ import ShufaKit
 /// of generated documents, against LibreOffice started once per document (`soffice --convert-to pdf FILE`
 /// with one, already used, profile folder — as when run by hand — measured on a small sample and
 /// extrapolated) and one LibreOffice process converting every file.
-public enum PrintBenchmark {
+enum PrintBenchmark {
     /// What to measure.
-    public struct Configuration: Sendable {
+    struct Configuration: Sendable {
         /// A roster whose leaders (those with 述职 and 述法 texts) are repeated to make the batch.
-        public var roster: URL
+        var roster: URL
         /// The templates folder (with catalog.yaml).
-        public var templates: URL
+        var templates: URL
         /// `fonts/fonts.conf`, handed to LibreOffice.
-        public var fontConfig: URL?
+        var fontConfig: URL?
         /// Documents per kind in the batch.
-        public var batchSize: Int
+        var batchSize: Int
         /// Documents converted by one `soffice` process each (the rest is extrapolated).
-        public var coldSample: Int
+        var coldSample: Int
         /// Kinds measured, each as its own batch.
-        public var kinds: [DocumentKind]
+        var kinds: [DocumentKind]
         /// Also time one `soffice` process converting all `batchSize` files.
-        public var measureOneProcess: Bool
+        var measureOneProcess: Bool
 
         /// A configuration; the defaults measure 200 reports and 200 forms, 10 of each one process per file.
-        public init(roster: URL, templates: URL, fontConfig: URL?, batchSize: Int = 200, coldSample: Int = 10,
+        init(roster: URL, templates: URL, fontConfig: URL?, batchSize: Int = 200, coldSample: Int = 10,
                     kinds: [DocumentKind] = [.report, .form], measureOneProcess: Bool = true) {
             self.roster = roster
             self.templates = templates
@@ -37,22 +37,22 @@ public enum PrintBenchmark {
     }
 
     /// The timings of one kind.
-    public struct Result: Sendable, CustomStringConvertible {
+    struct Result: Sendable, CustomStringConvertible {
         /// The kind of document measured, and how many were in the batch.
-        public var kind: DocumentKind
-        public var documents: Int
+        var kind: DocumentKind
+        var documents: Int
         /// Seconds for the whole batch through `PrintBatch` (per-document PDFs and the combined file).
-        public var printSeconds: Double
+        var printSeconds: Double
         /// Seconds per document through `PrintBatch`.
-        public var printPerDocument: Double { printSeconds / Double(documents) }
+        var printPerDocument: Double { printSeconds / Double(documents) }
         /// Documents converted one process each, and seconds per document they took.
-        public var coldSample: Int
-        public var coldPerDocument: Double
+        var coldSample: Int
+        var coldPerDocument: Double
         /// Seconds per document when one process converts every file of the batch, if measured.
-        public var oneProcessPerDocument: Double?
+        var oneProcessPerDocument: Double?
 
         /// The figures, one line each, for the benchmark's report.
-        public var description: String {
+        var description: String {
             var text = "\(kind.rawValue) (\(kind.chineseName)), \(documents) documents:\n"
                 + String(format: "  shufa print path        %7.3f s/doc  (%.2f s for the batch)\n", printPerDocument, printSeconds)
             if let oneProcess = oneProcessPerDocument {
@@ -68,7 +68,7 @@ public enum PrintBenchmark {
     /// Builds a batch of `batchSize` documents per kind in a temporary folder and times the three ways
     /// of converting it; `log` hears what is being done. Throws when the batch cannot be built or
     /// LibreOffice is missing.
-    public static func run(_ configuration: Configuration, log: ((String) -> Void)? = nil) throws -> [Result] {
+    static func run(_ configuration: Configuration, log: ((String) -> Void)? = nil) throws -> [Result] {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
         let roster = workspace.appendingPathComponent("roster.json")

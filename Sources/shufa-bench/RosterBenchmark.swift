@@ -2,20 +2,20 @@ import Foundation
 import ShufaKit
 
 /// Hooks for the benchmark program: time reading a roster, and make large rosters to read.
-public enum RosterBenchmark {
+enum RosterBenchmark {
     /// How long one roster read took.
-    public struct Measurement: Sendable, CustomStringConvertible {
+    struct Measurement: Sendable, CustomStringConvertible {
         /// The file's name.
-        public var file: String
-        public var bytes: Int
+        var file: String
+        var bytes: Int
         /// Records read: leaders kept plus records left out.
-        public var records: Int
-        public var leaders: Int
+        var records: Int
+        var leaders: Int
         /// Wall-clock seconds of the fastest repetition: reading the file, decoding, checking every record.
-        public var seconds: Double
-        public var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : .infinity }
+        var seconds: Double
+        var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : .infinity }
 
-        public var description: String {
+        var description: String {
             String(format: "%@: %d records (%d leaders, %.1f MiB) in %.3f s = %.0f records/s",
                    file, records, leaders, Double(bytes) / 1_048_576, seconds, recordsPerSecond)
         }
@@ -23,7 +23,7 @@ public enum RosterBenchmark {
 
     /// Reads the roster at `url` `repetitions` times, as `shufa build` does, and reports the fastest read.
     /// - Throws: `RosterError` when the file cannot be read.
-    public static func measureRead(_ url: URL, catalog: Catalog, options: RosterReadOptions = RosterReadOptions(),
+    static func measureRead(_ url: URL, catalog: Catalog, options: RosterReadOptions = RosterReadOptions(),
                                    repetitions: Int = 3) throws(RosterError) -> Measurement {
         let reader = RosterReader(catalog: catalog, options: options)
         var best = Double.infinity
@@ -44,7 +44,7 @@ public enum RosterBenchmark {
     /// A roster of `rows` valid, distinct leaders (ids B00001…, every role of the catalog in turn, texts
     /// of realistic length, two indicators) as a .csv (UTF-8 with BOM) or .xlsx file's bytes.
     /// - Precondition: `format` is `.csv` or `.xlsx`.
-    public static func syntheticRoster(rows: Int, format: RosterFormat, catalog: Catalog) -> [UInt8] {
+    static func syntheticRoster(rows: Int, format: RosterFormat, catalog: Catalog) -> [UInt8] {
         let table = syntheticTable(rows: rows, roles: catalog.roles.map(\.name))
         switch format {
         case .csv: return [0xEF, 0xBB, 0xBF] + Array(table.map(csvLine).joined().utf8)

@@ -6,19 +6,19 @@ import ShufaTally
 /// ballot file, read, checked, scored and graded (best of a few repetitions), then the whole `shufa tally`
 /// (its `TallyRun`: reading, tallying and writing every output) once.
 /// For `shufa-bench --tally N`.
-public enum TallyBenchmark {
-    public struct Measurement: Sendable, CustomStringConvertible {
-        public var rows: Int
-        public var leaders: Int
-        public var bytes: Int
+enum TallyBenchmark {
+    struct Measurement: Sendable, CustomStringConvertible {
+        var rows: Int
+        var leaders: Int
+        var bytes: Int
         /// Reading, checking, scoring and grading: the fastest repetition.
-        public var tallySeconds: Double
+        var tallySeconds: Double
         /// The whole run: reading, tallying and writing every output (汇总表 .xlsx/.ods, summary .fodt, one
         /// 考核评议表 per leader, tally.json).
-        public var runSeconds: Double
-        public var rowsPerSecond: Double { Double(rows) / tallySeconds }
+        var runSeconds: Double
+        var rowsPerSecond: Double { Double(rows) / tallySeconds }
 
-        public var description: String {
+        var description: String {
             String(
                 format: "%d ballot rows (%d leaders, %.1f MiB CSV): read + tally %.3f s = %.0f rows/s; "
                     + "whole run with outputs %.2f s",
@@ -28,7 +28,7 @@ public enum TallyBenchmark {
 
     /// A ballot file of about `rows` rows for `roster`: every leader rated by 100 ballots per 评价主体
     /// (the leaders cycled until the rows are reached), grades drawn from a fixed pseudo-random sequence.
-    public static func syntheticBallots(rows: Int, roster: Roster, rules: TallyRules) -> [UInt8] {
+    static func syntheticBallots(rows: Int, roster: Roster, rules: TallyRules) -> [UInt8] {
         var text = "\u{FEFF}评价主体,票号,编号,等次\n"
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         let marks = rules.grades + rules.grades.prefix(2) + [""]
@@ -48,7 +48,7 @@ public enum TallyBenchmark {
 
     /// Tallies `ballots` with `roster` (read from `rosterFile`) `repetitions` times, then runs the whole tally
     /// into `output` once.
-    public static func measure(
+    static func measure(
         ballots: URL, roster: Roster, rosterFile: URL, rules: TallyRules, templates: URL, output: URL,
         repetitions: Int = 3
     ) throws -> Measurement {

@@ -5,21 +5,21 @@ import ShufaKit
 /// .docx) on a batch of generated reports, against one LibreOffice process converting every file (no
 /// finishing) and LibreOffice started once per document (`soffice --convert-to docx FILE`, measured on a
 /// small sample and extrapolated), in the same run.
-public enum WordBenchmark {
+enum WordBenchmark {
     /// The timings, in seconds for the whole batch.
-    public struct Result: Sendable, CustomStringConvertible {
-        public var documents: Int
+    struct Result: Sendable, CustomStringConvertible {
+        var documents: Int
         /// shufa's step: pool conversion, finishing, writing and SHA-256.
-        public var shufaSeconds: Double
+        var shufaSeconds: Double
         /// One `soffice` converting every file.
-        public var oneProcessSeconds: Double
+        var oneProcessSeconds: Double
         /// Finishing (`WordFinisher`: content controls, punctuation, metadata, ZIP) the files of that one run.
-        public var finishSeconds: Double
+        var finishSeconds: Double
         /// Documents converted one process each, and seconds per document they took.
-        public var coldSample: Int
-        public var coldPerDocument: Double
+        var coldSample: Int
+        var coldPerDocument: Double
 
-        public var description: String {
+        var description: String {
             let documents = Double(self.documents)
             return "述职述法报告 → .docx, \(self.documents) documents:\n"
                 + String(
@@ -39,7 +39,7 @@ public enum WordBenchmark {
 
     /// Builds `batchSize` reports from `roster` (its complete leaders repeated) in a temporary folder and
     /// times the three ways of making their .docx.
-    public static func run(
+    static func run(
         roster: URL, templates: URL, fontConfig: URL?, batchSize: Int = 200, coldSample: Int = 10,
         log: ((String) -> Void)? = nil
     ) throws -> Result {

@@ -27,8 +27,8 @@ public struct ChildProcess: Sendable {
         public var environment: [String: String] = [:]
         /// The working folder; this process's own when nil.
         public var directory: URL?
-        /// Keeps standard output and error (otherwise they go to /dev/null).
-        public var capture = true
+        /// What becomes of its standard output and error.
+        public var streams = Streams.capture
         /// Seconds after which the program and everything it started are killed; none when nil.
         public var timeout: Double?
         /// Seconds between looks at a program with a time limit or a `whileWaiting`.
@@ -36,12 +36,22 @@ public struct ChildProcess: Sendable {
         /// Called at every look while the program runs (to show progress).
         public var whileWaiting: (() -> Void)?
 
-        public init(environment: [String: String] = [:], directory: URL? = nil, capture: Bool = true,
+        public init(environment: [String: String] = [:], directory: URL? = nil, streams: Streams = .capture,
                     timeout: Double? = nil, pollInterval: Double = 0.02,
                     whileWaiting: (() -> Void)? = nil) {
-            (self.environment, self.directory, self.capture) = (environment, directory, capture)
+            (self.environment, self.directory, self.streams) = (environment, directory, streams)
             (self.timeout, self.pollInterval, self.whileWaiting) = (timeout, pollInterval, whileWaiting)
         }
+    }
+
+    /// What becomes of a program's standard output and error.
+    public enum Streams: Sendable {
+        /// Kept, and given back as `output` and `error`.
+        case capture
+        /// Thrown away (/dev/null).
+        case discard
+        /// This process's own: what it writes is shown as it goes.
+        case inherit
     }
 
     /// Why a program could not be run at all; rendered in Chinese by `SystemMessages`.
@@ -58,7 +68,7 @@ public struct ChildProcess: Sendable {
     public static func run(_ executable: String, _ arguments: [String],
                            _ options: Options = Options()) throws(Failure) -> ChildProcess {
         let folder: PrivateFolder?
-        do { folder = options.capture ? try PrivateFolder(prefix: "shufa-run") : nil } catch {
+        do { folder = options.streams == .capture ? try PrivateFolder(prefix: "shufa-run") : nil } catch {
             throw .noWorkspace(error)
         }
         defer { folder?.remove() }
@@ -68,8 +78,10 @@ public struct ChildProcess: Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if options.streams != .inherit {
+            posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         if let directory = options.directory { _ = spawnChangeDirectory(&actions, directory.path) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -72,7 +72,7 @@ public struct LibreOffice: Sendable {
         let arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
                          "--convert-to", format, "--outdir", directory.path] + files.map(\.path)
         let options = ChildProcess.Options(
-            environment: fontConfig.map { ["FONTCONFIG_FILE": $0.path] } ?? [:], capture: false, timeout: timeout,
+            environment: fontConfig.map { ["FONTCONFIG_FILE": $0.path] } ?? [:], streams: .discard, timeout: timeout,
             pollInterval: pollInterval, whileWaiting: whileWaiting)
         let run: ChildProcess
         do { run = try ChildProcess.run(executable.path, arguments, options) } catch { throw .cannotRun(error) }
