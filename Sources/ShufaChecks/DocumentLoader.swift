@@ -90,7 +90,8 @@ public enum DocumentLoader {
         guard !files.isEmpty else { return [:] }
         let folder: PrivateFolder
         do { folder = try PrivateFolder(prefix: "shufa-word") } catch {
-            return Dictionary(uniqueKeysWithValues: files.map { ($0, .failure(.workspace($0.lastPathComponent, error))) })
+            return Dictionary(
+                uniqueKeysWithValues: files.map { ($0, .failure(.workspace($0.lastPathComponent, error))) })
         }
         defer { folder.remove() }
         var results: [URL: Result<ODFParts, Failure>] = [:]
@@ -148,7 +149,9 @@ public enum DocumentLoader {
             return .failure(.notWordDocument(name))
         }
         let copy = folder.url.appendingPathComponent(String(format: "%04d.", index) + ext)
-        do { try OutputFiles.writeAtomically(Array(bytes), to: copy) } catch { return .failure(.workspace(name, error)) }
+        do { try OutputFiles.writeAtomically(Array(bytes), to: copy) } catch {
+            return .failure(.workspace(name, error))
+        }
         return .success(copy)
     }
 }

@@ -20,7 +20,8 @@ public final class ODFValidator: Sendable {
     /// Loads `OpenDocument-v1.3-schema.rng` and the manifest schema from `directory`.
     public init(schemaDirectory directory: URL) throws(RelaxNGSchema.LoadError) {
         schema = try RelaxNGSchema(path: directory.appendingPathComponent("OpenDocument-v1.3-schema.rng").path)
-        manifestSchema = try RelaxNGSchema(path: directory.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng").path)
+        manifestSchema = try RelaxNGSchema(
+            path: directory.appendingPathComponent("OpenDocument-v1.3-manifest-schema.rng").path)
     }
 
     /// Every schema issue of a document (empty when strictly valid), packaging problems included.
@@ -46,7 +47,11 @@ public final class ODFValidator: Sendable {
                 continue
             }
             let found = (name == "META-INF/manifest.xml" ? manifestSchema : schema).validate(parsed)
-            issues += found.map { Issue(part: name, line: $0.line, message: $0.message, isVendorExtension: Self.isVendor($0.message, in: parsed)) }
+            issues += found.map {
+                Issue(
+                    part: name, line: $0.line, message: $0.message,
+                    isVendorExtension: Self.isVendor($0.message, in: parsed))
+            }
         }
         return issues
     }
@@ -55,6 +60,8 @@ public final class ODFValidator: Sendable {
     private static func isVendor(_ message: String, in document: XMLDocument) -> Bool {
         let vendorPrefixes = document.root?.namespaceDeclarations
             .filter { !Namespace.odf.contains($0.uri) }.compactMap(\.prefix) ?? []
-        return vendorPrefixes.contains { prefix in message.contains(" \(prefix):") || message.contains("\(prefix):") && message.contains("attribute") }
+        return vendorPrefixes.contains { prefix in
+            message.contains(" \(prefix):") || message.contains("\(prefix):") && message.contains("attribute")
+        }
     }
 }

@@ -22,7 +22,9 @@ public struct ReportChecker: Sendable {
 
     /// Checks a document already read; `role` overrides the one in its metadata.
     /// Throws when the document is not well-formed XML at all.
-    public func check(_ parts: ODFParts, path: String, role roleName: String? = nil) throws(XMLParseError) -> CheckedDocument {
+    public func check(
+        _ parts: ODFParts, path: String, role roleName: String? = nil
+    ) throws(XMLParseError) -> CheckedDocument {
         let parsed = ParsedODF(parts)
         let document = try ReportDocument(parsed, prompts: prompts)
         let strict = document.generator == DocumentMeta.generator

@@ -81,7 +81,8 @@ public struct ReportDocument: Sendable, Equatable {
     private mutating func readBody(_ text: XMLNode, reader: ParagraphReader, lines: Bool) {
         for node in text.descendants() where node.isElement {
             if node.is(Namespace.text, "p") || node.is(Namespace.text, "h") {
-                guard !node.ancestors.contains(where: { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }) else { continue }
+                guard !node.ancestors.contains(where: { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") })
+                else { continue }
                 blocks.append(block(node, reader: reader, line: lines ? node.line : 0))
             } else if node.is(Namespace.table, "table") {
                 tables.append(Self.rows(of: node, reader: reader))

@@ -79,7 +79,10 @@ package final class SchemaProof: @unchecked Sendable {
     /// The probe data of a template's fields: every text the probe with lists of two items and of one, then
     /// every text and list empty.
     static func probes(_ fields: RecordSchema) -> [Value] {
-        [data(fields, items: 2, text: probeText), data(fields, items: 1, text: probeText), data(fields, items: 0, text: "")]
+        [
+            data(fields, items: 2, text: probeText), data(fields, items: 1, text: probeText),
+            data(fields, items: 0, text: ""),
+        ]
     }
 
     private static func data(_ schema: RecordSchema, items: Int, text: String) -> Value {
@@ -87,7 +90,8 @@ package final class SchemaProof: @unchecked Sendable {
             switch type {
             case .text: return .text(text)
             case .texts: return .list(Array(repeating: .text(text), count: items))
-            case .records(let inner): return .list(Array(repeating: data(inner, items: items, text: text), count: items))
+                case .records(let inner):
+                    return .list(Array(repeating: data(inner, items: items, text: text), count: items))
             }
         })
     }

@@ -12,7 +12,9 @@ extension String {
                 let first = needle[0], last = haystack.count - needle.count
                 var index = 0
                 while index <= last {
-                    if haystack[index] == first && memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                    if haystack[index] == first
+                        && memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0
+                    {
                         return true
                     }
                     index += 1

@@ -28,12 +28,14 @@ public struct ODFPackageBuilder: Sendable {
     static func manifest(mediaType: String, parts: [String]) -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" \
+            manifest:version="1.3">
              <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="\(mediaType)"/>
 
             """
         for part in parts {
-            xml += " <manifest:file-entry manifest:full-path=\"\(XMLEscaping.escaped(part, quote: true))\" manifest:media-type=\"text/xml\"/>\n"
+            let path = XMLEscaping.escaped(part, quote: true)
+            xml += " <manifest:file-entry manifest:full-path=\"\(path)\" manifest:media-type=\"text/xml\"/>\n"
         }
         return xml + "</manifest:manifest>\n"
     }

@@ -145,8 +145,10 @@ extension ODFParts {
     public func withoutVendorExtensions() -> ODFParts {
         var copy = self
         copy.parts = parts.map { name, bytes in
-            guard name.hasSuffix(".xml") || name.hasSuffix(".fodt"), let document = try? XMLDocument(bytes: bytes, source: name),
-                  let root = document.root else { return (name, bytes) }
+            guard name.hasSuffix(".xml") || name.hasSuffix(".fodt"),
+                let document = try? XMLDocument(bytes: bytes, source: name),
+                let root = document.root
+            else { return (name, bytes) }
             VendorExtensions.strip(root)
             return (name, document.serialized())
         }

@@ -41,7 +41,11 @@ package struct XMLWriter {
     private func writeAttributes(of node: XMLNode, to out: inout [UInt8]) {
         var pairs = node.attributes.map { (name: $0.qualifiedName, value: $0.value) }
         for change in changes[node] ?? [] {
-            if let index = pairs.firstIndex(where: { $0.name == change.name }) { pairs[index].value = change.value } else { pairs.append(change) }
+            if let index = pairs.firstIndex(where: { $0.name == change.name }) {
+                pairs[index].value = change.value
+            } else {
+                pairs.append(change)
+            }
         }
         for pair in pairs {
             out += Array(" \(pair.name)=\"".utf8)

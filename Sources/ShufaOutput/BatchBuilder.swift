@@ -15,8 +15,12 @@ public struct BatchBuilder: Sendable {
 
     /// Loads the catalog and compiles the templates.
     public init(_ request: BuildRequest) throws(BuildError) {
-        do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch { throw .catalog(error) }
-        do { templates = try TemplateSet(catalog: catalog, directory: request.templates, kinds: request.kinds) } catch { throw .templates(error) }
+        do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch {
+            throw .catalog(error)
+        }
+        do { templates = try TemplateSet(catalog: catalog, directory: request.templates, kinds: request.kinds) } catch {
+            throw .templates(error)
+        }
         self.request = request
     }
 
@@ -98,14 +102,18 @@ public struct BatchBuilder: Sendable {
         let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
         var names = UniqueNames()
         var members = UnitMembers(keeping: request.kinds.contains(.ballot), whole: !writerKinds.isEmpty)
-        while writer.stop.fault == nil, let piece = source.next(request.word == nil ? Self.pieceSize : Self.wordPieceSize) {
+        while writer.stop.fault == nil,
+            let piece = source.next(request.word == nil ? Self.pieceSize : Self.wordPieceSize)
+        {
             batch.addRecords(piece.problems, journal: journal)
-            batch.addUnmade(ReportAvailability.problems(piece.leaders, catalog: catalog, kinds: request.kinds),
-                            journal: journal)
+            batch.addUnmade(
+                ReportAvailability.problems(piece.leaders, catalog: catalog, kinds: request.kinds),
+                journal: journal)
             let jobs = leaderJobs(piece.leaders, names: &names)
             let pieceRoster = Roster(organization: context.organization, year: context.year, leaders: piece.leaders)
-            record(jobs, writer.run(jobs), of: pieceRoster, into: &batch, folder: folder, stop: writer.stop,
-                   journal: journal)
+            record(
+                jobs, writer.run(jobs), of: pieceRoster, into: &batch, folder: folder, stop: writer.stop,
+                journal: journal)
             members.add(piece.leaders)
         }
         if let failure = source.failure {
@@ -114,9 +122,11 @@ public struct BatchBuilder: Sendable {
         let roster = Roster(organization: context.organization, year: context.year, leaders: members.all)
         if writer.stop.fault == nil {
             let jobs = ballotJobs(members)
-            record(jobs, writer.run(jobs), of: roster, into: &batch, folder: folder, stop: writer.stop, journal: journal)
+            record(
+                jobs, writer.run(jobs), of: roster, into: &batch, folder: folder, stop: writer.stop, journal: journal)
         }
-        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && batch.summary.faults.isEmpty {
+        for writer in request.rosterDocuments where request.kinds.contains(writer.kind) && batch.summary.faults.isEmpty
+        {
             do {
                 for document in try writer.write(roster, catalog: catalog, into: folder) {
                     batch.summary.count(document)
@@ -219,13 +229,21 @@ public struct BatchBuilder: Sendable {
     }
 
     private func prepare(_ job: Job, roster: Roster) -> (CompiledTemplate, Value, DocumentMeta, String) {
-        if let leader = job.leader, let role = catalog.role(named: leader.role), let template = templates.template(job.kind, for: role) {
+        if let leader = job.leader, let role = catalog.role(named: leader.role),
+            let template = templates.template(job.kind, for: role)
+        {
             let base = "\(job.stem)-\(job.kind.chineseName)"
-            return (template, DocumentData.leader(leader, role: role, roster: roster), DocumentData.meta(job.kind, leader: leader, roster: roster), base)
+            return (
+                template, DocumentData.leader(leader, role: role, roster: roster),
+                DocumentData.meta(job.kind, leader: leader, roster: roster), base
+            )
         }
         let base = "\(job.stem)-\(DocumentKind.ballot.chineseName)"
-        return (templates.ballotTemplate(catalog: catalog)!, DocumentData.ballot(unit: job.unit, leaders: job.members, roster: roster),
-                DocumentData.ballotMeta(unit: job.unit, roster: roster), base)
+        return (
+            templates.ballotTemplate(catalog: catalog)!,
+            DocumentData.ballot(unit: job.unit, leaders: job.members, roster: roster),
+            DocumentData.ballotMeta(unit: job.unit, roster: roster), base
+        )
     }
 
     /// Flushes every file of the batch to disk, commits the journal, then writes `summary.json` (atomically);

@@ -83,7 +83,9 @@ public struct BuildSummary: Sendable, Encodable {
         let kinds = counts.map { ($0.key.rawValue, $0.value) }
         try container.encode(Dictionary(uniqueKeysWithValues: kinds), forKey: .counts)
         var checks = ["documents": checkedWithFindings]
-        for severity in [Finding.Severity.error, .warning, .info] { checks[severity.rawValue] = findings[severity] ?? 0 }
+        for severity in [Finding.Severity.error, .warning, .info] {
+            checks[severity.rawValue] = findings[severity] ?? 0
+        }
         try container.encode(checks, forKey: .checks)
         try container.encodeIfPresent(journal?.lastPathComponent, forKey: .journal)
         try container.encodeIfPresent(journalSHA256, forKey: .journalSHA256)

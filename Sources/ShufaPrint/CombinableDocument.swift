@@ -17,7 +17,8 @@ package struct CombinableDocument: Sendable {
 
     /// Elements that may open `office:text` before any content (ODF 1.3, text-content-prelude).
     static let preludeNames: Set<String> = [
-        "variable-decls", "sequence-decls", "user-field-decls", "dde-connection-decls", "alphabetical-index-auto-mark-file",
+        "variable-decls", "sequence-decls", "user-field-decls", "dde-connection-decls",
+        "alphabetical-index-auto-mark-file",
         "calculation-settings", "content-validations", "label-ranges", "forms", "tracked-changes",
     ]
 
@@ -41,7 +42,9 @@ package struct CombinableDocument: Sendable {
 
     /// The head elements, in schema order.
     var headElements: [XMLNode] {
-        ["font-face-decls", "styles", "automatic-styles", "master-styles"].compactMap { root.child(Namespace.office, $0) }
+        ["font-face-decls", "styles", "automatic-styles", "master-styles"].compactMap {
+            root.child(Namespace.office, $0)
+        }
     }
 
     private static func startsCleanly(_ element: XMLNode) -> Bool {

@@ -5,7 +5,9 @@ import ShufaSystem
 /// entries below: no named destinations, structure tree or open action, which point to pages that may be
 /// left out), the document information and the XMP metadata — the last two carry the title.
 struct DocumentLevel: Sendable {
-    static let catalogKeys: Set<String> = ["/Type", "/Pages", "/Lang", "/ViewerPreferences", "/OutputIntents", "/Metadata"]
+    static let catalogKeys: Set<String> = [
+        "/Type", "/Pages", "/Lang", "/ViewerPreferences", "/OutputIntents", "/Metadata",
+    ]
 
     var maxObject: Int
     /// The catalog's reference ("N 0 R") and the entries kept (JSON).
@@ -33,7 +35,11 @@ struct DocumentLevel: Sendable {
         entries["/Title"] = "u:" + title
         objects["obj:" + info.reference] = ["value": entries]
         if let metadata, let xmp {
-            objects["obj:" + metadata.reference] = ["stream": ["dict": ["/Type": "/Metadata", "/Subtype": "/XML"], "data": Data(xmp).base64EncodedString()]]
+            objects["obj:" + metadata.reference] = [
+                "stream": [
+                    "dict": ["/Type": "/Metadata", "/Subtype": "/XML"], "data": Data(xmp).base64EncodedString(),
+                ]
+            ]
         }
         return Self.document(maxObject: maxObject, objects: objects)
     }

@@ -40,7 +40,8 @@ package struct ODFCombiner {
         let first = documents[0]
         writer.write(first.text, to: &body, children: first.prelude + documents.flatMap(\.content))
         let meta = "<\(prefix(Namespace.office, "office")):meta><\(prefix(Namespace.dc, "dc")):title>"
-            + XMLEscaping.escaped(title) + "</\(prefix(Namespace.dc, "dc")):title></\(prefix(Namespace.office, "office")):meta>"
+            + XMLEscaping.escaped(title)
+            + "</\(prefix(Namespace.dc, "dc")):title></\(prefix(Namespace.office, "office")):meta>"
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8) + rootStart() + Array(meta.utf8)
         out += headXML()
         let office = prefix(Namespace.office, "office")
@@ -53,10 +54,16 @@ package struct ODFCombiner {
         let root = documents[0].root
         var tag = "<" + root.qualifiedName
         for declaration in root.namespaceDeclarations {
-            tag += (declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\"") + XMLEscaping.escaped(declaration.uri, quote: true) + "\""
+            tag +=
+                (declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\"")
+                + XMLEscaping.escaped(declaration.uri, quote: true) + "\""
         }
-        for extra in extraNamespaces { tag += " xmlns:\(extra.prefix)=\"\(XMLEscaping.escaped(extra.uri, quote: true))\"" }
-        for attribute in root.attributes { tag += " \(attribute.qualifiedName)=\"\(XMLEscaping.escaped(attribute.value, quote: true))\"" }
+        for extra in extraNamespaces {
+            tag += " xmlns:\(extra.prefix)=\"\(XMLEscaping.escaped(extra.uri, quote: true))\""
+        }
+        for attribute in root.attributes {
+            tag += " \(attribute.qualifiedName)=\"\(XMLEscaping.escaped(attribute.value, quote: true))\""
+        }
         return Array((tag + ">").utf8)
     }
 
@@ -71,7 +78,9 @@ package struct ODFCombiner {
                 writer.write(element, to: &out)
             } else if name == "automatic-styles" {
                 let office = root.prefix ?? "office"
-                out += Array("<\(office):automatic-styles>".utf8) + styleDefinitions + Array("</\(office):automatic-styles>".utf8)
+                out +=
+                    Array("<\(office):automatic-styles>".utf8) + styleDefinitions
+                    + Array("</\(office):automatic-styles>".utf8)
             }
         }
         return out
@@ -90,9 +99,14 @@ package struct ODFCombiner {
         writer.changes[first, default: []].append((prefix(namespace, isTable ? "table" : "text") + ":style-name", name))
         if let paragraph = ODFCombiner.firstParagraph(in: first) {
             let text = prefix(Namespace.text, "text")
-            writer.prepend[paragraph] = Array("<\(text):bookmark \(text):name=\"\(ODFCombiner.bookmark(index))\"/>".utf8)
+            writer.prepend[paragraph] = Array(
+                "<\(text):bookmark \(text):name=\"\(ODFCombiner.bookmark(index))\"/>".utf8)
         }
-        if index > 0, let heading = document.content.lazy.flatMap({ [$0] + $0.descendants() }).first(where: { $0.is(Namespace.text, "h") }) {
+        if index > 0,
+            let heading = document.content.lazy.flatMap({ [$0] + $0.descendants() }).first(where: {
+                $0.is(Namespace.text, "h")
+            })
+        {
             writer.changes[heading, default: []].append((prefix(Namespace.text, "text") + ":restart-numbering", "true"))
         }
     }
@@ -116,7 +130,8 @@ package struct ODFCombiner {
         let style = prefix(Namespace.style, "style")
         let properties = "\(style):\(family)-properties"
         let automatic = documents[0].root.child(Namespace.office, "automatic-styles")?.elements.first {
-            $0.is(Namespace.style, "style") && $0.attribute(Namespace.style, "name") == base && $0.attribute(Namespace.style, "family") == family
+            $0.is(Namespace.style, "style") && $0.attribute(Namespace.style, "name") == base
+                && $0.attribute(Namespace.style, "family") == family
         }
         let master = automatic?.attribute(Namespace.style, "master-page-name") ?? firstMasterPage()
         guard let automatic else {
@@ -144,7 +159,9 @@ package struct ODFCombiner {
 
     /// The prefix the first document uses for `uri`, or `preferred` declared on the combined root.
     private mutating func prefix(_ uri: String, _ preferred: String) -> String {
-        if let declared = documents[0].root.namespaceDeclarations.first(where: { $0.uri == uri })?.prefix { return declared }
+        if let declared = documents[0].root.namespaceDeclarations.first(where: { $0.uri == uri })?.prefix {
+            return declared
+        }
         if let extra = extraNamespaces.first(where: { $0.uri == uri }) { return extra.prefix }
         var candidate = preferred
         let taken = Set(documents[0].root.namespaceDeclarations.compactMap(\.prefix) + extraNamespaces.map(\.prefix))

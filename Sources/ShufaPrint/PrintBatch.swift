@@ -66,8 +66,10 @@ public struct PrintBatch: Sendable {
         })
         let tracker = ProgressTracker(total: items.count, report: progress)
         tracker.markDone(Set(refused.keys))
-        let outcome = PrintConverter(office: office, qpdf: qpdf, options: request.options, items: items, combinables: combinables,
-                                     skipping: Set(refused.keys), workspace: workspace.url, progress: tracker).run()
+        let outcome = PrintConverter(
+            office: office, qpdf: qpdf, options: request.options, items: items, combinables: combinables,
+            skipping: Set(refused.keys), workspace: workspace.url, progress: tracker
+        ).run()
         let titles = combinables.map { $0.flatMap(Self.title) }
         let fonts = FontSubstitution.find(Self.fontNames(combinables.compactMap { $0 }), fontConfig: office.fontConfig)
         let output = Output(folder: folder, workspace: workspace.url)
@@ -100,7 +102,10 @@ public struct PrintBatch: Sendable {
         for document in documents {
             let faces = document.root.child(Namespace.office, "font-face-decls")?.elements ?? []
             for face in faces {
-                guard let family = face.attribute("urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0", "font-family") else { continue }
+                guard
+                    let family = face.attribute(
+                        "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0", "font-family")
+                else { continue }
                 let name = family.trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
                 if !name.isEmpty && !names.contains(name) { names.append(name) }
             }
@@ -120,10 +125,12 @@ public struct PrintBatch: Sendable {
         let written = ParallelMap.run(placed) { (index) throws(PrintError) -> PrintSummary.Document in
             let item = items[index], placement = outcome.placements[index]!
             let source = outcome.pdfs[placement.pdf]
-            let bytes = try write([QPDF.PageRun(file: source.url, pages: placement.pages)], primary: source, title: titles[index],
-                                  name: String(format: "document-%04d", index), to: item.path, output: output)
-            return PrintSummary.Document(leader: item.document.leader, unit: item.document.unit, kind: item.document.kind,
-                                         source: item.document.path, path: item.path, pages: placement.pages.count, sha256: Self.digest(bytes))
+            let bytes = try write(
+                [QPDF.PageRun(file: source.url, pages: placement.pages)], primary: source, title: titles[index],
+                name: String(format: "document-%04d", index), to: item.path, output: output)
+            return PrintSummary.Document(
+                leader: item.document.leader, unit: item.document.unit, kind: item.document.kind,
+                source: item.document.path, path: item.path, pages: placement.pages.count, sha256: Self.digest(bytes))
         }
         var documents: [PrintSummary.Document] = []
         for result in written {
@@ -146,7 +153,9 @@ public struct PrintBatch: Sendable {
             if pages.contains(where: { $0 == nil }) && blank == nil { blank = try blankPage(in: output.workspace) }
             var runs: [QPDF.PageRun] = []
             for page in pages {
-                let run = page.map { QPDF.PageRun(file: outcome.pdfs[$0.pdf].url, pages: $0.pages) } ?? QPDF.PageRun(file: blank!, pages: 0..<1)
+                let run =
+                    page.map { QPDF.PageRun(file: outcome.pdfs[$0.pdf].url, pages: $0.pages) }
+                    ?? QPDF.PageRun(file: blank!, pages: 0..<1)
                 if let last = runs.last, last.file == run.file, last.pages.upperBound == run.pages.lowerBound {
                     runs[runs.count - 1].pages = last.pages.lowerBound..<run.pages.upperBound
                 } else {
@@ -156,8 +165,11 @@ public struct PrintBatch: Sendable {
             let name = Self.combinedName(kind)
             let bytes = try write(runs, primary: outcome.pdfs[placed[0].pdf], title: "\(kind.chineseName)（合订）",
                                   name: "combined-\(kind.rawValue)", to: name, output: output)
-            combined.append(PrintSummary.Combined(kind: kind, path: name, pages: runs.reduce(0) { $0 + $1.pages.count }, documents: placed.count,
-                                                  copies: request.options.copies(of: kind), duplex: request.options.duplex, sha256: Self.digest(bytes)))
+            combined.append(
+                PrintSummary.Combined(
+                    kind: kind, path: name, pages: runs.reduce(0) { $0 + $1.pages.count }, documents: placed.count,
+                    copies: request.options.copies(of: kind), duplex: request.options.duplex, sha256: Self.digest(bytes)
+                ))
         }
         return combined
     }
@@ -181,7 +193,9 @@ public struct PrintBatch: Sendable {
                        output: Output) throws(PrintError) -> [UInt8] {
         let scratch = output.workspace.appendingPathComponent("pages")
         let file = scratch.appendingPathComponent(name + ".pdf")
-        do { try qpdf.write(runs, primary: primary, title: title, to: file, scratch: scratch) } catch { throw .qpdf(error) }
+        do { try qpdf.write(runs, primary: primary, title: title, to: file, scratch: scratch) } catch {
+            throw .qpdf(error)
+        }
         let bytes: [UInt8]
         do { bytes = Array(try RegularFile.read(file, limit: Self.maximumPDF)) } catch {
             throw .unreadablePage(file.path, error)
@@ -202,11 +216,14 @@ public struct PrintBatch: Sendable {
     /// The documents refused before conversion and those LibreOffice could not convert, in print order.
     private func failures(_ items: [PrintItem], _ outcome: PrintConverter.Outcome,
                           refused: [Int: BuiltDocument.Problem]) -> [PrintSummary.Failure] {
-        let messages = refused.mapValues(PrintMessages.refused).merging(outcome.failures.mapValues(PrintMessages.notConverted)) { $1 }
+        let messages = refused.mapValues(PrintMessages.refused).merging(
+            outcome.failures.mapValues(PrintMessages.notConverted)
+        ) { $1 }
         return messages.keys.sorted().map { index in
             let document = items[index].document
-            return PrintSummary.Failure(leader: document.leader, unit: document.unit, kind: document.kind, source: document.path,
-                                        message: messages[index]!)
+            return PrintSummary.Failure(
+                leader: document.leader, unit: document.unit, kind: document.kind, source: document.path,
+                message: messages[index]!)
         }
     }
 
@@ -220,5 +237,7 @@ public struct PrintBatch: Sendable {
         do { try folder.write(Array(data) + [0x0A], to: Self.summaryName) } catch { throw .output(error) }
     }
 
-    static func digest(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+    static func digest(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 }

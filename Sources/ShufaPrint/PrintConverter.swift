@@ -36,7 +36,9 @@ struct PrintConverter {
                 switch result {
                 case .success(let (pdf, ranges)):
                     outcome.pdfs.append(pdf)
-                    for (item, range) in zip(unit.items, ranges) { outcome.placements[item] = Placement(pdf: outcome.pdfs.count - 1, pages: range) }
+                    for (item, range) in zip(unit.items, ranges) {
+                        outcome.placements[item] = Placement(pdf: outcome.pdfs.count - 1, pages: range)
+                    }
                 case .failure(let failure):
                     let retries = retry(unit)
                     if retries.isEmpty { for item in unit.items { outcome.failures[item] = failure } }
@@ -62,7 +64,8 @@ struct PrintConverter {
                 units.append(ConversionUnit(items: [index], mode: .batched))
                 continue
             }
-            if let last = run.last, items[last].document.kind != items[index].document.kind || combinables[last]?.head != document.head
+            if let last = run.last,
+                items[last].document.kind != items[index].document.kind || combinables[last]?.head != document.head
                 || run.count >= options.chunkSize { close() }
             run.append(index)
         }
@@ -155,11 +158,15 @@ struct PrintConverter {
         let inputs = job.compactMap { files[$0] }
         let documents = job.reduce(0) { $0 + units[$1].items.count }
         let timeout = options.baseTimeout + options.secondsPerDocument * Double(documents)
-        let expected = job.map { (units[$0].items, LibreOffice.output(of: files[$0]!, format: options.exportFormat, in: output)) }
+        let expected = job.map {
+            (units[$0].items, LibreOffice.output(of: files[$0]!, format: options.exportFormat, in: output))
+        }
         let attempt: LibreOffice.Attempt
         do {
             attempt = try office.attempt(inputs, to: options.exportFormat, into: output, timeout: timeout) {
-                for (items, pdf) in expected where FileManager.default.fileExists(atPath: pdf.path) { progress.markDone(Set(items)) }
+                for (items, pdf) in expected where FileManager.default.fileExists(atPath: pdf.path) {
+                    progress.markDone(Set(items))
+                }
             }
         } catch {
             return job.map { ($0, .failure(.cannotStart(error))) }
@@ -180,7 +187,8 @@ struct PrintConverter {
         guard unit.mode == .combined else { return (pdf, [0..<pdf.pageCount]) }
         let starts = unit.items.indices.map { pdf.destinations[ODFCombiner.bookmark($0)] }
         let found = starts.compactMap { $0 }
-        guard found.count == starts.count, found.first == 0, zip(found, found.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard found.count == starts.count, found.first == 0, zip(found, found.dropFirst()).allSatisfy({ $0 < $1 })
+        else {
             throw .noDocumentStarts
         }
         let ends = Array(found.dropFirst()) + [pdf.pageCount]

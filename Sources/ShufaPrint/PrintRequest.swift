@@ -13,7 +13,10 @@ public struct PrintRequest: Sendable {
     public var options: PrintOptions
 
     /// A request to print the batch in `build` into `output` (default `build/pdf`).
-    public init(build: URL, output: URL? = nil, documents: [BuildSummary.Document]? = nil, options: PrintOptions = PrintOptions()) {
+    public init(
+        build: URL, output: URL? = nil, documents: [BuildSummary.Document]? = nil,
+        options: PrintOptions = PrintOptions()
+    ) {
         self.build = build
         self.output = output ?? build.appendingPathComponent("pdf")
         self.documents = documents

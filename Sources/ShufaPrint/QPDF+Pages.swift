@@ -13,7 +13,8 @@ extension QPDF {
     /// Reads a PDF LibreOffice wrote: its pages, named destinations and document-level objects.
     func read(_ url: URL) throws(Failure) -> SourcePDF {
         let file = url.lastPathComponent
-        let json = try object(run(["--json=2", "--json-key=pages", "--json-key=qpdf", url.path, "-"], file: file), file: file)
+        let json = try object(
+            run(["--json=2", "--json-key=pages", "--json-key=qpdf", url.path, "-"], file: file), file: file)
         guard let pages = json["pages"] as? [[String: Any]], let qpdf = json["qpdf"] as? [Any], qpdf.count == 2,
               let header = qpdf[0] as? [String: Any], let objects = qpdf[1] as? [String: Any],
               let trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any],
@@ -26,16 +27,20 @@ extension QPDF {
         func add(_ name: String, _ destination: Any?) {
             var target = Self.value(objects, destination)
             if let dictionary = target as? [String: Any] { target = Self.value(objects, dictionary["/D"]) }
-            if let page = (target as? [Any])?.first as? String, let position = positions[page] { destinations[name] = position }
+            if let page = (target as? [Any])?.first as? String, let position = positions[page] {
+                destinations[name] = position
+            }
         }
         if let dests = Self.value(objects, catalog["/Dests"]) as? [String: Any] {
             for (key, value) in dests { add(String(key.dropFirst()), value) }
         }
-        if let tree = Self.value(objects, (Self.value(objects, catalog["/Names"]) as? [String: Any])?["/Dests"]) as? [String: Any] {
+        if let tree = Self.value(objects, (Self.value(objects, catalog["/Names"]) as? [String: Any])?["/Dests"])
+            as? [String: Any]
+        {
             Self.walkNameTree(tree, objects: objects, depth: 0, add)
         }
         var level = DocumentLevel(maxObject: header["maxobjectid"] as? Int ?? 0, catalog: root,
-                                  catalogEntries: Self.encode(catalog.filter { DocumentLevel.catalogKeys.contains($0.key) }))
+            catalogEntries: Self.encode(catalog.filter { DocumentLevel.catalogKeys.contains($0.key) }))
         if let info = trailer["/Info"] as? String, let entries = Self.value(objects, info) as? [String: Any] {
             level.info = (info, Self.encode(entries))
         }
@@ -51,14 +56,21 @@ extension QPDF {
     private func xmp(_ url: URL, object reference: String) throws(Failure) -> [UInt8] {
         let file = url.lastPathComponent
         let number = String(reference.prefix { $0 != " " })
-        let json = try object(run(["--json=2", "--json-key=qpdf", "--json-object=\(number)", "--json-stream-data=inline", url.path, "-"], file: file), file: file)
+        let json = try object(
+            run(
+                ["--json=2", "--json-key=qpdf", "--json-object=\(number)", "--json-stream-data=inline", url.path, "-"],
+                file: file), file: file)
         guard let objects = (json["qpdf"] as? [Any])?.last as? [String: Any],
-              let data = ((objects["obj:" + reference] as? [String: Any])?["stream"] as? [String: Any])?["data"] as? String,
-              let bytes = Data(base64Encoded: data) else { throw .unexpectedOutput(file: file) }
+            let data = ((objects["obj:" + reference] as? [String: Any])?["stream"] as? [String: Any])?["data"]
+                as? String,
+            let bytes = Data(base64Encoded: data)
+        else { throw .unexpectedOutput(file: file) }
         return Array(bytes)
     }
 
-    private static func walkNameTree(_ node: [String: Any], objects: [String: Any], depth: Int, _ add: (String, Any?) -> Void) {
+    private static func walkNameTree(
+        _ node: [String: Any], objects: [String: Any], depth: Int, _ add: (String, Any?) -> Void
+    ) {
         guard depth < 32 else { return }
         if let names = value(objects, node["/Names"]) as? [Any] {
             for pair in stride(from: 0, to: names.count - 1, by: 2) {
@@ -66,13 +78,17 @@ extension QPDF {
             }
         }
         for kid in value(objects, node["/Kids"]) as? [Any] ?? [] {
-            if let child = value(objects, kid) as? [String: Any] { walkNameTree(child, objects: objects, depth: depth + 1, add) }
+            if let child = value(objects, kid) as? [String: Any] {
+                walkNameTree(child, objects: objects, depth: depth + 1, add)
+            }
         }
     }
 
     /// The value of indirect object `reference` ("N 0 R"), or `reference` itself when it is not one.
     private static func value(_ objects: [String: Any], _ reference: Any?) -> Any? {
-        guard let string = reference as? String, string.hasSuffix(" R"), let object = objects["obj:" + string] as? [String: Any] else { return reference }
+        guard let string = reference as? String, string.hasSuffix(" R"),
+            let object = objects["obj:" + string] as? [String: Any]
+        else { return reference }
         return object["value"] ?? object["stream"]
     }
 
@@ -106,7 +122,11 @@ extension QPDF {
         } catch { throw .workspace(file: name, path: update.path) }
         defer { try? FileManager.default.removeItem(at: update) }
         let pages = runs.flatMap { [$0.file.path, "\($0.pages.lowerBound + 1)-\($0.pages.upperBound)"] }
-        _ = try run(["--deterministic-id", "--stream-data=preserve", primary.url.path, "--update-from-json=\(update.path)", "--pages"] + pages + ["--", output.path], file: name)
+        _ = try run(
+            [
+                "--deterministic-id", "--stream-data=preserve", primary.url.path, "--update-from-json=\(update.path)",
+                "--pages",
+            ] + pages + ["--", output.path], file: name)
     }
 
     /// Writes a one-page blank A4 PDF (the back of a sheet for duplex printing) to `output`.
@@ -115,7 +135,12 @@ extension QPDF {
         let objects: [String: Any] = [
             "obj:1 0 R": ["value": ["/Type": "/Catalog", "/Pages": "2 0 R"]],
             "obj:2 0 R": ["value": ["/Type": "/Pages", "/Kids": ["3 0 R"], "/Count": 1]],
-            "obj:3 0 R": ["value": ["/Type": "/Page", "/Parent": "2 0 R", "/MediaBox": a4, "/Resources": [String: Any](), "/Contents": "4 0 R"]],
+            "obj:3 0 R": [
+                "value": [
+                    "/Type": "/Page", "/Parent": "2 0 R", "/MediaBox": a4, "/Resources": [String: Any](),
+                    "/Contents": "4 0 R",
+                ]
+            ],
             "obj:4 0 R": ["stream": ["dict": [String: Any](), "data": ""]],
             "trailer": ["value": ["/Root": "1 0 R", "/Size": 5]],
         ]
@@ -134,6 +159,7 @@ extension QPDF {
     }
 
     static func encode(_ value: [String: Any]) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
     }
 }

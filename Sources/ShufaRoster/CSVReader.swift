@@ -65,7 +65,9 @@ struct CSVReader {
     }
 
     /// Consumes the byte at `index` (two for a doubled quote or CR LF); returns the next index.
-    private func step(_ bytes: [UInt8], at index: Int, _ state: inout ParseState, _ grid: inout CellGrid) throws(RosterError) -> Int {
+    private func step(
+        _ bytes: [UInt8], at index: Int, _ state: inout ParseState, _ grid: inout CellGrid
+    ) throws(RosterError) -> Int {
         let byte = bytes[index]
         let next = index + 1 < bytes.count ? bytes[index + 1] : nil
         if state.inQuotes {

@@ -39,7 +39,9 @@ enum FieldNames {
 
     /// The column header users know a key by: "name (姓名)".
     static func label(_ key: String) -> String {
-        guard let chinese = aliases.filter({ $0.value == key }).keys.min(by: { $0.count < $1.count }) else { return key }
+        guard let chinese = aliases.filter({ $0.value == key }).keys.min(by: { $0.count < $1.count }) else {
+            return key
+        }
         return "\(key) (\(chinese))"
     }
 }

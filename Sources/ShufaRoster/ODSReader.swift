@@ -44,7 +44,8 @@ package struct ODSReader {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let archive = try SpreadsheetArchive(data, file: file, kind: .ods)
             if let mimetype = try archive.part("mimetype"), String(decoding: mimetype, as: UTF8.self) != Self.mimetype {
-                throw RosterError(file: file, .notSpreadsheet(mimetype: String(decoding: mimetype.prefix(80), as: UTF8.self)))
+                throw RosterError(
+                    file: file, .notSpreadsheet(mimetype: String(decoding: mimetype.prefix(80), as: UTF8.self)))
             }
             return try archive.xml("content.xml", missing: .noSpreadsheetContent)
         }
@@ -109,7 +110,8 @@ package struct ODSReader {
     private func cells(of row: XMLNode, number: Int, spaces: SpaceBudget) throws(RosterError) -> [String] {
         var cells: [String] = []
         var pendingEmpty = 0
-        for cell in row.elements where cell.namespace == Namespace.table && (cell.name == "table-cell" || cell.name == "covered-table-cell") {
+        for cell in row.elements
+        where cell.namespace == Namespace.table && (cell.name == "table-cell" || cell.name == "covered-table-cell") {
             let repeated = Self.count(cell, "number-columns-repeated")
             let text = Self.text(of: cell, spaces: spaces)
             if text.isEmpty { pendingEmpty += repeated; continue }
@@ -159,7 +161,8 @@ package struct ODSReader {
                 text.literal(String(repeating: " ", count: spaces.take(count)))
             case (Namespace.text, "tab"): text.literal("\t")
             case (Namespace.text, "line-break"): text.literal("\n")
-            case (Namespace.office, "annotation"), (Namespace.office, "annotation-end"), (Namespace.text, "note"): continue
+            case (Namespace.office, "annotation"), (Namespace.office, "annotation-end"), (Namespace.text, "note"):
+                continue
             default: append(child, to: &text, spaces: spaces)
             }
         }

@@ -31,7 +31,8 @@ struct RecordValidator {
             problems.append(RosterProblem(.error, .notARecord, at: location))
             return
         }
-        var record = Record(fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
+        var record = Record(
+            fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
         if !normalized {
             for same in FieldNames.sameField(raw) {
                 record.fail(FieldNames.aliases[same[0]] ?? same[0], .sameField(same))
@@ -64,7 +65,8 @@ struct RecordValidator {
             if let id, let first = seen[id] {
                 fail("id", .duplicateID(id, first: first))
             }
-            let name = required("name"), unit = required("unit"), position = required("position"), roleName = required("role")
+            let name = required("name"), unit = required("unit"), position = required("position"),
+                roleName = required("role")
             if let roleName, !validator.vocabulary.knows(role: roleName) {
                 fail("role", .unknownRole(roleName, suggestion: validator.vocabulary.closestRole(to: roleName)))
             }
@@ -112,21 +114,27 @@ struct RecordValidator {
 
         /// A record may repeat the organisation; another one than the roster's is noted, not used.
         private mutating func checkOrganization() {
-            guard let written = text("organization")?.trimmingSpaces, !written.isEmpty, written != validator.organization else { return }
+            guard let written = text("organization")?.trimmingSpaces, !written.isEmpty,
+                written != validator.organization
+            else { return }
             fail("organization", .otherOrganization(written, roster: validator.organization), severity: .warning)
         }
 
         /// A text field, with characters XML forbids removed (and reported) and its length checked.
         private mutating func text(_ key: String) -> String? {
             guard let raw = fields[key], !(raw is NSNull) else { return nil }
-            guard let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") }) ?? RosterReader.text(raw) else {
+            guard
+                let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") })
+                    ?? RosterReader.text(raw)
+            else {
                 let number = RosterReader.numeric(raw) != nil
                 fail(key, number ? .inexactNumber("\(raw)") : .notText)
                 return nil
             }
             let (clean, removed) = XMLEscaping.removingForbidden(value)
             if removed > 0 { fail(key, .controlCharacters(removed), severity: .warning) }
-            let limit = FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
+            let limit =
+                FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
             if clean.unicodeScalars.count > limit {
                 let scalars = clean.unicodeScalars.count
                 fail(key, .tooLong(characters: clean.count, scalars: scalars, limit: limit))
@@ -138,7 +146,8 @@ struct RecordValidator {
         /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
         private mutating func paragraphs(_ key: String) -> [String] {
             guard let value = text(key) else { return [] }
-            return value.unicodeScalars.split(whereSeparator: Self.isLineBreak).map { String($0).trimmingWhiteSpace }.filter { !$0.isEmpty }
+            return value.unicodeScalars.split(whereSeparator: Self.isLineBreak).map { String($0).trimmingWhiteSpace }
+                .filter { !$0.isEmpty }
         }
 
         /// The scalars that end a line (what `Character.isNewline` knows, CR LF being two of them).

@@ -11,7 +11,9 @@ extension Roster: Encodable {
 }
 
 extension Leader: Encodable {
-    enum CodingKeys: String, CodingKey { case id, name, unit, position, role, duty, law, problems, measures, indicators }
+    enum CodingKeys: String, CodingKey {
+        case id, name, unit, position, role, duty, law, problems, measures, indicators
+    }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -4,8 +4,8 @@ import ShufaText
 import Yams
 
 /// Reads a roster file (JSON or YAML in the shape of the roster contract, or a table: CSV, TSV, ODS,
-/// FODS, XLSX) and checks every record against the catalog's roles (`RosterVocabulary`). A bad record is reported and left out; the
-/// others are kept. A file that cannot be read at all is a `RosterError`.
+/// FODS, XLSX) and checks every record against the catalog's roles (`RosterVocabulary`). A bad record is
+/// reported and left out; the others are kept. A file that cannot be read at all is a `RosterError`.
 public struct RosterReader: Sendable {
     /// The roles and indicators records are checked against.
     public let vocabulary: RosterVocabulary

@@ -31,7 +31,8 @@ struct TableColumns {
                 notes.append(RosterProblem(.warning, .controlCharactersInHeader(removed), at: location,
                                            field: Self.columnLabel(index)))
             }
-            let kind = classify(written, index: index, header: header, body: body, file: file, indicatorNames: indicatorNames)
+            let kind = classify(
+                written, index: index, header: header, body: body, file: file, indicatorNames: indicatorNames)
             kinds.append(kind)
             guard let key = kind.key else { continue }
             if let other = columnOf[key] {
@@ -48,9 +49,13 @@ struct TableColumns {
         }
     }
 
-    private mutating func classify(_ written: String, index: Int, header: CellGrid.Row, body: [CellGrid.Row], file: String,
-                                   indicatorNames: Set<String>) -> Kind {
-        let values = { body.lazy.map { index < $0.cells.count ? $0.cells[index].trimmingSpaces : "" }.filter { !$0.isEmpty } }
+    private mutating func classify(
+        _ written: String, index: Int, header: CellGrid.Row, body: [CellGrid.Row], file: String,
+        indicatorNames: Set<String>
+    ) -> Kind {
+        let values = {
+            body.lazy.map { index < $0.cells.count ? $0.cells[index].trimmingSpaces : "" }.filter { !$0.isEmpty }
+        }
         let location = RecordLocation(file: file, row: header.number, unit: "row")
         if written.isEmpty {
             if !values().isEmpty {
@@ -65,7 +70,9 @@ struct TableColumns {
             }
             return .field(key)
         }
-        if indicatorNames.contains(written) || values().isEmpty || values().contains(where: Self.isNumber) { return .indicator(written) }
+        if indicatorNames.contains(written) || values().isEmpty || values().contains(where: Self.isNumber) {
+            return .indicator(written)
+        }
         notes.append(RosterProblem(.warning, .ignoredColumn(CellGrid.columnName(index)), at: location, field: written))
         return .ignored
     }

@@ -13,17 +13,26 @@ struct TableRoster {
     static let headerSearchRows = 10
 
     func roster(from grid: CellGrid) throws(RosterError) -> Roster {
-        guard let headerIndex = grid.rows.prefix(Self.headerSearchRows).firstIndex(where: { Self.knownFieldCount($0.cells) >= 2 }) else {
+        guard
+            let headerIndex = grid.rows.prefix(Self.headerSearchRows).firstIndex(where: {
+                Self.knownFieldCount($0.cells) >= 2
+            })
+        else {
             throw RosterError(file: file, grid.rows.isEmpty ? .noRows : .noHeader(searchedRows: Self.headerSearchRows))
         }
         let header = grid.rows[headerIndex]
         let body = Array(grid.rows[(headerIndex + 1)...])
         let columns = try TableColumns(header: header, body: body, file: file, indicatorNames: vocabulary.indicators)
         let year = try rosterYear(body, column: columns.index(of: "year"))
-        let organization = Self.mostCommon(body.map { columns.cell("organization", in: $0).trimmingSpaces }.filter { !$0.isEmpty }) ?? ""
-        var validator = RecordValidator(vocabulary: vocabulary, year: year, organization: organization, labels: columns.labels)
+        let organization =
+            Self.mostCommon(body.map { columns.cell("organization", in: $0).trimmingSpaces }.filter { !$0.isEmpty })
+            ?? ""
+        var validator = RecordValidator(
+            vocabulary: vocabulary, year: year, organization: organization, labels: columns.labels)
         for row in body where columns.hasData(row.cells) {
-            validator.add(columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"), normalized: true)
+            validator.add(
+                columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"),
+                normalized: true)
         }
         var notes = columns.notes
         if headerIndex > 0 {
@@ -31,7 +40,8 @@ struct TableRoster {
             let fault = RosterFault.rowsAboveHeader(count: headerIndex, headerRow: header.number)
             notes.insert(RosterProblem(.warning, fault, at: location), at: 0)
         }
-        return Roster(organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)
+        return Roster(
+            organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)
     }
 
     private static func knownFieldCount(_ cells: [String]) -> Int {
@@ -41,7 +51,9 @@ struct TableRoster {
     /// The year most rows give (the earliest row's when tied).
     private func rosterYear(_ body: [CellGrid.Row], column: Int?) throws(RosterError) -> Int {
         let years = body.compactMap { row -> Int? in
-            guard let column, column < row.cells.count, let year = RosterReader.year(row.cells[column]), RosterReader.years.contains(year) else { return nil }
+            guard let column, column < row.cells.count, let year = RosterReader.year(row.cells[column]),
+                RosterReader.years.contains(year)
+            else { return nil }
             return year
         }
         guard let year = Self.mostCommon(years) else {

@@ -89,7 +89,9 @@ private final class Converter {
             var inLeft = inBuffer.count
             while true {
                 let step = output.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(
+                        outBuffer.baseAddress! + produced
+                    )
                         .assumingMemoryBound(to: CChar.self)
                     var outLeft = outBuffer.count - produced
                     let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)

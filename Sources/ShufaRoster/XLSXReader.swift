@@ -47,7 +47,8 @@ package struct XLSXReader {
             return previous + 1
         }
         guard let value = Int(written.trimmingWhiteSpace), (1...Self.maximumRowNumber).contains(value),
-              previous < Self.maximumRowNumber else { throw RosterError(file: file, .badRowNumber(written, limit: Self.maximumRowNumber)) }
+            previous < Self.maximumRowNumber
+        else { throw RosterError(file: file, .badRowNumber(written, limit: Self.maximumRowNumber)) }
         return max(value, previous + 1)
     }
 
@@ -94,7 +95,8 @@ package struct XLSXReader {
     /// guides (`rPh`) left out.
     static func richText(_ item: XMLNode) -> String {
         if let plain = item.element(named: "t") { return unescaped(plain.content) }
-        return item.elements(named: "r").map { run in run.element(named: "t").map { unescaped($0.content) } ?? "" }.joined()
+        return item.elements(named: "r").map { run in run.element(named: "t").map { unescaped($0.content) } ?? "" }
+            .joined()
     }
 
     /// Excel's escapes for characters XML cannot carry: `_x000D_` is a carriage return, `_x005F_` an underscore.
@@ -103,7 +105,9 @@ package struct XLSXReader {
         var result = "", rest = Substring(text)
         while let start = rest.range(of: "_x") {
             let hex = rest[start.upperBound...].prefix(5)
-            if hex.count == 5, hex.last == "_", let code = UInt32(hex.dropLast(), radix: 16), let scalar = UnicodeScalar(code) {
+            if hex.count == 5, hex.last == "_", let code = UInt32(hex.dropLast(), radix: 16),
+                let scalar = UnicodeScalar(code)
+            {
                 result += rest[..<start.lowerBound]
                 result.unicodeScalars.append(scalar)
                 rest = rest[rest.index(start.upperBound, offsetBy: 5)...]
@@ -115,7 +119,8 @@ package struct XLSXReader {
         return CellGrid.normalizingLineBreaks(result + rest)
     }
 
-    /// True when `text` may hold an `_xHHHH_` escape or a carriage return (byte scans: much faster than a Foundation search).
+    /// True when `text` may hold an `_xHHHH_` escape or a carriage return (byte scans: much faster than a
+    /// Foundation search).
     private static func mayNeedRewriting(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.contains(13) || bytes.contains(UInt8(ascii: "_"))
@@ -134,7 +139,9 @@ package struct XLSXReader {
         init(archive: SpreadsheetArchive) throws(RosterError) {
             self.archive = archive
             let root = try Self.relationships(archive, at: "_rels/.rels")
-            let path = root.first { $0.type.hasSuffix(Self.officeDocument) }.map { Self.resolve($0.target, from: "") } ?? "xl/workbook.xml"
+            let path =
+                root.first { $0.type.hasSuffix(Self.officeDocument) }.map { Self.resolve($0.target, from: "") }
+                ?? "xl/workbook.xml"
             self.path = path
             let workbook = try archive.xml(path, missing: .noWorkbook(path))
             let ids = try Self.relationships(archive, at: Self.relationshipsPath(of: path))
@@ -142,7 +149,10 @@ package struct XLSXReader {
             let list = workbook.root?.element(named: "sheets")?.elements(named: "sheet") ?? []
             sheets = list.map { sheet in
                 let id = sheet.attribute(anyNamespace: "id") ?? ""
-                return (sheet.attribute(unqualified: "name") ?? "", ids.first { $0.id == id }.map { Self.resolve($0.target, from: path) } ?? "")
+                return (
+                    sheet.attribute(unqualified: "name") ?? "",
+                    ids.first { $0.id == id }.map { Self.resolve($0.target, from: path) } ?? ""
+                )
             }
         }
 
@@ -160,7 +170,8 @@ package struct XLSXReader {
         }
 
         func sharedStrings() throws(RosterError) -> [String] {
-            let target = relationships.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.resolve($0.target, from: path) }
+            let target =
+                relationships.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.resolve($0.target, from: path) }
                 ?? "xl/sharedStrings.xml"
             guard let bytes = try archive.part(target) else { return [] }
             let document = try SpreadsheetArchive.parse(bytes, file: archive.file, part: target)
@@ -186,11 +197,16 @@ package struct XLSXReader {
         }
 
         /// The relationships of a part, from its `.rels` part (none when it has none).
-        private static func relationships(_ archive: SpreadsheetArchive, at path: String) throws(RosterError) -> [(id: String, type: String, target: String)] {
+        private static func relationships(
+            _ archive: SpreadsheetArchive, at path: String
+        ) throws(RosterError) -> [(id: String, type: String, target: String)] {
             guard let bytes = try archive.part(path) else { return [] }
             let document = try SpreadsheetArchive.parse(bytes, file: archive.file, part: path)
             return (document.root?.elements(named: "Relationship") ?? []).map {
-                ($0.attribute(unqualified: "Id") ?? "", $0.attribute(unqualified: "Type") ?? "", $0.attribute(unqualified: "Target") ?? "")
+                (
+                    $0.attribute(unqualified: "Id") ?? "", $0.attribute(unqualified: "Type") ?? "",
+                    $0.attribute(unqualified: "Target") ?? ""
+                )
             }
         }
     }

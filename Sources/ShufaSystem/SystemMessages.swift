@@ -70,7 +70,8 @@ public enum SystemMessages {
     public static func text(_ failure: LibreOffice.Failure) -> String {
         switch failure {
         case .notInstalled:
-            return "本机没有安装 LibreOffice：请运行 bash scripts/setup.sh 安装（或 apt-get install libreoffice-writer-nogui fonts-noto-cjk）"
+            return "本机没有安装 LibreOffice：请运行 bash scripts/setup.sh 安装"
+                + "（或 apt-get install libreoffice-writer-nogui fonts-noto-cjk）"
         case .timedOut(let seconds): return "LibreOffice 在 \(Int(seconds)) 秒内没有完成，已停止"
         case .missingOutput(let files): return "LibreOffice 没有为以下文件写出结果：\(files.joined(separator: "、"))"
         case .cannotRun(let failure): return "无法运行 LibreOffice：\(text(failure))"

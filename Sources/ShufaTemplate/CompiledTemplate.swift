@@ -28,14 +28,18 @@ public struct CompiledTemplate: Sendable {
         self.fields = fields
         key = file
         let ns = parts.namespaceDeclarations
-        flatHead = Array((Self.declaration + "<office:document\(ns) office:version=\"1.3\" office:mimetype=\"\(ODFPackageBuilder.textMediaType)\">").utf8)
+        let mimetype = ODFPackageBuilder.textMediaType
+        flatHead = Array(
+            (Self.declaration + "<office:document\(ns) office:version=\"1.3\" office:mimetype=\"\(mimetype)\">").utf8)
         flatMiddle = parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles
         contentHead = Array((Self.declaration + "<office:document-content\(ns) office:version=\"1.3\">").utf8)
             + parts.fontFaces + parts.automaticStyles
         metaHead = Array((Self.declaration + "<office:document-meta\(ns) office:version=\"1.3\">").utf8)
         let styles = Array((Self.declaration + "<office:document-styles\(ns) office:version=\"1.3\">").utf8)
-            + parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles + Array("</office:document-styles>\n".utf8)
-        package = ODFPackageBuilder(staticParts: [("styles.xml", styles)], dynamicPartNames: ["content.xml", "meta.xml"], level: 1)
+            + parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles
+            + Array("</office:document-styles>\n".utf8)
+        package = ODFPackageBuilder(
+            staticParts: [("styles.xml", styles)], dynamicPartNames: ["content.xml", "meta.xml"], level: 1)
         sizeHint = flatHead.count + flatMiddle.count + 16_384
     }
 

@@ -46,7 +46,8 @@ public enum DocumentData {
             Value.record(["序号": .text(duty.number), "职责": local(duty.text),
                           "任务": .list(duty.tasks.map { .record(["序号": .text($0.number), "内容": local($0.text)]) })])
         }
-        let nameLine = NameLine.text(name: leader.name, unit: leader.unit, position: leader.position, level: terms["县"] ?? "")
+        let nameLine = NameLine.text(
+            name: leader.name, unit: leader.unit, position: leader.position, level: terms["县"] ?? "")
         return .record([
             "组织": .text(roster.organization), "年度": .text(String(roster.year)), "编号": .text(leader.id),
             "姓名": .text(leader.name), "单位": .text(leader.unit), "职务": .text(leader.position), "类别": .text(leader.role),
@@ -96,9 +97,12 @@ public enum DocumentData {
                             "依据": .text(minimum.basis), "状态": .text(state)])
         }
         let known = Set(role.minimums.map(\.indicator))
-        let others = leader.indicators.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { name, value in
-            Value.record(["名称": .text(name), "数值": .text(NumberText.plain(value)), "单位": .text(""),
-                          "最低要求": .text("—"), "依据": .text(""), "状态": .text("")])
+        let others = leader.indicators.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map {
+            name, value in
+            Value.record([
+                "名称": .text(name), "数值": .text(NumberText.plain(value)), "单位": .text(""),
+                "最低要求": .text("—"), "依据": .text(""), "状态": .text(""),
+            ])
         }
         return required + others
     }
@@ -107,15 +111,17 @@ public enum DocumentData {
     public static func meta(_ kind: DocumentKind, leader: Leader, roster: Roster) -> DocumentMeta {
         DocumentMeta(title: "\(roster.year)年度\(kind.chineseName)（\(leader.name)）", properties: [
             (MetaProperty.kind, kind.rawValue), (MetaProperty.id, leader.id), (MetaProperty.name, leader.name),
-            (MetaProperty.unit, leader.unit), (MetaProperty.position, leader.position), (MetaProperty.role, leader.role),
-            (MetaProperty.year, String(roster.year)), (MetaProperty.organization, roster.organization),
-        ])
+                (MetaProperty.unit, leader.unit), (MetaProperty.position, leader.position),
+                (MetaProperty.role, leader.role),
+                (MetaProperty.year, String(roster.year)), (MetaProperty.organization, roster.organization),
+            ])
     }
 
     /// The metadata of a unit's ballot.
     public static func ballotMeta(unit: String, roster: Roster) -> DocumentMeta {
         DocumentMeta(title: "\(roster.year)年度\(DocumentKind.ballot.chineseName)（\(unit)）", properties: [
-            (MetaProperty.kind, DocumentKind.ballot.rawValue), (MetaProperty.unit, unit), (MetaProperty.year, String(roster.year)),
-        ])
+                (MetaProperty.kind, DocumentKind.ballot.rawValue), (MetaProperty.unit, unit),
+                (MetaProperty.year, String(roster.year)),
+            ])
     }
 }

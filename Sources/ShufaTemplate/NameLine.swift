@@ -9,7 +9,8 @@ package enum NameLine {
     /// once (县委组织部 + 组织部部长 → 县委组织部部长). Then a full-width space and the name.
     /// - Parameter level: the county level word of the roster's place (县, 区, 市, 旗).
     static func text(name: String, unit: String, position: String, level: String) -> String {
-        title(unit: unit.trimmingSpaces, position: position.trimmingSpaces, level: level) + "\u{3000}" + name.trimmingSpaces
+        title(unit: unit.trimmingSpaces, position: position.trimmingSpaces, level: level) + "\u{3000}"
+            + name.trimmingSpaces
     }
 
     static func title(unit: String, position: String, level: String) -> String {

@@ -43,7 +43,9 @@ package enum ODFText {
     /// markup a space for every line break.
     package static func readBack(_ value: String, markup: Bool) -> String {
         let text = XMLEscaping.removingForbidden(value).text
-        guard markup else { return text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text }
+        guard markup else {
+            return text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        }
         guard text.utf8.contains(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }

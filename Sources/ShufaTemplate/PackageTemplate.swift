@@ -31,14 +31,18 @@ enum PackageTemplate {
     /// styles (both parts'; a name defined in styles.xml is kept from there), master pages and body.
     static func flatten(content: [UInt8], styles: [UInt8]?, meta: [UInt8]?) throws(XMLParseError) -> [UInt8] {
         let contentRoot = try XMLDocument(bytes: content, source: "content.xml").root
-        let stylesRoot = try styles.map { (bytes) throws(XMLParseError) in try XMLDocument(bytes: bytes, source: "styles.xml") }?.root
-        let metaRoot = try meta.map { (bytes) throws(XMLParseError) in try XMLDocument(bytes: bytes, source: "meta.xml") }?.root
+        let stylesRoot = try styles.map { (bytes) throws(XMLParseError) in
+            try XMLDocument(bytes: bytes, source: "styles.xml")
+        }?.root
+        let metaRoot = try meta.map { (bytes) throws(XMLParseError) in try XMLDocument(bytes: bytes, source: "meta.xml")
+        }?.root
         let roots = [contentRoot, stylesRoot, metaRoot].compactMap { $0 }
         guard let contentRoot else { return [] }
         let office = contentRoot.prefix ?? "office"
         var declarations: [(prefix: String?, uri: String)] = []
         for root in roots {
-            for declaration in root.namespaceDeclarations where !declarations.contains(where: { $0.prefix == declaration.prefix }) {
+            for declaration in root.namespaceDeclarations
+            where !declarations.contains(where: { $0.prefix == declaration.prefix }) {
                 declarations.append(declaration)
             }
         }
@@ -66,7 +70,8 @@ enum PackageTemplate {
     /// first already defines left out.
     private static func merged(_ first: XMLNode?, _ second: XMLNode?) -> [XMLNode] {
         let key = { (node: XMLNode) in
-            "\(node.name)/\(node.attribute(Namespace.style, "family") ?? "")/\(node.attribute(Namespace.style, "name") ?? "")"
+            let family = node.attribute(Namespace.style, "family") ?? "", name = node.attribute(Namespace.style, "name")
+            return "\(node.name)/\(family)/\(name ?? "")"
         }
         let own = first?.elements ?? []
         let names = Set(own.map(key))

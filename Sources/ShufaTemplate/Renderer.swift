@@ -17,7 +17,8 @@ struct Renderer {
         for op in ops {
             switch op {
             case .literal(let bytes): output.append(contentsOf: bytes)
-            case .value(let lookup, let markup, let styled): appendValue(resolve(lookup), markup: markup, styled: styled)
+            case .value(let lookup, let markup, let styled):
+                appendValue(resolve(lookup), markup: markup, styled: styled)
             case .section(let kind, let lookup, let body): runSection(kind, resolve(lookup), body)
             case .read(let mark): reading?.meet(mark, output: output)
             }

@@ -53,10 +53,13 @@ struct SectionPlacement {
     /// item (only the marker is removed). Any other placement is an error.
     private static func controlParagraph(_ placed: Placed, item: XMLNode) throws(TemplateError.Problem) -> Bool {
         if item == placed.paragraph {
-            guard onlyMarker(placed.element, in: placed.paragraph) else { throw .markerMustStandAlone(placed.marker.written) }
+            guard onlyMarker(placed.element, in: placed.paragraph) else {
+                throw .markerMustStandAlone(placed.marker.written)
+            }
             return true
         }
-        guard item.namespace.map({ $0 == Namespace.table || $0 == Namespace.text }) == true, rowLike.contains(item.name) else {
+        guard item.namespace.map({ $0 == Namespace.table || $0 == Namespace.text }) == true, rowLike.contains(item.name)
+        else {
             throw .sectionAcrossParts(placed.marker.written)
         }
         return false

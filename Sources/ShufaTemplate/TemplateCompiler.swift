@@ -9,16 +9,21 @@ public enum TemplateCompiler {
     /// - Parameters:
     ///   - file: the name used in every error message.
     ///   - fields: the fields the template's data will have.
-    public static func compile(_ bytes: [UInt8], file: String, fields: RecordSchema) throws(TemplateErrors) -> CompiledTemplate {
+    public static func compile(
+        _ bytes: [UInt8], file: String, fields: RecordSchema
+    ) throws(TemplateErrors) -> CompiledTemplate {
         let document: XMLDocument
         do {
             document = try XMLDocument(bytes: bytes, source: file)
         } catch {
-            throw TemplateErrors(errors: [TemplateError(location: TemplateLocation(file: file), problem: .unreadable(error.description))])
+            throw TemplateErrors(errors: [
+                TemplateError(location: TemplateLocation(file: file), problem: .unreadable(error.description))
+            ])
         }
         var state = CompileState(file: file)
         guard let root = document.root, root.is(Namespace.office, "document"),
-              let body = root.child(Namespace.office, "body"), body.child(Namespace.office, "text") != nil else {
+            let body = root.child(Namespace.office, "body"), body.child(Namespace.office, "text") != nil
+        else {
             throw TemplateErrors(errors: [state.error(.notODFText)])
         }
         VendorExtensions.strip(root)
@@ -53,9 +58,12 @@ private struct CompileState {
         let paragraphs = body.descendants().filter { $0.is(Namespace.text, "p") || $0.is(Namespace.text, "h") }
         for (index, paragraph) in paragraphs.enumerated() {
             let markers = ParagraphMarkers(paragraph: paragraph)
-            let location = TemplateLocation(file: file, paragraph: index + 1, line: paragraph.line, excerpt: Self.excerpt(markers.text))
+            let location = TemplateLocation(
+                file: file, paragraph: index + 1, line: paragraph.line, excerpt: Self.excerpt(markers.text))
             let ranges: [Range<Int>]
-            do { ranges = try markers.markerRanges() } catch { errors.append(self.error(error, at: location)); continue }
+            do { ranges = try markers.markerRanges() } catch {
+                errors.append(self.error(error, at: location)); continue
+            }
             for (element, inner) in markers.replaceMarkers(ranges) {
                 guard let marker = Marker(inner: inner) else {
                     errors.append(self.error(.emptyMarker("{{\(inner)}}"), at: location))
@@ -66,7 +74,9 @@ private struct CompileState {
                 case .comment: element.remove()
                 case .value: values[element] = (marker, location)
                 default:
-                    placed.append(SectionPlacement.Placed(element: element, marker: marker, paragraph: paragraph, location: location))
+                    placed.append(
+                        SectionPlacement.Placed(
+                            element: element, marker: marker, paragraph: paragraph, location: location))
                 }
             }
         }
@@ -80,7 +90,8 @@ private struct CompileState {
         for item in placed {
             if item.marker.opensSection { stack.append(item); continue }
             guard let open = stack.last, open.marker.name == item.marker.name else {
-                errors.append(error(.unexpectedClose(item.marker.name, expected: stack.last?.marker.name), at: item.location))
+                errors.append(
+                    error(.unexpectedClose(item.marker.name, expected: stack.last?.marker.name), at: item.location))
                 return
             }
             stack.removeLast()
@@ -107,7 +118,12 @@ private struct CompileState {
             let stray = node.isText ? node.content.contains("{{")
                 : node.isElement && node.attributes.contains { $0.value.contains("{{") }
             guard stray else { continue }
-            errors.append(error(.markerOutsideBody, at: TemplateLocation(file: file, line: node.line, excerpt: Self.excerpt(node.isText ? node.content : node.qualifiedName))))
+            errors.append(
+                error(
+                    .markerOutsideBody,
+                    at: TemplateLocation(
+                        file: file, line: node.line,
+                        excerpt: Self.excerpt(node.isText ? node.content : node.qualifiedName))))
         }
     }
 

@@ -10,7 +10,9 @@ struct TemplateParts {
 
     init(root: XMLNode) {
         var declarations = root.namespaceDeclarations.filter { $0.prefix != nil }
-        for (prefix, uri) in [("office", Namespace.office), ("text", Namespace.text), ("meta", Namespace.meta), ("dc", Namespace.dc)]
+        for (prefix, uri) in [
+            ("office", Namespace.office), ("text", Namespace.text), ("meta", Namespace.meta), ("dc", Namespace.dc),
+        ]
         where !declarations.contains(where: { $0.prefix == prefix }) {
             declarations.append((prefix, uri))
         }

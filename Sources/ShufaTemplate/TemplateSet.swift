@@ -62,7 +62,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// True when a template of `kind` was compiled.
-    package func hasTemplates(_ kind: DocumentKind) -> Bool { compiled.keys.contains { $0.hasPrefix(kind.rawValue + "/") } }
+    package func hasTemplates(_ kind: DocumentKind) -> Bool {
+        compiled.keys.contains { $0.hasPrefix(kind.rawValue + "/") }
+    }
 
     /// Every template compiled, each once.
     package var all: [CompiledTemplate] { compiled.keys.sorted().map { compiled[$0]! } }
@@ -77,7 +79,8 @@ public struct TemplateSet: Sendable {
         let named = directory.appendingPathComponent(file)
         let stem = (file as NSString).deletingPathExtension
         let others = ["fodt", "odt"] + PackageTemplate.wordExtensions.sorted()
-        let candidates = [named] + others.map { directory.appendingPathComponent(stem + "." + $0) }.filter { $0 != named }
+        let candidates =
+            [named] + others.map { directory.appendingPathComponent(stem + "." + $0) }.filter { $0 != named }
         let existing = candidates.compactMap { url -> (URL, Date)? in
             guard let values = try? url.resourceValues(forKeys: [.contentModificationDateKey]),
                   let date = values.contentModificationDate else { return nil }

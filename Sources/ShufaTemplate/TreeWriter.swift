@@ -63,7 +63,9 @@ struct TreeWriter {
     private mutating func write(_ node: XMLNode, _ place: Place) {
         if node.isText {
             let text = node.content
-            if place.inParagraph || !text.allSatisfy(\.isWhitespace) { XMLEscaping.append(Substring(text).utf8, to: &pending) }
+            if place.inParagraph || !text.allSatisfy(\.isWhitespace) {
+                XMLEscaping.append(Substring(text).utf8, to: &pending)
+            }
             if place.inParagraph { mark(.text(text, styled: place.styled), place) }
             return
         }
@@ -176,7 +178,8 @@ struct TreeWriter {
         ops.append(.read(mark))
     }
 
-    private mutating func writeSection(_ node: XMLNode, _ marker: Marker, _ location: TemplateLocation, _ place: Place) {
+    private mutating func writeSection(_ node: XMLNode, _ marker: Marker, _ location: TemplateLocation, _ place: Place)
+    {
         guard let (lookup, type) = resolve(marker.name, at: location) else { return }
         var inner = TreeWriter(sections: sections, values: values, scopes: scopes, styles: styles)
         if marker.kind == .each {
@@ -214,7 +217,8 @@ struct TreeWriter {
                 return (Lookup(depth: offset, path: [name]), type)
             }
         }
-        errors.append(TemplateError(location: location, problem: .unknownField(name, suggestion: suggestion(for: name))))
+        errors.append(
+            TemplateError(location: location, problem: .unknownField(name, suggestion: suggestion(for: name))))
         return nil
     }
 

@@ -30,7 +30,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGParse(ctxt)
         }
         guard let parsed else {
-            throw LoadError(path: path, issues: collector.issues.isEmpty ? [XMLIssue(source: path, line: 0, message: XMLMessages.unreadable)] : collector.issues)
+            throw LoadError(
+                path: path,
+                issues: collector.issues.isEmpty
+                    ? [XMLIssue(source: path, line: 0, message: XMLMessages.unreadable)] : collector.issues)
         }
         self.schema = parsed
         self.path = path
@@ -54,6 +57,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGValidateDoc(ctxt, document.pointer)
         }
         if result == 0 { return [] }
-        return collector.issues.isEmpty ? [XMLIssue(source: document.source, line: 0, message: XMLMessages.invalid)] : collector.issues
+        return collector.issues.isEmpty
+            ? [XMLIssue(source: document.source, line: 0, message: XMLMessages.invalid)] : collector.issues
     }
 }

@@ -21,7 +21,9 @@ public final class XMLDocument: @unchecked Sendable {
         let collector = IssueCollector(source: source)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let ctxt = xmlNewParserCtxt() else { throw .malformed([XMLIssue(source: source, line: 0, message: XMLMessages.outOfMemory)]) }
+        guard let ctxt = xmlNewParserCtxt() else {
+            throw .malformed([XMLIssue(source: source, line: 0, message: XMLMessages.outOfMemory)])
+        }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc: xmlDocPtr? = collector.capture {
             bytes.withUnsafeBufferPointer { buffer in
@@ -32,7 +34,9 @@ public final class XMLDocument: @unchecked Sendable {
         }
         guard let doc, ctxt.pointee.wellFormed != 0 else {
             if let doc { xmlFreeDoc(doc) }
-            throw .malformed(collector.issues.isEmpty ? [XMLIssue(source: source, line: 0, message: XMLMessages.unreadable)] : collector.issues)
+            throw .malformed(
+                collector.issues.isEmpty
+                    ? [XMLIssue(source: source, line: 0, message: XMLMessages.unreadable)] : collector.issues)
         }
         if doc.pointee.intSubset != nil {
             xmlFreeDoc(doc)

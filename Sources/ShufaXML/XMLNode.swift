@@ -78,7 +78,9 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         isElement && self.name == name && self.namespace == namespace
     }
 
-    public var parent: XMLNode? { pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? node($0) : nil } }
+    public var parent: XMLNode? {
+        pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? node($0) : nil }
+    }
     public var firstChild: XMLNode? { pointer.pointee.children.map(node) }
     public var next: XMLNode? { pointer.pointee.next.map(node) }
     public var previous: XMLNode? { pointer.pointee.prev.map(node) }
@@ -140,7 +142,9 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         var attr = pointer.pointee.properties
         while let current = attr {
             let value: String = {
-                guard let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+                guard
+                    let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+                else { return "" }
                 defer { shufa_xml_free(raw) }
                 return String(cString: raw)
             }()

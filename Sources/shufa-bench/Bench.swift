@@ -73,7 +73,8 @@ struct Bench: ParsableCommand {
         let builds = [1_000, 10_000].flatMap { count in
             OutputFormat.allCases.map { ["--one", "\(count)", "--format", $0.rawValue] }
         }
-        let children = builds + [["--check", "1000"], ["--rosters", "10000"], ["--tally", "100000"], ["--archive", "100000"]]
+        let children =
+            builds + [["--check", "1000"], ["--rosters", "10000"], ["--tally", "100000"], ["--archive", "100000"]]
         for arguments in children {
             _ = try ChildProcess.run(CommandLine.arguments[0], arguments, .init(streams: .inherit))
         }
@@ -97,8 +98,9 @@ struct Bench: ParsableCommand {
         let roster = try RosterReader(catalog: catalog).read(rosterURL)
         let ballots = directory.appendingPathComponent("ballots.csv")
         try Data(TallyBenchmark.syntheticBallots(rows: rows, roster: roster, rules: rules)).write(to: ballots)
-        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rosterFile: rosterURL, rules: rules,
-                                                     templates: templates, output: directory.appendingPathComponent("out"))
+        let measurement = try TallyBenchmark.measure(
+            ballots: ballots, roster: roster, rosterFile: rosterURL, rules: rules,
+            templates: templates, output: directory.appendingPathComponent("out"))
         Swift.print(String(format: "tally: %@, peak %.1f MB", measurement.description, peakMemoryMB()))
         Swift.print("tally: python3 csv + Counter (counting only) on the same file: \(try pythonCount(ballots))")
     }
@@ -133,7 +135,9 @@ struct Bench: ParsableCommand {
         let configuration = PrintBenchmark.Configuration(roster: root.appendingPathComponent("samples/roster.json"),
                                                          templates: root.appendingPathComponent("templates"),
                                                          fontConfig: root.appendingPathComponent("fonts/fonts.conf"))
-        for result in try PrintBenchmark.run(configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+        for result in try PrintBenchmark.run(
+            configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        {
             Swift.print("print: \(result)")
         }
     }
@@ -165,7 +169,8 @@ struct Bench: ParsableCommand {
     static func measureRosters(count: Int) throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let catalog = try Catalog.load(from: root.appendingPathComponent("templates/catalog.yaml"))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shufa-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for format in [RosterFormat.csv, .xlsx] {
@@ -181,11 +186,14 @@ struct Bench: ParsableCommand {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let request = BuildRequest(roster: root.appendingPathComponent("samples/roster.json"),
-                                   templates: root.appendingPathComponent("templates"), output: out, formats: [.odt], kinds: [.report])
+            templates: root.appendingPathComponent("templates"), output: out, formats: [.odt], kinds: [.report])
         let builder = try BatchBuilder(request)
-        let roster = Synthetic.roster(count: count, from: try RosterReader(catalog: builder.catalog).read(request.roster))
+        let roster = Synthetic.roster(
+            count: count, from: try RosterReader(catalog: builder.catalog).read(request.roster))
         let files = builder.build(roster).documents.map { out.appendingPathComponent($0.path) }
-        guard let schemas = SchemaLocator.find(nil) else { return Swift.print("check: schemas not found (set SHUFA_SCHEMAS)") }
+        guard let schemas = SchemaLocator.find(nil) else {
+            return Swift.print("check: schemas not found (set SHUFA_SCHEMAS)")
+        }
         let checker = ReportChecker(catalog: builder.catalog, validator: try ODFValidator(schemaDirectory: schemas))
         let start = Date()
         var errors = 0
@@ -214,7 +222,10 @@ struct Bench: ParsableCommand {
         let summary = builder.build(roster)
         let seconds = Date().timeIntervalSince(start)
         let rate = Double(summary.documents.count) / seconds
-        Swift.print(String(format: "%7d   %-6@   %11.0f   %13.0f   %8.1f MB", count, format.rawValue, rate, renderRate, peakMemoryMB()))
+        Swift.print(
+            String(
+                format: "%7d   %-6@   %11.0f   %13.0f   %8.1f MB", count, format.rawValue, rate, renderRate,
+                peakMemoryMB()))
         fflush(nil)
     }
 
@@ -227,7 +238,7 @@ struct Bench: ParsableCommand {
             let role = catalog.role(named: leader.role)!
             let template = templates.template(.report, for: role)!
             let bytes = template.render(DocumentData.leader(leader, role: role, roster: roster),
-                                        meta: DocumentData.meta(.report, leader: leader, roster: roster), format: format)
+                meta: DocumentData.meta(.report, leader: leader, roster: roster), format: format)
             precondition(!bytes.isEmpty)
         }
         return Double(roster.leaders.count) / Date().timeIntervalSince(start)

@@ -62,8 +62,10 @@ enum Comparison {
             (try FileManager.default.attributesOfItem(atPath: out + "/report/" + $0)[.size] as? Int) ?? 0
         }
         let limit = diskLimit(files: 1_000, size: bytes.reduce(0, +) / max(1, bytes.count), in: work)
-        print(String(format: "  this disk, same write pattern (%d B files, temporary + rename, one syncfs): %.0f files/s",
-                     bytes.reduce(0, +) / max(1, bytes.count), limit))
+        print(
+            String(
+                format: "  this disk, same write pattern (%d B files, temporary + rename, one syncfs): %.0f files/s",
+                bytes.reduce(0, +) / max(1, bytes.count), limit))
         try compareCheck(shufa: shufa, roster: rosterFile, work: work)
     }
 
@@ -72,7 +74,9 @@ enum Comparison {
         let out = work.appendingPathComponent("fodt").path
         _ = try ChildProcess.timed(
             shufa, ["build", roster.path, "--kinds", "report", "--format", "fodt", "--out", out, "--no-check"])
-        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/report").sorted().map { out + "/report/" + $0 }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/report").sorted().map {
+            out + "/report/" + $0
+        }
         let check = try ChildProcess.median(3, shufa, ["check", "--json"] + files)
         report("check \(files.count) .fodt reports", check, extra: "exit \(check.status)")
         guard let schemas = SchemaLocator.find(nil) else { return print("  xmllint: schemas not found") }
@@ -94,7 +98,8 @@ enum Comparison {
         try writeCSV(Synthetic.roster(count: count, from: sample), to: csv)
         let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
         let out = work.appendingPathComponent("out").path
-        let run = try ChildProcess.timed(shufa, ["build", csv.path, "--kinds", "report", "--format", "odt", "--out", out])
+        let run = try ChildProcess.timed(
+            shufa, ["build", csv.path, "--kinds", "report", "--format", "odt", "--out", out])
         let summary = (try? FileManager.default.attributesOfItem(atPath: out + "/summary.json")[.size] as? Int) ?? 0
         let journal = (try? FileManager.default.attributesOfItem(atPath: out + "/journal.jsonl")[.size] as? Int) ?? 0
         report(String(format: "build %d leaders from a %.0f MB CSV, .odt, checks on", count, Double(size) / 1e6), run,

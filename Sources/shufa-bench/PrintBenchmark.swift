@@ -54,9 +54,13 @@ enum PrintBenchmark {
         /// The figures, one line each, for the benchmark's report.
         var description: String {
             var text = "\(kind.rawValue) (\(kind.chineseName)), \(documents) documents:\n"
-                + String(format: "  shufa print path        %7.3f s/doc  (%.2f s for the batch)\n", printPerDocument, printSeconds)
+                + String(
+                    format: "  shufa print path        %7.3f s/doc  (%.2f s for the batch)\n", printPerDocument,
+                    printSeconds)
             if let oneProcess = oneProcessPerDocument {
-                text += String(format: "  one soffice, all files  %7.3f s/doc  (%.2f s)\n", oneProcess, oneProcess * Double(documents))
+                text += String(
+                    format: "  one soffice, all files  %7.3f s/doc  (%.2f s)\n", oneProcess,
+                    oneProcess * Double(documents))
             }
             text += String(format: "  one soffice per file    %7.3f s/doc  (%d measured; %.0f s for %d extrapolated)\n",
                            coldPerDocument, coldSample, coldPerDocument * Double(documents), documents)
@@ -69,14 +73,17 @@ enum PrintBenchmark {
     /// of converting it; `log` hears what is being done. Throws when the batch cannot be built or
     /// LibreOffice is missing.
     static func run(_ configuration: Configuration, log: ((String) -> Void)? = nil) throws -> [Result] {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shufa-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
         let roster = workspace.appendingPathComponent("roster.json")
         let catalog = try Catalog.load(from: configuration.templates.appendingPathComponent("catalog.yaml"))
         let valid = Set(try RosterReader(catalog: catalog).read(configuration.roster).leaders.map(\.id))
-        try OutputFiles.writeAtomically(try syntheticRoster(from: configuration.roster, valid: valid, leaders: configuration.batchSize), to: roster)
+        try OutputFiles.writeAtomically(
+            try syntheticRoster(from: configuration.roster, valid: valid, leaders: configuration.batchSize), to: roster)
         let built = workspace.appendingPathComponent("built")
-        log?("building \(configuration.batchSize) leaders' \(configuration.kinds.map(\.rawValue).joined(separator: ", "))…")
+        let kinds = configuration.kinds.map(\.rawValue).joined(separator: ", ")
+        log?("building \(configuration.batchSize) leaders' \(kinds)…")
         let summary = try BatchBuilder(BuildRequest(roster: roster, templates: configuration.templates, output: built,
                                                     kinds: Set(configuration.kinds))).run()
         let office = try LibreOffice(fontConfig: configuration.fontConfig)
@@ -87,17 +94,22 @@ enum PrintBenchmark {
         }
     }
 
-    private static func measure(_ kind: DocumentKind, _ documents: [BuildSummary.Document], built: URL, office: LibreOffice,
-                                configuration: Configuration, workspace: URL, log: ((String) -> Void)?) throws -> Result {
+    private static func measure(
+        _ kind: DocumentKind, _ documents: [BuildSummary.Document], built: URL, office: LibreOffice,
+        configuration: Configuration, workspace: URL, log: ((String) -> Void)?
+    ) throws -> Result {
         log?("\(kind.rawValue): shufa print path, \(documents.count) documents…")
         let options = PrintOptions(fontConfig: configuration.fontConfig)
-        let request = PrintRequest(build: built, output: workspace.appendingPathComponent("print"), documents: documents, options: options)
+        let request = PrintRequest(
+            build: built, output: workspace.appendingPathComponent("print"), documents: documents, options: options)
         let printSeconds = try time { _ = try PrintBatch(request).run() }
         let files = documents.map { built.appendingPathComponent($0.path) }
         var oneProcess: Double?
         if configuration.measureOneProcess {
             log?("\(kind.rawValue): one soffice for all \(files.count) files…")
-            oneProcess = try time { _ = try office.convert(files, to: "pdf", into: workspace.appendingPathComponent("one")) } / Double(files.count)
+            oneProcess =
+                try time { _ = try office.convert(files, to: "pdf", into: workspace.appendingPathComponent("one")) }
+                / Double(files.count)
         }
         let sample = Array(files.prefix(configuration.coldSample))
         log?("\(kind.rawValue): one soffice per file, \(sample.count) files…")
@@ -122,8 +134,13 @@ enum PrintBenchmark {
               let leaders = json["leaders"] as? [[String: Any]] else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: roster.path])
         }
-        let complete = leaders.filter { valid.contains($0["id"] as? String ?? "") && ($0["duty"] as? [Any])?.isEmpty == false && ($0["law"] as? String)?.isEmpty == false }
-        guard !complete.isEmpty else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: roster.path]) }
+        let complete = leaders.filter {
+            valid.contains($0["id"] as? String ?? "") && ($0["duty"] as? [Any])?.isEmpty == false
+                && ($0["law"] as? String)?.isEmpty == false
+        }
+        guard !complete.isEmpty else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: roster.path])
+        }
         json["leaders"] = (0..<count).map { index -> [String: Any] in
             var leader = complete[index % complete.count]
             leader["id"] = String(format: "BENCH%04d", index + 1)

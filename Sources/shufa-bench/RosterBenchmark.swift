@@ -38,7 +38,8 @@ enum RosterBenchmark {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let leaders = roster?.leaders.count ?? 0
         let skipped = Set(roster?.problems.filter { $0.severity == .error }.compactMap(\.location) ?? []).count
-        return Measurement(file: url.lastPathComponent, bytes: bytes, records: leaders + skipped, leaders: leaders, seconds: best)
+        return Measurement(
+            file: url.lastPathComponent, bytes: bytes, records: leaders + skipped, leaders: leaders, seconds: best)
     }
 
     /// A roster of `rows` valid, distinct leaders (ids B00001…, every role of the catalog in turn, texts
@@ -55,21 +56,27 @@ enum RosterBenchmark {
 
     /// Header and rows of the synthetic roster; numbers stay `Int` so the XLSX writer can type them.
     static func syntheticTable(rows: Int, roles: [String]) -> [[Any]] {
-        let header: [Any] = ["编号", "姓名", "单位", "职务", "类别", "年度", "组织", "述职内容", "述法内容", "存在问题", "改进措施", "集体学法次数", "会前学法次数"]
+        let header: [Any] = [
+            "编号", "姓名", "单位", "职务", "类别", "年度", "组织", "述职内容", "述法内容", "存在问题", "改进措施", "集体学法次数", "会前学法次数",
+        ]
         let sentence = "坚持以习近平法治思想为指导，认真履行推进法治建设第一责任人职责，全年组织集体学法，推动重大决策合法性审查全覆盖。"
         return [header] + (1...max(1, rows)).map { index -> [Any] in
             let id = String(format: "B%05d", index)
             let duty = (1...3).map { "第\($0)段（\(id)）：" + String(repeating: sentence, count: 2) }.joined(separator: "\n")
-            return [id, "测试\(index)", "单位\(index % 97)", "负责人", roles.isEmpty ? "" : roles[index % roles.count], 2025, "示例县",
+                return [
+                    id, "测试\(index)", "单位\(index % 97)", "负责人", roles.isEmpty ? "" : roles[index % roles.count], 2025,
+                    "示例县",
                     duty, "（\(id)）" + String(repeating: sentence, count: 5), "问题（\(id)）：" + sentence,
-                    "措施（\(id)）：" + sentence, index % 5, 4]
+                    "措施（\(id)）：" + sentence, index % 5, 4,
+                ]
         }
     }
 
     private static func csvLine(_ row: [Any]) -> String {
         row.map { value -> String in
             let text = "\(value)"
-            return text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            return text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }.joined(separator: ",") + "\r\n"
     }
 }
@@ -99,35 +106,44 @@ private struct SyntheticXLSX {
             sheet += "</row>"
         }
         sheet += "</sheetData></worksheet>"
-        let shared = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst xmlns=\"\(Self.main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">"
+        let shared = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<sst xmlns=\"\(Self.main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">"
             + strings.map { "<si><t xml:space=\"preserve\">\(XMLEscaping.escaped($0))</t></si>" }.joined() + "</sst>"
         bytes = ZipWriter.archive([
             .deflated("[Content_Types].xml", Array(Self.contentTypes.utf8)),
             .deflated("_rels/.rels", Array(Self.rels([("rId1", "officeDocument", "xl/workbook.xml")]).utf8)),
             .deflated("xl/workbook.xml", Array(Self.workbook.utf8)),
             .deflated("xl/_rels/workbook.xml.rels", Array(Self.rels([("rId1", "worksheet", "worksheets/sheet1.xml"),
-                                                                     ("rId2", "sharedStrings", "sharedStrings.xml")]).utf8)),
+                        ("rId2", "sharedStrings", "sharedStrings.xml"),
+                    ]).utf8)),
             .deflated("xl/worksheets/sheet1.xml", Array(sheet.utf8)),
             .deflated("xl/sharedStrings.xml", Array(shared.utf8)),
         ])
     }
 
-    private static let workbook = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"名单\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+    private static let workbook = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\">"
+        + "<sheets><sheet name=\"名单\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
 
     private static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
+        <Override PartName="/xl/workbook.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+        <Override PartName="/xl/worksheets/sheet1.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+        <Override PartName="/xl/sharedStrings.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
         </Types>
         """
 
     private static func rels(_ items: [(id: String, type: String, target: String)]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships xmlns=\"\(package)\">"
-            + items.map { "<Relationship Id=\"\($0.id)\" Type=\"\(relationships)/\($0.type)\" Target=\"\($0.target)\"/>" }.joined()
+            + items.map {
+                "<Relationship Id=\"\($0.id)\" Type=\"\(relationships)/\($0.type)\" Target=\"\($0.target)\"/>"
+            }.joined()
             + "</Relationships>"
     }
 }

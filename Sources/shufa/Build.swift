@@ -33,8 +33,10 @@ struct Build: ParsableCommand {
             transform: FormatList.parse)
     var format: FormatList = FormatList(odf: [.fodt], docx: false)
 
-    @Option(name: .long, parsing: .next, help: "生成哪些文书，用逗号分隔：draft（草稿）、report（报告）、form（考核评议表）、ballot（民主测评表）、tasklist（职责任务清单）、tally（测评录入表）。",
-            transform: KindList.parse)
+    @Option(
+        name: .long, parsing: .next,
+        help: "生成哪些文书，用逗号分隔：draft（草稿）、report（报告）、form（考核评议表）、ballot（民主测评表）、tasklist（职责任务清单）、tally（测评录入表）。",
+        transform: KindList.parse)
     var kinds: KindList = KindList(kinds: Set(DocumentKind.allCases))
 
     @OptionGroup var locations: Locations
@@ -136,7 +138,8 @@ struct KindList {
 /// The short human summary printed after a build.
 enum SummaryText {
     static func render(_ summary: BuildSummary, output: String) -> String {
-        let parts = DocumentKind.allCases.compactMap { kind in summary.counts[kind].map { "\(kind.chineseName) \($0)" } }
+        let parts = DocumentKind.allCases.compactMap { kind in summary.counts[kind].map { "\(kind.chineseName) \($0)" }
+        }
         let errors = summary.problems.filter { $0.severity == .error }
         let warnings = summary.problems.filter { $0.severity == .warning }
         var lines: [String]
@@ -147,7 +150,8 @@ enum SummaryText {
             let checkErrors = summary.findings[.error] ?? 0
             let others = (summary.findings[.warning] ?? 0) + (summary.findings[.info] ?? 0)
             if checkErrors + others > 0 {
-                lines.append("检查：\(checkErrors) 个错误，\(others) 条提醒或说明（见 \(output)/\(BatchBuilder.journalName) 中的 check 行）")
+                lines.append(
+                    "检查：\(checkErrors) 个错误，\(others) 条提醒或说明（见 \(output)/\(BatchBuilder.journalName) 中的 check 行）")
             }
             if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
         }

@@ -33,7 +33,8 @@ struct Check: ParsableCommand {
         var documents: [CheckedDocument] = []
         var unreadable = false
         let urls = files.map { URL(fileURLWithPath: $0) }
-        for (file, result) in DocumentLoader.check(urls, checker: checker, role: role, fontConfig: locations.fontConfig) {
+        for (file, result) in DocumentLoader.check(urls, checker: checker, role: role, fontConfig: locations.fontConfig)
+        {
             do {
                 documents.append(try result.get())
             } catch {
@@ -73,7 +74,9 @@ struct Locations: ParsableArguments {
     }
 
     func catalog() throws -> Catalog {
-        do { return try Catalog.load(from: URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml")) } catch {
+        do {
+            return try Catalog.load(from: URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml"))
+        } catch {
             Complaint.say("\(error)")
             throw ExitCode(2)
         }
@@ -108,7 +111,9 @@ enum FindingsText {
             let symbols: [Finding.Severity: String] = [.error: "✗ 错误", .warning: "! 提醒", .info: "· 说明"]
             let form = document.form.map { "；\($0.chineseName)" } ?? ""
             var lines = ["\(document.path)（\(document.role ?? "类别未知")\(form)）"]
-            lines += document.findings.map { "  \(symbols[$0.severity]!) [\($0.rule.rawValue)] \($0.message) —— \($0.location)" }
+            lines += document.findings.map {
+                "  \(symbols[$0.severity]!) [\($0.rule.rawValue)] \($0.message) —— \($0.location)"
+            }
             if document.findings.isEmpty { lines.append("  ✓ 未发现问题") }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")

@@ -26,7 +26,10 @@ struct Extract: ParsableCommand {
     func run() throws {
         let catalog = try locations.catalog()
         let extractor = ReportExtractor(catalog: catalog, prompts: locations.prompts(catalog))
-        guard let (url, result) = DocumentLoader.load([URL(fileURLWithPath: file)], fontConfig: locations.fontConfig).first else { return }
+        guard
+            let (url, result) = DocumentLoader.load([URL(fileURLWithPath: file)], fontConfig: locations.fontConfig)
+                .first
+        else { return }
         let document: ReportDocument
         do { document = try extractor.document(try result.get()) } catch {
             Complaint.say(CommandMessages.unreadable(url, error))

@@ -97,7 +97,8 @@ enum PrintStep {
         }
         for file in summary.combined {
             let copies = file.copies > 1 ? "，每份 \(file.copies) 份" : ""
-            lines.append("  合订 \(file.path)：\(file.documents) 份文书\(copies)，共 \(file.pages) 页\(file.duplex ? "（双面）" : "")")
+            lines.append(
+                "  合订 \(file.path)：\(file.documents) 份文书\(copies)，共 \(file.pages) 页\(file.duplex ? "（双面）" : "")")
         }
         if !summary.failures.isEmpty { lines.append("\(summary.failures.count) 份文书未能转换：") }
         lines += summary.failures.map { "  ✗ \($0)" }

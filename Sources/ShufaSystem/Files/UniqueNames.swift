@@ -26,5 +26,7 @@ public struct UniqueNames: Sendable {
     }
 
     /// How a case-insensitive, normalising file system compares names.
-    private static func collisionKey(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
+    private static func collisionKey(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.lowercased()
+    }
 }

@@ -69,8 +69,11 @@ public struct LibreOffice: Sendable {
         defer { ownProfile?.remove() }
         let profile = profile ?? ownProfile!.url
         do { try Self.harden(profile) } catch { throw .workspace(error) }
-        let arguments = ["--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
-                         "--convert-to", format, "--outdir", directory.path] + files.map(\.path)
+        let arguments =
+            [
+                "--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=\(profile.absoluteString)",
+                "--convert-to", format, "--outdir", directory.path,
+            ] + files.map(\.path)
         let options = ChildProcess.Options(
             environment: fontConfig.map { ["FONTCONFIG_FILE": $0.path] } ?? [:], streams: .discard, timeout: timeout,
             pollInterval: pollInterval, whileWaiting: whileWaiting)

@@ -8,7 +8,8 @@ struct CatalogTests {
 
     /// A seed's text with line breaks removed (points broken over lines are joined in the catalog).
     static func seed(_ prefix: String) throws -> String {
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix(prefix) })
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix(prefix) })
         return try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
             .components(separatedBy: .newlines).joined()
     }
@@ -17,7 +18,9 @@ struct CatalogTests {
     func everyRole() throws {
         let roles = ["党委主要负责人", "政府主要负责人", "党委工作机关主要负责人", "政府工作部门主要负责人", "领导班子其他成员",
                      "乡镇党委主要负责人", "乡镇政府主要负责人", "部门主要负责人", "国有企业主要负责人", "国有企业领导班子成员"]
-        let contract = try String(contentsOf: Repo.root.deletingLastPathComponent().appendingPathComponent("shared/contracts/roster.md"), encoding: .utf8)
+        let contract = try String(
+            contentsOf: Repo.root.deletingLastPathComponent().appendingPathComponent("shared/contracts/roster.md"),
+            encoding: .utf8)
         for name in roles {
             #expect(contract.contains(name))
             let role = try #require(Repo.catalog.role(named: name), "\(name)")
@@ -46,14 +49,20 @@ struct CatalogTests {
         #expect(Self.seed000Terms["县委"] == "区委" && Self.seed004Terms["县委"] == "县委")
         for role in Repo.catalog.roles {
             for point in role.points {
-                #expect(seed004.contains(Locality.apply(Self.seed004Terms, to: point.text)), "\(role.name): \(point.title)")
+                #expect(
+                    seed004.contains(Locality.apply(Self.seed004Terms, to: point.text)), "\(role.name): \(point.title)")
             }
-            for minimum in role.minimums { #expect((seed000 + seed004).contains(minimum.basis), "\(minimum.indicator)") }
+            for minimum in role.minimums {
+                #expect((seed000 + seed004).contains(minimum.basis), "\(minimum.indicator)")
+            }
             let list = role.taskList
-            let (seed, terms) = list?.source.hasPrefix("000") == true ? (seed000, Self.seed000Terms) : (seed004, Self.seed004Terms)
+            let (seed, terms) =
+                list?.source.hasPrefix("000") == true ? (seed000, Self.seed000Terms) : (seed004, Self.seed004Terms)
             for duty in list?.duties ?? [] {
                 #expect(seed.contains(Locality.apply(terms, to: duty.text)), "\(role.name) \(duty.number)")
-                for task in duty.tasks { #expect(seed.contains(Locality.apply(terms, to: task.text)), "\(task.number)") }
+                for task in duty.tasks {
+                    #expect(seed.contains(Locality.apply(terms, to: task.text)), "\(task.number)")
+                }
             }
         }
         let markers = Repo.catalog.roles.flatMap { $0.points.map(\.text) + ($0.taskList?.duties.map(\.text) ?? []) }

@@ -38,7 +38,8 @@ struct LocalityTests {
         #expect(Locality.apply(["县": "区"], to: "无标记的{其他}文字") == "无标记的{其他}文字")
     }
 
-    @Test("a catalog text with an unknown {…} marker, or an unknown locality key, is refused in Chinese naming the text")
+    @Test(
+        "a catalog text with an unknown {…} marker, or an unknown locality key, is refused in Chinese naming the text")
     func badMarkers() throws {
         let original = try String(contentsOf: Repo.templates.appendingPathComponent("catalog.yaml"), encoding: .utf8)
         let cases = [
@@ -73,7 +74,8 @@ struct LocalityTests {
         let roster = try RosterReader(catalog: Repo.catalog).read(Repo.roster)
         #expect(Set(roster.leaders.map(\.id)) == Set(expected.keys))
         for leader in roster.leaders {
-            let data = DocumentData.leader(leader, role: try #require(Repo.catalog.role(named: leader.role)), roster: roster)
+            let data = DocumentData.leader(
+                leader, role: try #require(Repo.catalog.role(named: leader.role)), roster: roster)
             #expect(data["署名"] == .text(expected[leader.id]!), "\(leader.id)")
         }
         for kind in [DocumentKind.draft, .report, .tasklist] {
@@ -92,7 +94,9 @@ struct LocalityTests {
         #expect(!lists.isEmpty)
         for document in lists {
             let text = try Parsed.paragraphs(SampleBuild.text(document)).joined()
-            for foreign in ["沙坡头", "自治区", "依法治区", "区委关于"] { #expect(!text.contains(foreign), "\(document.path): \(foreign)") }
+            for foreign in ["沙坡头", "自治区", "依法治区", "区委关于"] {
+                #expect(!text.contains(foreign), "\(document.path): \(foreign)")
+            }
             if document.leader == "QC014" {
                 #expect(text.contains("县委关于全面依法治县") && text.contains("加快法治青川县建设进程"))
             }
@@ -107,17 +111,21 @@ struct LocalityTests {
         #expect(Set(lists.compactMap(\.leader)) == ["YX01", "YX02", "YX03", "YX04", "YX05", "YX06", "YX07"])
         for document in built.summary.documents where document.kind != .ballot {
             let text = try Parsed.paragraphs(OtherCounty.text(document)).joined()
-            for foreign in ["青川", "沙坡头", "自治区", "县委关于", "依法治县"] { #expect(!text.contains(foreign), "\(document.path): \(foreign)") }
+            for foreign in ["青川", "沙坡头", "自治区", "县委关于", "依法治县"] {
+                #expect(!text.contains(foreign), "\(document.path): \(foreign)")
+            }
         }
         let township = try OtherCounty.text(try #require(lists.first { $0.leader == "YX05" }))
         #expect(township.contains("区委关于全面依法治区") && township.contains("加快法治云溪区建设进程"))
-        let draft = try OtherCounty.text(try #require(built.summary.documents.first { $0.kind == .draft && $0.leader == "YX01" }))
+        let draft = try OtherCounty.text(
+            try #require(built.summary.documents.first { $0.kind == .draft && $0.leader == "YX01" }))
         #expect(draft.contains("区委书记　林海峰") && draft.contains("区委关于依法治区"))
     }
 
     @Test("a ballot sets a long post in the smaller size and breaks it after a 、, never inside a word")
     func ballotPostFit() throws {
-        let ballot = try #require(OtherCounty.built.summary.documents.first { $0.kind == .ballot && $0.unit == "区市场监督管理局" })
+        let ballot = try #require(
+            OtherCounty.built.summary.documents.first { $0.kind == .ballot && $0.unit == "区市场监督管理局" })
         let xml = try OtherCounty.text(ballot)
         #expect(xml.contains("党组成员、副局长、<text:line-break/>区纪委监委派驻第三纪检监察组组长"))
         #expect(xml.contains(#"<text:p text:style-name="TableTextCompact">党组书记、局长</text:p>"#))
@@ -132,7 +140,12 @@ struct LocalityTests {
         let rows = DocumentData.taskRows(list, terms: [:])
         #expect(rows.count == list.duties.reduce(0) { $0 + max(1, $1.tasks.count) })
         let fourth = rows.filter { $0["序号"] == .text("（四）") }
-        #expect(fourth.count == 3 && fourth[0]["职责"] != .text("") && fourth[1]["职责"] == .text("") && fourth[2]["职责"] == .text(""))
-        #expect(fourth.map { $0["任务"] }.allSatisfy { if case .text(let task) = $0 { return task.first?.isNumber == true } else { return false } })
+        #expect(
+            fourth.count == 3 && fourth[0]["职责"] != .text("") && fourth[1]["职责"] == .text("")
+                && fourth[2]["职责"] == .text(""))
+        #expect(
+            fourth.map { $0["任务"] }.allSatisfy {
+                if case .text(let task) = $0 { return task.first?.isNumber == true } else { return false }
+            })
     }
 }

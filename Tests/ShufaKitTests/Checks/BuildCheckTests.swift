@@ -36,7 +36,9 @@ struct BuildCheckTests {
         return (roster, leaders)
     }
 
-    @Test("the reading made from data is the reading of the written file, and so are the findings", arguments: OutputFormat.allCases)
+    @Test(
+        "the reading made from data is the reading of the written file, and so are the findings",
+        arguments: OutputFormat.allCases)
     func sameFindings(format: OutputFormat) throws {
         let (roster, leaders) = try Self.leaders()
         let templates = try TemplateSet(catalog: Repo.catalog, directory: Repo.templates, kinds: [.report])

@@ -84,7 +84,10 @@ struct CheckTests {
         let role = try #require(Repo.catalog.role(named: "乡镇政府主要负责人"))
         #expect(prompts.count >= role.points.count + 3)
         #expect(prompts.allSatisfy { $0.severity == .error })
-        #expect(prompts.contains { $0.location.contains("二、履行推进法治建设第一责任人职责情况") && $0.message.contains(role.points[0].title) })
+        #expect(
+            prompts.contains {
+                $0.location.contains("二、履行推进法治建设第一责任人职责情况") && $0.message.contains(role.points[0].title)
+            })
         #expect(!prompts.contains { $0.message.contains("<") })
     }
 
@@ -107,7 +110,8 @@ struct CheckTests {
     func schemaError() throws {
         let xml = try String(contentsOf: Returned.directory.appendingPathComponent("generated.fodt"), encoding: .utf8)
         let broken = xml.replacingOccurrences(of: "<text:h ", with: "<text:h text:bogus=\"1\" ")
-        let checked = try Returned.checker.check(try ODFParts.read(Data(broken.utf8), file: "broken.fodt"), path: "broken.fodt")
+        let checked = try Returned.checker.check(
+            try ODFParts.read(Data(broken.utf8), file: "broken.fodt"), path: "broken.fodt")
         #expect(Returned.errors(checked).contains { $0.rule == .schema })
     }
 
@@ -147,9 +151,12 @@ struct ExtractTests {
         let parts = try ODFParts.read(Returned.directory.appendingPathComponent("draft-filled.odt"))
         let extractor = ReportExtractor(catalog: Repo.catalog)
         let extracted = extractor.extract(try extractor.document(parts), file: "draft-filled.odt").roster
-        let original = try #require(try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders.first { $0.id == "QC006" })
+        let original = try #require(
+            try RosterReader(catalog: Repo.catalog).read(Repo.roster).leaders.first { $0.id == "QC006" })
         let record = try #require(extracted.leaders.first)
-        #expect(record.id == "QC006" && record.name == original.name && record.role == original.role && record.position == original.position)
+        #expect(
+            record.id == "QC006" && record.name == original.name && record.role == original.role
+                && record.position == original.position)
         #expect(record.duty == original.duty)
         #expect(record.law == original.law)
         #expect(record.problems == original.problems)
@@ -159,7 +166,9 @@ struct ExtractTests {
         let directory = Repo.temporaryDirectory()
         let roster = directory.appendingPathComponent("extracted.json")
         try JSONEncoder().encode(extracted).write(to: roster)
-        let summary = try BatchBuilder(BuildRequest(roster: roster, templates: Repo.templates, output: directory, kinds: [.report])).run()
+        let summary = try BatchBuilder(
+            BuildRequest(roster: roster, templates: Repo.templates, output: directory, kinds: [.report])
+        ).run()
         let report = try #require(summary.documents.first)
         let xml = try String(contentsOf: directory.appendingPathComponent(report.path), encoding: .utf8)
         #expect(xml.contains(String(original.law.prefix(40))))
@@ -174,7 +183,9 @@ struct HostileFileTests {
 
     @Test("not XML, empty, garbage: a clear error")
     func garbage() {
-        for (bytes, name) in [(Array("not xml at all".utf8), "a.fodt"), ([], "b.fodt"), ([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "c.odt")] {
+        for (bytes, name) in [
+            (Array("not xml at all".utf8), "a.fodt"), ([], "b.fodt"), ([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "c.odt"),
+        ] {
             guard case .failure(let error) = Self.read(bytes, name) else { Issue.record("\(name) was read"); continue }
             #expect("\(error)".contains(name) || "\(error)".contains("well-formed"), "\(error)")
         }
@@ -183,13 +194,16 @@ struct HostileFileTests {
     @Test("billion laughs and an external entity pointing at a local file are refused, never expanded")
     func entities() {
         let laughs = """
-            <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\
-            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>\
+            <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">\
+            <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\
+            <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>\
             <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&lol9;</office:document>
             """
         let external = """
             <?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\
-            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:body>&x;</office:body></office:document>
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">\
+            <office:body>&x;</office:body></office:document>
             """
         for xml in [laughs, external] {
             let result = Self.read(Array(xml.utf8), "evil.fodt")

@@ -137,7 +137,8 @@ struct UsageErrorTests {
         Self.expectUsageError(try Shell.run("print", "--processes", "0"), "print", saying: "--processes 至少为 1")
         Self.expectUsageError(try Shell.run("print", "--copies", "x"), "print", saying: "--copies <copies> 的值「x」无效")
         Self.expectUsageError(try Shell.run("check"), "check", saying: "缺少参数 <files>")
-        Self.expectUsageError(try Shell.run("tally", "x.csv", "--json", "--pdf"), "tally", saying: "--json 与 --pdf 不能同时使用")
+        Self.expectUsageError(
+            try Shell.run("tally", "x.csv", "--json", "--pdf"), "tally", saying: "--json 与 --pdf 不能同时使用")
         let role = try Shell.run("check", "Tests/ShufaKitTests/Fixtures/returned/ok.odt", "--role", "党组书记")
         #expect(role.status == 2 && role.error.hasPrefix("shufa: 未知的述法主体类别「党组书记」；可选：党委主要负责人"))
         Self.expectUsageError(try Shell.run("review", "QC006", "--to", "审核"), "review", saying: "请用 --by 写明办理人")

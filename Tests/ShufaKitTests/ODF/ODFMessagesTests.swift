@@ -18,7 +18,8 @@ struct ODFMessagesTests {
         let file = "QC006-黄志刚.odt"
         let errors: [ODFParts.ReadError] = [
             .file(file, .isFolder), .empty(file), .tooLarge(file, limit: 64 << 20), .damagedPackage(file),
-            .emptyPackage(file), .noContent(file), .partTooLarge(file, part: "content.xml", size: 90 << 20, limit: 64 << 20),
+            .emptyPackage(file), .noContent(file),
+            .partTooLarge(file, part: "content.xml", size: 90 << 20, limit: 64 << 20),
             .partUnreadable(file, part: "styles.xml", limit: 64 << 20), .partDamaged(file, part: "meta.xml"),
             .passwordProtected(file),
         ]

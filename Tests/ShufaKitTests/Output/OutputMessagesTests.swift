@@ -14,9 +14,11 @@ struct OutputMessagesTests {
     func buildErrors() {
         var catalog = CatalogError(file: "catalog.yaml", .missingKey("grades"))
         catalog.line = 3
-        let template = TemplateError(location: TemplateLocation(file: "report.fodt", paragraph: 4), problem: .unclosedMarker)
+        let template = TemplateError(
+            location: TemplateLocation(file: "report.fodt", paragraph: 4), problem: .unclosedMarker)
         let errors: [(BuildError, String)] = [
-            (.catalog(catalog), "catalog.yaml 第 3 行"), (.templates(TemplateErrors(errors: [template])), "report.fodt 第 4 段"),
+            (.catalog(catalog), "catalog.yaml 第 3 行"),
+            (.templates(TemplateErrors(errors: [template])), "report.fodt 第 4 段"),
             (.roster(RosterError(file: "名单.csv", .empty)), "名单.csv"),
         ]
         for (error, named) in errors { Wording.expectChinese(error.description, naming: named, "\(error)") }
@@ -28,8 +30,10 @@ struct OutputMessagesTests {
         let reasons: [ReportAvailability.Reason] = [.draftStage, .noText, .noLaw, .noDuty]
         for reason in reasons { Wording.expectChinese(reason.message, "\(reason)") }
         #expect(Set(reasons.map(Wording.caseName)).count == 4)
-        Wording.expectChinese(OutputMessages.notWritten(.form, .diskFull("/srv/out/form/x.fodt")), naming: "/srv/out/form/x.fodt")
-        Wording.expectChinese(OutputMessages.rosterDocumentNotWritten(.tally, OutputError.busy("/srv/out")), naming: "/srv/out")
+        Wording.expectChinese(
+            OutputMessages.notWritten(.form, .diskFull("/srv/out/form/x.fodt")), naming: "/srv/out/form/x.fodt")
+        Wording.expectChinese(
+            OutputMessages.rosterDocumentNotWritten(.tally, OutputError.busy("/srv/out")), naming: "/srv/out")
     }
 
     @Test("a listed document or listing that cannot be trusted")
@@ -40,7 +44,9 @@ struct OutputMessagesTests {
         ]
         for problem in problems { Wording.expectChinese(problem.description, "\(problem)") }
         #expect(Set(problems.map(Wording.caseName)).count == 7)
-        let reasons: [BuildListing.Reason] = [.file(.tooLarge(limit: 1 << 30)), .notBuildSummary, .nothingListed, .journalChanged]
+        let reasons: [BuildListing.Reason] = [
+            .file(.tooLarge(limit: 1 << 30)), .notBuildSummary, .nothingListed, .journalChanged,
+        ]
         let listings: [BuildListing.Problem] = [.noSummary("/srv/out")]
             + reasons.map { .unreadable("/srv/out/summary.json", $0) }
             + [.unsafePath("/srv/out/summary.json", document: "../../etc/passwd")]
@@ -51,7 +57,8 @@ struct OutputMessagesTests {
     @Test("every reason a Word copy could not be made")
     func wordErrors() {
         let errors: [WordError] = [
-            .noLibreOffice, .sourceUnreadable(.changed), .converterFailed(.notInstalled), .workspace(.diskFull("/tmp/w")),
+            .noLibreOffice, .sourceUnreadable(.changed), .converterFailed(.notInstalled),
+            .workspace(.diskFull("/tmp/w")),
             .notConverted(timedOut: true), .notConverted(timedOut: false), .unreadableOutput(.missing), .notPackage,
             .damagedPart(.partDamaged("x.docx", part: "word/document.xml")), .missingPart("word/document.xml"),
             .emptyPart("word/styles.xml"), .malformedPart("word/document.xml", .malformed([])),
@@ -60,6 +67,7 @@ struct OutputMessagesTests {
         #expect(Set(errors.map(Wording.caseName)).count == 11)
         let made = OutputMessages.wordCopyNotMade(.report, .notPackage, kept: "report/QC006.fodt")
         Wording.expectChinese(made, naming: "report/QC006.fodt")
-        Wording.expectChinese(OutputMessages.wordCopyNotWritten(.draft, .diskFull("/o/draft/x.docx")), naming: "/o/draft/x.docx")
+        Wording.expectChinese(
+            OutputMessages.wordCopyNotWritten(.draft, .diskFull("/o/draft/x.docx")), naming: "/o/draft/x.docx")
     }
 }

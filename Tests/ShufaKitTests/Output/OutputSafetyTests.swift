@@ -31,7 +31,8 @@ enum Tmpfs {
         let point = Repo.temporaryDirectory().appendingPathComponent("mnt")
         try FileManager.default.createDirectory(at: point, withIntermediateDirectories: true)
         let options = "size=\(pages * 4)k,mode=0755" + (readOnly ? ",ro" : "")
-        let run = try ChildProcess.run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", point.path], .init(timeout: 10))
+        let run = try ChildProcess.run(
+            "/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", point.path], .init(timeout: 10))
         guard run.status == 0 else { throw Failed(description: "mount: \(run.error)") }
         return point
     }
@@ -46,7 +47,8 @@ enum Tmpfs {
 enum Journal {
     /// The documents the journal lists (as JSON objects); checks that summary.json gives the journal's SHA-256.
     static func documents(in out: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+        let summary = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("summary.json")))
         let object = try #require(summary as? [String: Any], sourceLocation: sourceLocation)
         #expect(object["journal"] as? String == "journal.jsonl", sourceLocation: sourceLocation)
         let data = try Data(contentsOf: out.appendingPathComponent("journal.jsonl"))

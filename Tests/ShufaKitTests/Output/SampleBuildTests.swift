@@ -12,7 +12,8 @@ enum SampleBuild {
     }
 
     static func build(into directory: URL = Repo.temporaryDirectory()) throws -> Built {
-        let request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: directory, formats: [.fodt, .odt])
+        let request = BuildRequest(
+            roster: Repo.roster, templates: Repo.templates, output: directory, formats: [.fodt, .odt])
         return Built(directory: directory, summary: try BatchBuilder(request).run())
     }
 
@@ -121,14 +122,18 @@ struct SampleBuildTests {
         let report = try #require(SampleBuild.documents(.report).first { $0.leader == "QC006" })
         let xml = try SampleBuild.text(report)
         let document = try Parsed.document(xml)
-        let headings = document.root!.descendants().filter { $0.is(Namespace.text, "h") && $0.attribute(Namespace.text, "outline-level") == "1" }
+        let headings = document.root!.descendants().filter {
+            $0.is(Namespace.text, "h") && $0.attribute(Namespace.text, "outline-level") == "1"
+        }
         #expect(headings.map(\.content) == ["一、履行岗位职责情况", "二、履行推进法治建设第一责任人职责情况", "三、存在问题和改进措施"])
         #expect(xml.contains("黄志刚"))
         #expect(!xml.contains("{{") && !xml.contains("text:placeholder"))
         #expect(xml.contains(#"<meta:user-defined meta:name="述法主体类别">政府工作部门主要负责人</meta:user-defined>"#))
     }
 
-    @Test("a draft for a leader without texts shows the role's points as printed prompts (提示 style, in 【】), and the minimums")
+    @Test(
+        "a draft for a leader without texts shows the role's points as printed prompts (提示 style, in 【】), minimums"
+    )
     func draftPrompts() throws {
         let xml = try SampleBuild.blankDraft("QC020")
         let document = try Parsed.document(xml)
@@ -144,10 +149,14 @@ struct SampleBuildTests {
         let style = try #require(document.root!.descendants().first {
             $0.is(Namespace.style, "style") && $0.attribute(Namespace.style, "name") == "Prompt"
         })
-        #expect(style.attribute(Namespace.style, "family") == "text" && style.attribute(Namespace.style, "display-name") == "提示")
+        #expect(
+            style.attribute(Namespace.style, "family") == "text"
+                && style.attribute(Namespace.style, "display-name") == "提示")
         let properties = try #require(style.elements.first)
-        #expect(properties.attribute("urn:oasis:names:tc:opendocument:xmlns:style:1.0", "font-name-asian") == "楷体_GB2312")
-        let color = try #require(properties.attribute("urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0", "color"))
+        #expect(
+            properties.attribute("urn:oasis:names:tc:opendocument:xmlns:style:1.0", "font-name-asian") == "楷体_GB2312")
+        let color = try #require(
+            properties.attribute("urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0", "color"))
         let (luminance, spread) = Self.tone(color)
         #expect(luminance < 0.3 && spread > 0.25, "\(color): prints dark on a mono printer, and is a colour on screen")
     }
@@ -177,9 +186,14 @@ struct SampleBuildTests {
         for form in SampleBuild.documents(.form) {
             let xml = try SampleBuild.text(form)
             let document = try Parsed.document(xml)
-            let role = try #require(document.root!.descendants().first { $0.is(Namespace.meta, "user-defined") && $0.attribute(Namespace.meta, "name") == "述法主体类别" })
+            let role = try #require(
+                document.root!.descendants().first {
+                    $0.is(Namespace.meta, "user-defined") && $0.attribute(Namespace.meta, "name") == "述法主体类别"
+                })
             let points = try #require(Repo.catalog.role(named: role.content)).points
-            let cells = document.root!.descendants().filter { $0.is(Namespace.table, "table-cell") }.map { $0.content.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let cells = document.root!.descendants().filter { $0.is(Namespace.table, "table-cell") }.map {
+                $0.content.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             for point in points { #expect(cells.contains(point.title), "\(form.path): \(point.title)") }
             for grade in Repo.catalog.grades { #expect(cells.contains(grade)) }
             for text in ["评议人", "评价主体", "上级评价", "单位内部测评", "评议意见", "填表说明："] {
@@ -205,15 +219,21 @@ struct ForbiddenCharacterTests {
     func dropped() throws {
         let directory = Repo.temporaryDirectory()
         let roster = directory.appendingPathComponent("r.json")
-        let json = #"{"year":2025,"leaders":[{"id":"X1","name":"王\u0001五","unit":"某局","position":"局长","role":"部门主要负责人","duty":["第一段\u000b续"],"law":"述法\u0007内容"}]}"#
+        let json =
+            #"{"year":2025,"leaders":[{"id":"X1","name":"王\u0001五","unit":"某局","position":"局长","#
+            + #""role":"部门主要负责人","duty":["第一段\u000b续"],"law":"述法\u0007内容"}]}"#
         try json.write(to: roster, atomically: true, encoding: .utf8)
-        let summary = try BatchBuilder(BuildRequest(roster: roster, templates: Repo.templates, output: directory.appendingPathComponent("out"),
-                                                    kinds: [.report], validator: Repo.validator)).run()
+        let summary = try BatchBuilder(
+            BuildRequest(
+                roster: roster, templates: Repo.templates, output: directory.appendingPathComponent("out"),
+                kinds: [.report], validator: Repo.validator)
+        ).run()
         let warnings = summary.problems.filter { $0.severity == .warning }
         #expect(Set(warnings.compactMap(\.field)) == ["name (姓名)", "duty (述职内容)", "law (述法内容)"])
         #expect(warnings.allSatisfy { $0.location?.row == 1 && $0.leader == "X1" })
         let report = try #require(summary.documents.first)
-        let xml = try String(contentsOf: directory.appendingPathComponent("out").appendingPathComponent(report.path), encoding: .utf8)
+        let xml = try String(
+            contentsOf: directory.appendingPathComponent("out").appendingPathComponent(report.path), encoding: .utf8)
         #expect(xml.contains("王五") && xml.contains("述法内容"))
         #expect(summary.checks.flatMap(\.findings).filter { $0.rule == .schema }.isEmpty)
     }

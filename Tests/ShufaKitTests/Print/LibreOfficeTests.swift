@@ -54,7 +54,8 @@ struct LibreOfficeTests {
             if byRole[role] == nil { byRole[role] = form }
         }
         let forms = byRole.values.sorted { $0.path < $1.path }
-        let pdfs = try office.convert(forms.map { built.directory.appendingPathComponent($0.path) }, to: "pdf", into: Repo.temporaryDirectory())
+        let pdfs = try office.convert(
+            forms.map { built.directory.appendingPathComponent($0.path) }, to: "pdf", into: Repo.temporaryDirectory())
         for (form, pdf) in zip(forms, pdfs) {
             #expect(try Poppler.pages(pdf) == 1, "\(form.path)")
             let size = try Poppler.run("pdfinfo", [pdf.path])
@@ -68,7 +69,9 @@ struct LibreOfficeTemplateTests {
     @Test("a template whose markers were restyled, then saved by LibreOffice, renders the same text, strictly valid")
     func savedTemplateStillWorks() throws {
         let original = try String(contentsOf: Repo.templates.appendingPathComponent("report.fodt"), encoding: .utf8)
-        let bold = #"<style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>"#
+        let bold =
+            #"<style:style style:name="Bold" style:family="text">"#
+                + #"<style:text-properties fo:font-weight="bold"/></style:style>"#
         let edited = original
             .replacingOccurrences(of: "{{姓名}}", with: #"{{姓<text:span text:style-name="Bold">名}</text:span>}"#)
             .replacingOccurrences(of: "{{述法内容}}", with: #"<text:span text:style-name="Bold">{{述法</text:span>内容}}"#)
@@ -114,13 +117,17 @@ struct SavedTemplateFormatTests {
     func odtTemplate() throws {
         let templates = try Self.templates(savedAs: "odt")
         let output = Repo.temporaryDirectory()
-        let summary = try BatchBuilder(BuildRequest(roster: Repo.roster, templates: templates, output: output, kinds: [.report],
-                                                    validator: Repo.validator)).run()
+        let summary = try BatchBuilder(
+            BuildRequest(
+                roster: Repo.roster, templates: templates, output: output, kinds: [.report],
+                validator: Repo.validator)
+        ).run()
         #expect(summary.checks.flatMap(\.findings).filter { $0.severity == .error }.isEmpty)
         let reports = summary.documents.filter { $0.kind == .report }
         #expect(reports.count == SampleBuild.documents(.report).count)
         for report in reports {
-            let fromODT = try Parsed.paragraphs(String(contentsOf: output.appendingPathComponent(report.path), encoding: .utf8))
+            let fromODT = try Parsed.paragraphs(
+                String(contentsOf: output.appendingPathComponent(report.path), encoding: .utf8))
             let original = try #require(SampleBuild.documents(.report).first { $0.leader == report.leader })
             #expect(fromODT == (try Parsed.paragraphs(SampleBuild.text(original))), "\(report.path)")
         }
@@ -130,7 +137,8 @@ struct SavedTemplateFormatTests {
     func docxTemplate() throws {
         let templates = try Self.templates(savedAs: "docx")
         let output = Repo.temporaryDirectory().appendingPathComponent("out")
-        #expect { try BatchBuilder(BuildRequest(roster: Repo.roster, templates: templates, output: output)) } throws: { error in
+        #expect { try BatchBuilder(BuildRequest(roster: Repo.roster, templates: templates, output: output)) } throws: {
+            error in
             let message = "\(error)"
             return message.contains("report.docx") && message.contains("另存为") && message.contains(".odt")
         }

@@ -12,7 +12,8 @@ struct PrintMessagesTests {
             (.listing(.noSummary("/srv/out")), "/srv/out"), (.nothingToPrint("/srv/out"), "/srv/out"),
             (.onlyWordCopies("/srv/out"), "/srv/out"), (.libreOffice(.notInstalled), "LibreOffice"),
             (.qpdf(.notInstalled), "qpdf"), (.workspace(.diskFull("/tmp/p")), "/tmp/p"),
-            (.unreadablePage("/tmp/p/pages/a.pdf", .missing), "/tmp/p/pages/a.pdf"), (.output(.busy("/srv/pdf")), "/srv/pdf"),
+            (.unreadablePage("/tmp/p/pages/a.pdf", .missing), "/tmp/p/pages/a.pdf"),
+            (.output(.busy("/srv/pdf")), "/srv/pdf"),
         ]
         for (error, named) in errors { Wording.expectChinese(error.description, naming: named, "\(error)") }
         #expect(Set(errors.map { Wording.caseName($0.0) }).count == 8)

@@ -19,7 +19,9 @@ enum Printed {
 
         func url(_ path: String) -> URL { output.appendingPathComponent(path) }
         func documents(_ kind: DocumentKind) -> [PrintSummary.Document] { summary.documents.filter { $0.kind == kind } }
-        func combined(_ kind: DocumentKind) throws -> PrintSummary.Combined { try #require(summary.combined.first { $0.kind == kind }) }
+        func combined(_ kind: DocumentKind) throws -> PrintSummary.Combined {
+            try #require(summary.combined.first { $0.kind == kind })
+        }
     }
 
     static let fontConfig = Repo.root.appendingPathComponent("fonts/fonts.conf")
@@ -28,7 +30,8 @@ enum Printed {
                       pdfa: Bool = false) throws -> Run {
         let options = PrintOptions(copies: copies, duplex: duplex, pdfa: pdfa, fontConfig: fontConfig)
         let output = Repo.temporaryDirectory().appendingPathComponent("pdf")
-        let summary = try PrintBatch(PrintRequest(build: build, output: output, documents: documents, options: options)).run()
+        let summary = try PrintBatch(PrintRequest(build: build, output: output, documents: documents, options: options))
+            .run()
         return Run(build: build, output: output, summary: summary)
     }
 
@@ -43,8 +46,9 @@ enum Printed {
         let directory = Repo.temporaryDirectory()
         let roster = directory.appendingPathComponent("roster.json")
         try! Synthetic.roster().write(to: roster)
-        let request = BuildRequest(roster: roster, templates: Repo.templates, output: directory.appendingPathComponent("built"),
-                                   kinds: [.report, .form, .ballot])
+        let request = BuildRequest(
+            roster: roster, templates: Repo.templates, output: directory.appendingPathComponent("built"),
+            kinds: [.report, .form, .ballot])
         _ = try! BatchBuilder(request).run()
         return try! print(request.output)
     }()
@@ -70,7 +74,8 @@ enum Synthetic {
     static let longText = String(repeating: "推进法治建设", count: 200)
 
     static func roster() throws -> Data {
-        let sample = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
+        let sample = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.roster)) as? [String: Any])
         let leaders = try #require(sample["leaders"] as? [[String: Any]])
         let positions = leaders.compactMap { $0["position"] as? String }.sorted { $0.count > $1.count }
         let roles = Repo.catalog.roles.map(\.name)
@@ -120,7 +125,9 @@ struct PrintTests {
             let leader = try #require(leaders.first { $0.id == document.leader })
             #expect(pages.joined().contains(leader.name), "\(document.path)")
             guard document.kind == .report || document.kind == .draft || document.kind == .tasklist else { continue }
-            for (index, page) in pages.enumerated() { #expect(page.contains("—\(index + 1)—"), "\(document.path) page \(index + 1)") }
+            for (index, page) in pages.enumerated() {
+                #expect(page.contains("—\(index + 1)—"), "\(document.path) page \(index + 1)")
+            }
             if document.kind != .tasklist { #expect(pages.joined().contains("履行推进法治建设第一责任人职责情况"), "\(document.path)") }
         }
     }
@@ -168,8 +175,11 @@ struct PrintTests {
             #expect(metadata.contains("<pdfaid:part>2</pdfaid:part>"), "\(path)")
             #expect(metadata.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "\(path)")
             let info = try Poppler.run("pdfinfo", [run.url(path).path])
-            let title = try #require(info.split(separator: "\n").first { $0.hasPrefix("Title:") }).dropFirst(6).trimmingCharacters(in: .whitespaces)
-            #expect(metadata.contains("<rdf:li xml:lang=\"x-default\">\(title)</rdf:li>"), "\(path): XMP and Info titles differ")
+            let title = try #require(info.split(separator: "\n").first { $0.hasPrefix("Title:") }).dropFirst(6)
+                .trimmingCharacters(in: .whitespaces)
+            #expect(
+                metadata.contains("<rdf:li xml:lang=\"x-default\">\(title)</rdf:li>"),
+                "\(path): XMP and Info titles differ")
         }
         let form = try #require(run.documents(.form).first)
         #expect(try Poppler.run("pdfinfo", [run.url(form.path).path]).contains("考核评议表"))
@@ -183,7 +193,9 @@ struct PrintTests {
             #expect(combined.copies == 3)
             let single = try Printed.pageTexts(run.url(run.documents(kind)[0].path))
             let pages = try Printed.pageTexts(run.url(combined.path))
-            #expect(pages.count == run.documents(kind).count * 3 * 2, "\(kind): 3 copies of one page, each with its blank back")
+            #expect(
+                pages.count == run.documents(kind).count * 3 * 2,
+                "\(kind): 3 copies of one page, each with its blank back")
             #expect(pages[0] == single[0] && pages[2] == single[0] && pages[4] == single[0] && pages[6] != single[0])
         }
         #expect(try run.combined(.report).copies == 1)
@@ -221,7 +233,9 @@ struct PrintTests {
         let twenty = try #require(run.documents(.ballot).first { $0.unit == "二十人单位" })
         #expect(twenty.pages == 2)
         let pages = try Printed.pageTexts(run.url(twenty.path)).map(Printed.squeezed)
-        for header in ["序号", "姓名", "职务", "优秀", "较差"] { #expect(pages[1].contains(header), "header row repeated: \(header)") }
+        for header in ["序号", "姓名", "职务", "优秀", "较差"] {
+            #expect(pages[1].contains(header), "header row repeated: \(header)")
+        }
         #expect(pages[1].contains("乙某19"))
         for info in [fifteen, twenty] {
             let size = try Poppler.run("pdfinfo", [run.url(info.path).path])
@@ -279,7 +293,9 @@ struct PrintTests {
         let options = PrintOptions(fontConfig: Printed.fontConfig, baseTimeout: 0.2, secondsPerDocument: 0)
         let output = Repo.temporaryDirectory()
         let start = Date()
-        let summary = try PrintBatch(PrintRequest(build: SampleBuild.shared.directory, output: output, documents: forms, options: options)).run()
+        let summary = try PrintBatch(
+            PrintRequest(build: SampleBuild.shared.directory, output: output, documents: forms, options: options)
+        ).run()
         #expect(summary.documents.isEmpty && summary.combined.isEmpty)
         #expect(summary.failures.map(\.source) == forms.map(\.path))
         #expect(summary.failures.allSatisfy { $0.message.hasPrefix("LibreOffice 在 0.2 秒内没有完成") })
@@ -288,7 +304,9 @@ struct PrintTests {
 
     @Test("documents of one template are combined into one valid ODF file, each starting on a new page numbered 1")
     func combinedODFIsValid() throws {
-        let reports = SampleBuild.documents(.report).prefix(3).map { SampleBuild.shared.directory.appendingPathComponent($0.path) }
+        let reports = SampleBuild.documents(.report).prefix(3).map {
+            SampleBuild.shared.directory.appendingPathComponent($0.path)
+        }
         let documents = try reports.map { url in
             let tree = try XMLDocument(bytes: Array(try Data(contentsOf: url)), source: url.lastPathComponent)
             return try #require(CombinableDocument(tree))
@@ -323,7 +341,9 @@ struct PrintTests {
         let run = Printed.sample
         var checked = 0
         for document in run.documents(.draft) {
-            let xml = try XMLDocument(bytes: Array(Data(contentsOf: run.build.appendingPathComponent(document.source))), source: document.source)
+            let xml = try XMLDocument(
+                bytes: Array(Data(contentsOf: run.build.appendingPathComponent(document.source))),
+                source: document.source)
             let prompts = xml.root!.descendants().filter {
                 $0.is(Namespace.text, "span") && $0.attribute(Namespace.text, "style-name") == "Prompt"
             }.map(\.content)

@@ -10,7 +10,9 @@ enum Rosters {
     static let unreadable = fixtures.appendingPathComponent("unreadable")
 
     /// Every form of the sample roster besides roster.json.
-    static let forms = ["roster.yaml", "roster.csv", "roster-gbk.csv", "roster.tsv", "roster.fods", "roster.ods", "roster.xlsx"]
+    static let forms = [
+        "roster.yaml", "roster.csv", "roster-gbk.csv", "roster.tsv", "roster.fods", "roster.ods", "roster.xlsx",
+    ]
 
     static let header = "编号,姓名,单位,职务,类别,年度,会前学法次数"
     static let good = "T001,甲,县司法局,局长,部门主要负责人,2025,4"
@@ -25,7 +27,9 @@ enum Rosters {
     }
 
     /// Reads `text` as a roster file named `file`.
-    static func read(_ text: String, file: String = "roster.csv", options: RosterReadOptions = RosterReadOptions()) throws -> Roster {
+    static func read(
+        _ text: String, file: String = "roster.csv", options: RosterReadOptions = RosterReadOptions()
+    ) throws -> Roster {
         try reader(options).read(Data(text.utf8), file: file)
     }
 
@@ -42,7 +46,9 @@ enum Rosters {
 
 @Suite("Reading rosters in every format")
 struct RosterFormatTests {
-    @Test("every form of the sample roster reads to the same organisation, year and leaders as roster.json", arguments: Rosters.forms)
+    @Test(
+        "every form of the sample roster reads to the same organisation, year and leaders as roster.json",
+        arguments: Rosters.forms)
     func sameLeaders(form: String) throws {
         let json = try Rosters.reader().read(Repo.roster)
         let other = try Rosters.reader().read(Repo.samples.appendingPathComponent(form))
@@ -102,7 +108,9 @@ struct RosterEncodingTests {
         let gbk = Repo.samples.appendingPathComponent("roster-gbk.csv")
         let roster = try Rosters.reader(RosterReadOptions(encoding: try TextEncoding(named: "gbk"))).read(gbk)
         #expect(roster.leaders.count == 22)
-        let wrong = Rosters.error { () throws(RosterError) in try Rosters.reader(RosterReadOptions(encoding: .utf8)).read(gbk) }
+        let wrong = Rosters.error { () throws(RosterError) in
+            try Rosters.reader(RosterReadOptions(encoding: .utf8)).read(gbk)
+        }
         #expect(wrong?.message.contains("不是有效的 UTF-8 文本") == true)
         #expect(wrong?.message.contains("--encoding") == true)
         #expect(throws: TextEncoding.UnknownEncoding.self) { try TextEncoding(named: "klingon-8") }
@@ -160,7 +168,9 @@ struct SpreadsheetTests {
         #expect(first?.message.contains("没有表头行") == true)
         let named = try Rosters.reader(RosterReadOptions(sheet: "名单")).read(file)
         #expect(named.leaders.map(\.id) == ["G001"])
-        let unknown = Rosters.error { () throws(RosterError) in try Rosters.reader(RosterReadOptions(sheet: "Sheet9")).read(file) }
+        let unknown = Rosters.error { () throws(RosterError) in
+            try Rosters.reader(RosterReadOptions(sheet: "Sheet9")).read(file)
+        }
         #expect(unknown?.message == "没有名为「Sheet9」的工作表：现有工作表为 「说明」、「名单」")
         let sample = Repo.samples.appendingPathComponent("roster.xlsx")
         #expect(Rosters.content(try Rosters.reader(RosterReadOptions(sheet: "名单")).read(sample).leaders)
@@ -185,18 +195,24 @@ struct SpreadsheetTests {
     @Test("ODF cells: text:s, text:tab, line breaks, one line per text:p, repeated cells, float values, no annotations")
     func odfCells() throws {
         let cells = """
-            <table:table-cell><text:p>编号</text:p></table:table-cell><table:table-cell><text:p>姓名</text:p></table:table-cell>\
-            <table:table-cell><text:p>单位</text:p></table:table-cell><table:table-cell><text:p>职务</text:p></table:table-cell>\
-            <table:table-cell><text:p>类别</text:p></table:table-cell><table:table-cell><text:p>年度</text:p></table:table-cell>\
-            <table:table-cell><text:p>述职内容</text:p></table:table-cell><table:table-cell><text:p>会前学法次数</text:p></table:table-cell>
+            <table:table-cell><text:p>编号</text:p></table:table-cell><table:table-cell><text:p>姓名</text:p>\
+            </table:table-cell>\
+            <table:table-cell><text:p>单位</text:p></table:table-cell><table:table-cell><text:p>职务</text:p>\
+            </table:table-cell>\
+            <table:table-cell><text:p>类别</text:p></table:table-cell><table:table-cell><text:p>年度</text:p>\
+            </table:table-cell>\
+            <table:table-cell><text:p>述职内容</text:p></table:table-cell><table:table-cell><text:p>会前学法次数</text:p>\
+            </table:table-cell>
             """
         let row = """
             <table:table-cell><text:p>T001</text:p></table:table-cell>\
-            <table:table-cell><text:p>  张 <text:s text:c="2"/>三<office:annotation><text:p>批注</text:p></office:annotation></text:p></table:table-cell>\
+            <table:table-cell><text:p>  张 <text:s text:c="2"/>三<office:annotation><text:p>批注</text:p>\
+            </office:annotation></text:p></table:table-cell>\
             <table:table-cell table:number-columns-repeated="2"><text:p>同</text:p></table:table-cell>\
             <table:table-cell><text:p>部门主要负责人</text:p></table:table-cell>\
             <table:table-cell office:value-type="float" office:value="2025"><text:p>2,025</text:p></table:table-cell>\
-            <table:table-cell><text:p>第一段<text:tab/>甲</text:p><text:p>第二段<text:line-break/>第三段</text:p></table:table-cell>\
+            <table:table-cell><text:p>第一段<text:tab/>甲</text:p><text:p>第二段<text:line-break/>第三段</text:p>\
+            </table:table-cell>\
             <table:table-cell office:value-type="float" office:value="4"><text:p>4.00</text:p></table:table-cell>
             """
         let fods = """
@@ -204,7 +220,8 @@ struct SpreadsheetTests {
             <office:document \(FlatODF.namespaces) office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
             <office:body><office:spreadsheet><table:table table:name="A">
             <table:table-row>\(cells)</table:table-row>
-            <table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+            <table:table-row table:number-rows-repeated="3">\
+            <table:table-cell table:number-columns-repeated="1024"/></table:table-row>
             <table:table-row-group><table:table-row>\(row)</table:table-row></table:table-row-group>
             </table:table></office:spreadsheet></office:body></office:document>
             """
@@ -222,7 +239,9 @@ struct SpreadsheetTests {
         #expect(XLSXReader.unescaped("一_x000D_\n二") == "一\n二")
         #expect(XLSXReader.unescaped("a_x005F_x0041_b") == "a_x0041_b")
         #expect(XLSXReader.unescaped("_x41_ _xZZZZ_") == "_x41_ _xZZZZ_")
-        #expect(XLSXReader.column(of: "C5") == 2 && XLSXReader.column(of: "AA10") == 26 && XLSXReader.column(of: "5") == nil)
+        #expect(
+            XLSXReader.column(of: "C5") == 2 && XLSXReader.column(of: "AA10") == 26 && XLSXReader.column(of: "5") == nil
+        )
         #expect(CellGrid.columnName(0) == "A" && CellGrid.columnName(27) == "AB")
     }
 }
@@ -252,7 +271,8 @@ struct TableHeaderTests {
         }
         #expect(missing?.message.contains("没有 「职务」、「类别」、「年度」 列") == true)
         let twice = Rosters.error { () throws(RosterError) in
-            try Rosters.reader().read(Data(Rosters.csv(Rosters.good + ",乙", header: Rosters.header + ",name").utf8), file: "r.csv")
+            try Rosters.reader().read(
+                Data(Rosters.csv(Rosters.good + ",乙", header: Rosters.header + ",name").utf8), file: "r.csv")
         }
         #expect(twice?.message.contains("B 列和 H 列都是「姓名」") == true)
     }

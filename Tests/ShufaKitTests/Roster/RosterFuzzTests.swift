@@ -34,8 +34,12 @@ enum Fuzz {
         do {
             let roster = try RosterReader(catalog: Repo.catalog).read(data, file: file)
             #expect(Set(roster.leaders.map(\.id)).count == roster.leaders.count, sourceLocation: sourceLocation)
-            #expect(roster.leaders.allSatisfy { $0.location.row >= 1 && !$0.id.isEmpty && !$0.name.isEmpty }, sourceLocation: sourceLocation)
-            #expect(roster.problems.allSatisfy { !$0.message.isEmpty && ($0.location?.row ?? 1) >= 1 }, sourceLocation: sourceLocation)
+            #expect(
+                roster.leaders.allSatisfy { $0.location.row >= 1 && !$0.id.isEmpty && !$0.name.isEmpty },
+                sourceLocation: sourceLocation)
+            #expect(
+                roster.problems.allSatisfy { !$0.message.isEmpty && ($0.location?.row ?? 1) >= 1 },
+                sourceLocation: sourceLocation)
             #expect(RosterReader.years.contains(roster.year), sourceLocation: sourceLocation)
         } catch {
             #expect(error.file == file && !error.message.isEmpty, sourceLocation: sourceLocation)
@@ -43,31 +47,39 @@ enum Fuzz {
     }
 }
 
-@Suite("Fuzzing the roster readers and the template marker parser (fixed seeds, bounded counts)", .timeLimit(.minutes(5)))
+@Suite(
+    "Fuzzing the roster readers and the template marker parser (fixed seeds, bounded counts)", .timeLimit(.minutes(5)))
 struct RosterFuzzTests {
-    static let csvFragments = [",", "\t", "\"", "\"\"", "\r\n", "\n", "\r", " ", "编号", "姓名", "单位", "职务", "类别", "年度", "组织",
-                               "id", "NAME", "述职内容", "会前学法次数", "备注", "2025", "2025年", "1850", "四次", "4", "-1", "1e400",
-                               "部门主要负责人", "党委主要负责任", "甲", "T1", "\u{0}", "\u{7}", "\u{FEFF}", "\u{2028}", "_x000D_", "<&>", "𠀀"]
+    static let csvFragments = [
+        ",", "\t", "\"", "\"\"", "\r\n", "\n", "\r", " ", "编号", "姓名", "单位", "职务", "类别", "年度", "组织",
+        "id", "NAME", "述职内容", "会前学法次数", "备注", "2025", "2025年", "1850", "四次", "4", "-1", "1e400",
+        "部门主要负责人", "党委主要负责任", "甲", "T1", "\u{0}", "\u{7}", "\u{FEFF}", "\u{2028}", "_x000D_", "<&>", "𠀀",
+    ]
 
     /// Cells as clerks fill them in, good and bad, quoted or not.
     static let csvCells = ["T1", "T2", "T1", "甲", "乙", "", "县司法局", "局长", "部门主要负责人", "领导班子其他成员", "党委主要负责任",
-                           "2025", "2025", "2025年", "1850", "四次", "4", "-1", "\"a,b\"", "\"x\"\"y\"", "\"一\r\n二\"", "\"open",
-                           "\u{7}", " ", "𠀀", "_x000D_"]
+        "2025", "2025", "2025年", "1850", "四次", "4", "-1", "\"a,b\"", "\"x\"\"y\"", "\"一\r\n二\"", "\"open",
+        "\u{7}", " ", "𠀀", "_x000D_",
+    ]
 
     /// A row shaped like a leader's (编号, 姓名, 单位, 职务, 类别, 年度, 会前学法次数), each cell good or bad.
-    static let leaderRow = zip(Fuzz.one(of: ["T1", "T2", "T3", "", "a/b", "a_b"]), Fuzz.one(of: ["甲", "乙", "", "\u{7}丙"]),
-                               Fuzz.one(of: ["部门主要负责人", "领导班子其他成员", "党委主要负责任", ""]),
-                               Fuzz.one(of: ["2025", "2025", "2025", "2024", "1850", "", "4", "四次"]))
+    static let leaderRow = zip(
+        Fuzz.one(of: ["T1", "T2", "T3", "", "a/b", "a_b"]), Fuzz.one(of: ["甲", "乙", "", "\u{7}丙"]),
+        Fuzz.one(of: ["部门主要负责人", "领导班子其他成员", "党委主要负责任", ""]),
+        Fuzz.one(of: ["2025", "2025", "2025", "2024", "1850", "", "4", "四次"])
+    )
         .map { cells in
             let (id, name, role, year) = cells
             return [id, name, "县司法局", "局长", role, year, year == "2025" ? "4" : year]
         }
 
     /// Leader-shaped rows, then rows of 0 to 9 random cells, after a valid header row or after nothing.
-    static let csvRows = zip(zip(leaderRow.array(of: 0...6), Fuzz.one(of: csvCells).array(of: 0...9).array(of: 0...4)).map { $0 + $1 },
-                             Gen.bool, Fuzz.text(csvFragments, length: 0...3))
+    static let csvRows = zip(
+        zip(leaderRow.array(of: 0...6), Fuzz.one(of: csvCells).array(of: 0...9).array(of: 0...4)).map { $0 + $1 },
+        Gen.bool, Fuzz.text(csvFragments, length: 0...3))
 
-    @Test("random delimited text: roster-like rows under a valid header, or none, with stray fragments, as .csv and .tsv")
+    @Test(
+        "random delimited text: roster-like rows under a valid header, or none, with stray fragments, as .csv and .tsv")
     func delimitedText() {
         Fuzz.check(Self.csvRows, count: 400, seed: 1) { input in
             let (rows, withHeader, stray) = input
@@ -81,7 +93,8 @@ struct RosterFuzzTests {
 
     @Test("random bytes as every roster format")
     func randomBytes() {
-        let generator = zip(Gen<UInt8>.value(in: 0...255).array(of: 0...600), Fuzz.one(of: RosterFormat.allCases.map(\.rawValue)))
+        let generator = zip(
+            Gen<UInt8>.value(in: 0...255).array(of: 0...600), Fuzz.one(of: RosterFormat.allCases.map(\.rawValue)))
         Fuzz.check(generator, count: 300, seed: 2) { bytes, ext in
             Fuzz.expectReadsOrRefuses(Data(bytes), file: "f.\(ext)")
             Fuzz.expectReadsOrRefuses(Data([0x50, 0x4B, 0x03, 0x04] + bytes), file: "f.\(ext)")
@@ -90,7 +103,9 @@ struct RosterFuzzTests {
 
     @Test("the sample .xlsx, .ods and .fods with random bytes changed or cut off")
     func damagedSamples() throws {
-        let samples = try ["roster.xlsx", "roster.ods", "roster.fods"].map { ($0, Array(try Data(contentsOf: Repo.samples.appendingPathComponent($0)))) }
+        let samples = try ["roster.xlsx", "roster.ods", "roster.fods"].map {
+            ($0, Array(try Data(contentsOf: Repo.samples.appendingPathComponent($0))))
+        }
         let generator = zip(Gen.int(in: 0...Int(Int32.max)).array(of: 1...6), Gen.int(in: 0...2), Gen.bool)
         Fuzz.check(generator, count: 150, seed: 3) { edits, which, cut in
             var (file, bytes) = samples[which]
@@ -123,7 +138,8 @@ struct RosterFuzzTests {
     @Test("random XLSX worksheets: any cell references, types, shared-string indexes and row numbers")
     func xlsxSheets() {
         let header = "<row r=\"1\">" + ["编号", "姓名", "单位", "职务", "类别", "年度"].enumerated()
-            .map { "<c r=\"\(CellGrid.columnName($0))1\" t=\"inlineStr\"><is><t>\($1)</t></is></c>" }.joined() + "</row>"
+            .map { "<c r=\"\(CellGrid.columnName($0))1\" t=\"inlineStr\"><is><t>\($1)</t></is></c>" }.joined()
+            + "</row>"
         let leaderRows = Self.leaderRow.array(of: 0...5).map { rows in
             rows.enumerated().map { index, cells in
                 "<row r=\"\(index + 2)\">" + cells.enumerated().map { column, value in
@@ -148,21 +164,35 @@ struct RosterFuzzTests {
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-            + "<Relationship Id=\"rId2\" Type=\"\(rel)/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>"
+            + "<Relationship Id=\"rId2\" Type=\"\(rel)/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/>"
+            + "</Relationships>"
         return ZipWriter.archive([
-            .stored("xl/workbook.xml", Array("<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>".utf8)),
+            .stored(
+                "xl/workbook.xml",
+                Array(
+                    ("<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\">"
+                        + "<sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>")
+                        .utf8)),
             .stored("xl/_rels/workbook.xml.rels", Array(rels.utf8)),
-            .stored("xl/sharedStrings.xml", Array("<sst xmlns=\"\(main)\"><si><t>甲</t></si><si><r><t>部门</t></r><r><t>主要负责人</t></r></si><si><t>2025</t></si></sst>".utf8)),
+            .stored(
+                "xl/sharedStrings.xml",
+                Array(
+                    ("<sst xmlns=\"\(main)\"><si><t>甲</t></si><si><r><t>部门</t></r><r><t>主要负责人</t></r></si>"
+                        + "<si><t>2025</t></si></sst>")
+                        .utf8)),
             .deflated("xl/worksheets/sheet1.xml", Array(sheet.utf8)),
         ])
     }
 
-    static let repeats = ["", "", "", "1", "2", "3", "0", "-1", "x", "", "", "1", "2", "1024", "1048576", "9223372036854775807"]
+    static let repeats = [
+        "", "", "", "1", "2", "3", "0", "-1", "x", "", "", "1", "2", "1024", "1048576", "9223372036854775807",
+    ]
     static let odfCell = zip(Fuzz.one(of: repeats), Fuzz.one(of: ["", "编号", "姓名", "甲", "2025", "部门主要负责人", "4", "T1"]),
                              Fuzz.one(of: ["table-cell", "covered-table-cell"]))
         .map { cell in
             let (count, text, name) = cell
-            return "<table:\(name) table:number-columns-repeated=\"\(count)\">" + (text.isEmpty ? "" : "<text:p>\(text)<text:s text:c=\"\(count)\"/></text:p>") + "</table:\(name)>"
+        return "<table:\(name) table:number-columns-repeated=\"\(count)\">"
+            + (text.isEmpty ? "" : "<text:p>\(text)<text:s text:c=\"\(count)\"/></text:p>") + "</table:\(name)>"
         }
 
     @Test("random ODF tables: any repeat counts on rows and cells, covered cells, row groups")
@@ -170,11 +200,13 @@ struct RosterFuzzTests {
         let row = zip(Fuzz.one(of: Self.repeats), Self.odfCell.array(of: 0...8), Gen.bool)
             .map { row in
                 let (count, cells, grouped) = row
-                let xml = "<table:table-row table:number-rows-repeated=\"\(count)\">" + cells.joined() + "</table:table-row>"
+                let xml =
+                    "<table:table-row table:number-rows-repeated=\"\(count)\">" + cells.joined() + "</table:table-row>"
                 return grouped ? "<table:table-row-group>\(xml)</table:table-row-group>" : xml
             }
         Fuzz.check(row.array(of: 0...10), count: 200, seed: 5) { rows in
-            let fods = "<office:document \(FlatODF.namespaces)><office:body><office:spreadsheet><table:table table:name=\"A\">"
+            let fods =
+                "<office:document \(FlatODF.namespaces)><office:body><office:spreadsheet><table:table table:name=\"A\">"
                 + rows.joined() + "</table:table></office:spreadsheet></office:body></office:document>"
             Fuzz.expectReadsOrRefuses(Data(fods.utf8), file: "f.fods")
         }
@@ -185,7 +217,8 @@ struct RosterFuzzTests {
                                   "{{#述法要点}}", "{{标题}}", "{{内容}}", "{{/述法要点}}", "{{#职责清单}}", "{{#任务}}", "{{/任务}}",
                                   "{{/职责清单}}", "{{?述法内容}}", "{{述法内容}}", "{{未知字段}}", "{{#姓名}}", "{{/姓名}}",
                                   "{{", "}}", "{", "}", "#", "/", "^", "?", ".", " ", "姓名", "文字", "文字",
-                                  "<text:s/>", "<text:tab/>", "<text:line-break/>", "&amp;", "&lt;", "<span>", "</span>"]
+        "<text:s/>", "<text:tab/>", "<text:line-break/>", "&amp;", "&lt;", "<span>", "</span>",
+    ]
 
     /// Whole markers and whole one-paragraph sections, as a template author writes them.
     static let wholeMarkers = ["{{姓名}}", "{{单位}}", "{{述法内容}}", "{{#述职内容}}{{.}}{{/述职内容}}", "{{^存在问题}}无{{/存在问题}}",
@@ -194,7 +227,9 @@ struct RosterFuzzTests {
                                "<text:line-break/>"]
 
     /// Tokens of a paragraph: mostly whole markers, sometimes pieces of them.
-    static let paragraphTokens = zip(Fuzz.one(of: wholeMarkers).array(of: 0...6), Fuzz.one(of: markerFragments).array(of: 0...10), Gen.bool(0.3))
+    static let paragraphTokens = zip(
+        Fuzz.one(of: wholeMarkers).array(of: 0...6), Fuzz.one(of: markerFragments).array(of: 0...10), Gen.bool(0.3)
+    )
         .map { clean, noisy, isNoisy in isNoisy ? noisy : clean }
 
     /// A random template body: paragraphs, headings and table cells of marker fragments, spans kept balanced.
@@ -213,7 +248,10 @@ struct RosterFuzzTests {
             xml += String(repeating: "</text:span>", count: depth)
             switch kind {
             case 0: return "<text:h text:outline-level=\"1\">\(xml)</text:h>"
-            case 1: return "<table:table><table:table-row><table:table-cell><text:p>\(xml)</text:p></table:table-cell></table:table-row></table:table>"
+            case 1:
+                return
+                    "<table:table><table:table-row><table:table-cell><text:p>\(xml)</text:p></table:table-cell>"
+                    + "</table:table-row></table:table>"
             default: return "<text:p>\(xml)</text:p>"
             }
         }
@@ -224,11 +262,13 @@ struct RosterFuzzTests {
         Fuzz.check(Self.templateBody, count: 400, seed: 6) { paragraphs in
             let body = paragraphs.joined()
             let compiled = Result { () throws(TemplateErrors) in
-                try TemplateCompiler.compile(FlatODF.document(body), file: "fuzz.fodt", fields: DocumentData.leaderFields)
+                try TemplateCompiler.compile(
+                    FlatODF.document(body), file: "fuzz.fodt", fields: DocumentData.leaderFields)
             }
             switch compiled {
             case .success(let template):
-                let output = template.render(FlatODF.sampleData, meta: DocumentMeta(title: "t", properties: []), format: .fodt)
+                let output = template.render(
+                    FlatODF.sampleData, meta: DocumentMeta(title: "t", properties: []), format: .fodt)
                 #expect((try? XMLDocument(bytes: output, source: "rendered")) != nil, "rendered \(body)")
             case .failure(let error):
                 #expect(!error.errors.isEmpty, "\(body)")

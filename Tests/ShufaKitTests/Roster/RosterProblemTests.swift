@@ -19,9 +19,11 @@ enum Problems {
         let errors = roster.problems.filter { $0.severity == .error }
         #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
         guard let error = errors.first else { return }
-        #expect(error.location == RecordLocation(file: "roster.csv", row: row, unit: "row"), sourceLocation: sourceLocation)
+        #expect(
+            error.location == RecordLocation(file: "roster.csv", row: row, unit: "row"), sourceLocation: sourceLocation)
         #expect(error.field == column, sourceLocation: sourceLocation)
-        #expect(error.description.hasPrefix("roster.csv 第 \(row) 行，\(column)"), "\(error)", sourceLocation: sourceLocation)
+        #expect(
+            error.description.hasPrefix("roster.csv 第 \(row) 行，\(column)"), "\(error)", sourceLocation: sourceLocation)
         #expect(error.message.contains(text), "\(error.message)", sourceLocation: sourceLocation)
         #expect(roster.leaders.map(\.id).contains("T001"), "the good row is still read", sourceLocation: sourceLocation)
     }
@@ -109,14 +111,17 @@ struct RosterProblemTests {
 
     @Test("control characters in a header are removed with a warning naming the header row and column")
     func forbiddenInHeader() throws {
-        let roster = try Rosters.read(Rosters.csv(Rosters.good, header: Rosters.header.replacingOccurrences(of: "会前学法次数", with: "会前学法次数\u{1}")))
+        let roster = try Rosters.read(
+            Rosters.csv(Rosters.good, header: Rosters.header.replacingOccurrences(of: "会前学法次数", with: "会前学法次数\u{1}")))
         #expect(roster.leaders.first?.indicators == ["会前学法次数": 4])
         #expect(roster.problems.first?.description == "roster.csv 第 1 行，G 列：已从表头中删去 1 个 XML 不允许的控制字符")
     }
 
     @Test("a JSON record's problems name the record and the field by key and Chinese name")
     func jsonLocations() throws {
-        let json = #"{"year": 2025, "leaders": [{"id": "J1", "name": "甲", "unit": "乙", "position": "丙", "role": "部门主要负责人", "year": 2024}]}"#
+        let json =
+            #"{"year": 2025, "leaders": [{"id": "J1", "name": "甲", "unit": "乙", "position": "丙", "#
+            + #""role": "部门主要负责人", "year": 2024}]}"#
         let roster = try Rosters.read(json, file: "r.json")
         #expect(roster.problems.first?.description.hasPrefix("r.json 第 1 条记录，年度（J1）：年度 2024 与名单的年度 2025") == true)
         #expect(roster.problems.first?.field == "year (年度)")
@@ -144,7 +149,9 @@ struct UnreadableRosterTests {
 
     @Test("each gives a RosterError naming the file and saying what is wrong", arguments: files)
     func unreadable(file: String, message: String) throws {
-        let error = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Rosters.unreadable.appendingPathComponent(file)) }
+        let error = Rosters.error { () throws(RosterError) in
+            try Rosters.reader().read(Rosters.unreadable.appendingPathComponent(file))
+        }
         #expect(error?.file == file)
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
     }
@@ -159,9 +166,13 @@ struct UnreadableRosterTests {
 
     @Test("a sheet without a header row, or without any row, is refused")
     func noHeader() throws {
-        let noHeader = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data("a,b\r\n1,2\r\n".utf8), file: "r.csv") }
+        let noHeader = Rosters.error { () throws(RosterError) in
+            try Rosters.reader().read(Data("a,b\r\n1,2\r\n".utf8), file: "r.csv")
+        }
         #expect(noHeader?.message.contains("前 10 行中没有表头行") == true)
-        let blank = Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data(",,\r\n\r\n".utf8), file: "r.csv") }
+        let blank = Rosters.error { () throws(RosterError) in
+            try Rosters.reader().read(Data(",,\r\n\r\n".utf8), file: "r.csv")
+        }
         #expect(blank?.message == "工作表中没有有内容的行")
     }
 }
@@ -169,7 +180,9 @@ struct UnreadableRosterTests {
 @Suite("Output: bad rows skipped, --strict, safe unique file names, re-runs")
 struct RosterOutputTests {
     /// Builds `csv` (written as roster.csv in a new folder) into `out`.
-    static func build(_ csv: String, out: URL, strict: Bool = false, kinds: Set<DocumentKind> = [.draft]) throws -> BuildSummary {
+    static func build(
+        _ csv: String, out: URL, strict: Bool = false, kinds: Set<DocumentKind> = [.draft]
+    ) throws -> BuildSummary {
         let folder = Repo.temporaryDirectory()
         let roster = folder.appendingPathComponent("roster.csv")
         try Data(csv.utf8).write(to: roster)
@@ -230,11 +243,15 @@ struct RosterOutputTests {
         let out = Repo.temporaryDirectory()
         let manager = FileManager.default
         try manager.createDirectory(at: out.appendingPathComponent("draft"), withIntermediateDirectories: true)
-        for path in ["notes.txt", "draft/mine.fodt"] { try Data("keep".utf8).write(to: out.appendingPathComponent(path)) }
+        for path in ["notes.txt", "draft/mine.fodt"] {
+            try Data("keep".utf8).write(to: out.appendingPathComponent(path))
+        }
         let first = try Self.build(Self.badRoster, out: out)
         let second = try Self.build(Self.badRoster, out: out)
         #expect(first.documents == second.documents)
-        for path in ["notes.txt", "draft/mine.fodt"] { #expect(try Data(contentsOf: out.appendingPathComponent(path)) == Data("keep".utf8)) }
+        for path in ["notes.txt", "draft/mine.fodt"] {
+            #expect(try Data(contentsOf: out.appendingPathComponent(path)) == Data("keep".utf8))
+        }
         let files = try manager.contentsOfDirectory(atPath: out.appendingPathComponent("draft").path)
         #expect(files.count == 3 && !files.contains { $0.hasSuffix(".tmp") })
     }
@@ -260,10 +277,14 @@ struct RosterCommandTests {
     @Test("an unreadable roster or a bad --encoding: exit 2, one line on stderr, no crash",
           arguments: ["garbage.csv", "truncated.xlsx", "garbage.ods", "empty.csv"])
     func unreadable(file: String) throws {
-        let result = try Self.run(["build", Rosters.unreadable.appendingPathComponent(file).path, "--out", Repo.temporaryDirectory().path])
+        let result = try Self.run([
+            "build", Rosters.unreadable.appendingPathComponent(file).path, "--out", Repo.temporaryDirectory().path,
+        ])
         #expect(result.status == 2)
         #expect(result.error.hasPrefix("shufa: 名单 \(file)：") && result.error.split(separator: "\n").count == 1)
-        let encoding = try Self.run(["build", "samples/roster.csv", "--encoding", "klingon", "--out", Repo.temporaryDirectory().path])
+        let encoding = try Self.run([
+            "build", "samples/roster.csv", "--encoding", "klingon", "--out", Repo.temporaryDirectory().path,
+        ])
         #expect(encoding.status == 2 && encoding.error.contains("不认识的编码「klingon」"))
     }
 }

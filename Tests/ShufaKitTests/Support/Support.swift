@@ -17,11 +17,15 @@ enum Repo {
 
     /// The validator, loaded once for the whole test run.
     static let validator: ODFValidator = {
-        do { return try ODFValidator(schemaDirectory: schemas) } catch { fatalError("cannot load the ODF schemas: \(error)") }
+        do { return try ODFValidator(schemaDirectory: schemas) } catch {
+            fatalError("cannot load the ODF schemas: \(error)")
+        }
     }()
 
     static let catalog: Catalog = {
-        do { return try Catalog.load(from: templates.appendingPathComponent("catalog.yaml")) } catch { fatalError("\(error)") }
+        do { return try Catalog.load(from: templates.appendingPathComponent("catalog.yaml")) } catch {
+            fatalError("\(error)")
+        }
     }()
 
     /// A new empty folder.
@@ -48,9 +52,13 @@ enum FlatODF {
     static func document(_ body: String, footer: String = "") -> [UInt8] {
         Array("""
             <?xml version="1.0" encoding="UTF-8"?>
-            <office:document \(namespaces) office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-            <office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold" officeooo:rsid="001"/></style:style><style:page-layout style:name="pm1"/></office:automatic-styles>
-            <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:footer><text:p>\(footer)</text:p></style:footer></style:master-page></office:master-styles>
+            <office:document \(namespaces) office:version="1.3" \
+            office:mimetype="application/vnd.oasis.opendocument.text">
+            <office:automatic-styles><style:style style:name="T1" style:family="text">\
+            <style:text-properties fo:font-weight="bold" officeooo:rsid="001"/></style:style>\
+            <style:page-layout style:name="pm1"/></office:automatic-styles>
+            <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">\
+            <style:footer><text:p>\(footer)</text:p></style:footer></style:master-page></office:master-styles>
             <office:body><office:text>\(body)</office:text></office:body>
             </office:document>
             """.utf8)
@@ -59,13 +67,16 @@ enum FlatODF {
     /// Compiles `body` against the leader fields and renders it for `data`.
     static func render(_ body: String, _ data: Value = sampleData, format: OutputFormat = .fodt) throws -> String {
         let template = try TemplateCompiler.compile(document(body), file: "t.fodt", fields: DocumentData.leaderFields)
-        return String(decoding: template.render(data, meta: DocumentMeta(title: "t", properties: []), format: format), as: UTF8.self)
+        return String(
+            decoding: template.render(data, meta: DocumentMeta(title: "t", properties: []), format: format),
+            as: UTF8.self)
     }
 
     /// The errors compiling `body` gives (empty when it compiles).
     static func errors(_ body: String, footer: String = "") -> [TemplateError] {
         do {
-            _ = try TemplateCompiler.compile(document(body, footer: footer), file: "t.fodt", fields: DocumentData.leaderFields)
+            _ = try TemplateCompiler.compile(
+                document(body, footer: footer), file: "t.fodt", fields: DocumentData.leaderFields)
             return []
         } catch {
             return error.errors

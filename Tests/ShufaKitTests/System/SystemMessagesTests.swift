@@ -52,7 +52,8 @@ struct SystemMessagesTests {
         let qpdf: [(QPDF.Failure, String?)] = [
             (.notInstalled, "qpdf"), (.cannotRun(.cannotStart("qpdf", code: ENOENT)), "qpdf"),
             (.failed(file: "0001.pdf", status: 2, message: ""), "0001.pdf"),
-            (.unexpectedOutput(file: "0002.pdf"), "0002.pdf"), (.workspace(file: "0003.pdf", path: "/tmp/u.json"), "/tmp/u.json"),
+            (.unexpectedOutput(file: "0002.pdf"), "0002.pdf"),
+            (.workspace(file: "0003.pdf", path: "/tmp/u.json"), "/tmp/u.json"),
         ]
         for (failure, named) in child { Wording.expectChinese(failure.description, naming: named, "\(failure)") }
         for (failure, named) in office { Wording.expectChinese(failure.description, naming: named, "\(failure)") }

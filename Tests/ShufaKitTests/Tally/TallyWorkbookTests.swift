@@ -60,7 +60,9 @@ struct TallyWorkbookTests {
         #expect(content.contains("<table:table table:name=\"说明\""))
     }
 
-    @Test("shufa build --kinds tally: the entry workbook written by the batch, counted in summary.json, listed in the journal")
+    @Test(
+        "shufa build --kinds tally: the entry workbook written by the batch, counted in summary.json, in the journal"
+    )
     func buildWritesWorkbook() throws {
         let output = Repo.temporaryDirectory()
         var request = BuildRequest(roster: Repo.roster, templates: Repo.templates, output: output, kinds: [.tally])

@@ -14,7 +14,10 @@ struct TemplateEngineTests {
 
     @Test("a marker split over spans by a style change still works and keeps the first piece's style")
     func splitMarker() throws {
-        let xml = try FlatODF.render(#"<text:p>姓名：<text:span text:style-name="T1">{{姓</text:span>名<text:span text:style-name="T2">}}</text:span>。</text:p>"#)
+        let xml = try FlatODF.render(
+            #"<text:p>姓名：<text:span text:style-name="T1">{{姓</text:span>名"#
+                + #"<text:span text:style-name="T2">}}</text:span>。</text:p>"#
+        )
         #expect(try Parsed.paragraphs(xml) == ["姓名：张三。"])
         #expect(xml.contains(#"<text:span text:style-name="T1">张三</text:span>"#))
         #expect(!xml.contains("{{") && !xml.contains("}}"))
@@ -22,14 +25,16 @@ struct TemplateEngineTests {
 
     @Test("a whole-paragraph section repeats the paragraph per item")
     func paragraphLoop() throws {
-        let xml = try FlatODF.render("<text:h text:outline-level=\"1\">一、述职</text:h><text:p>{{#述职内容}}{{.}}{{/述职内容}}</text:p><text:p>完</text:p>")
+        let xml = try FlatODF.render(
+            "<text:h text:outline-level=\"1\">一、述职</text:h><text:p>{{#述职内容}}{{.}}{{/述职内容}}</text:p><text:p>完</text:p>")
         #expect(try Parsed.paragraphs(xml) == ["一、述职", "第一段", "第二段", "第三段", "完"])
     }
 
     @Test("an empty section leaves no blank paragraph behind")
     func noBlankLines() throws {
         let body = """
-            <text:p>前</text:p><text:p>{{#存在问题}}</text:p><text:h>三、存在问题</text:h><text:p>问题</text:p><text:p>{{/存在问题}}</text:p>\
+            <text:p>前</text:p><text:p>{{#存在问题}}</text:p><text:h>三、存在问题</text:h><text:p>问题</text:p>\
+            <text:p>{{/存在问题}}</text:p>\
             <text:p>{{#存在问题}}{{.}}{{/存在问题}}</text:p><text:p>{{^改进措施}}无措施{{/改进措施}}</text:p><text:p>后</text:p>
             """
         #expect(try Parsed.paragraphs(FlatODF.render(body)) == ["前", "后"])
@@ -37,7 +42,9 @@ struct TemplateEngineTests {
 
     @Test("{{?…}} shows a block once for a non-empty list; {{^…}} only for an empty one")
     func conditions() throws {
-        let body = "<text:p>{{?述职内容}}</text:p><text:h>有述职</text:h><text:p>{{/述职内容}}</text:p><text:p>{{^述职内容}}</text:p><text:p>无述职</text:p><text:p>{{/述职内容}}</text:p>"
+        let body =
+            "<text:p>{{?述职内容}}</text:p><text:h>有述职</text:h><text:p>{{/述职内容}}</text:p>"
+                + "<text:p>{{^述职内容}}</text:p><text:p>无述职</text:p><text:p>{{/述职内容}}</text:p>"
         #expect(try Parsed.paragraphs(FlatODF.render(body)) == ["有述职"])
     }
 
@@ -51,8 +58,10 @@ struct TemplateEngineTests {
     func tableRowLoop() throws {
         let body = """
             <table:table table:name="T"><table:table-column table:number-columns-repeated="2"/>\
-            <table:table-header-rows><table:table-row><table:table-cell><text:p>序号</text:p></table:table-cell><table:table-cell><text:p>内容</text:p></table:table-cell></table:table-row></table:table-header-rows>\
-            <table:table-row><table:table-cell><text:p>{{#述法要点}}{{序号}}</text:p></table:table-cell><table:table-cell><text:p>{{标题}}{{/述法要点}}</text:p></table:table-cell></table:table-row>\
+            <table:table-header-rows><table:table-row><table:table-cell><text:p>序号</text:p></table:table-cell>\
+            <table:table-cell><text:p>内容</text:p></table:table-cell></table:table-row></table:table-header-rows>\
+            <table:table-row><table:table-cell><text:p>{{#述法要点}}{{序号}}</text:p></table:table-cell>\
+            <table:table-cell><text:p>{{标题}}{{/述法要点}}</text:p></table:table-cell></table:table-row>\
             </table:table>
             """
         let xml = try FlatODF.render(body)
@@ -65,7 +74,8 @@ struct TemplateEngineTests {
         let body = """
             <table:table table:name="T"><table:table-column table:number-columns-repeated="2"/>\
             <table:table-row><table:table-cell><text:p>{{#职责清单}}{{序号}}{{职责}}</text:p></table:table-cell>\
-            <table:table-cell><text:p>{{#任务}}{{序号}}. {{内容}}（{{姓名}}）{{/任务}}</text:p><text:p>{{^任务}}—{{/任务}}{{/职责清单}}</text:p></table:table-cell></table:table-row>\
+            <table:table-cell><text:p>{{#任务}}{{序号}}. {{内容}}（{{姓名}}）{{/任务}}</text:p>\
+            <text:p>{{^任务}}—{{/任务}}{{/职责清单}}</text:p></table:table-cell></table:table-row>\
             </table:table>
             """
         let xml = try FlatODF.render(body)
@@ -76,7 +86,8 @@ struct TemplateEngineTests {
     func vendorExtensionsStripped() throws {
         let body = #"<text:p loext:marker-style-name="x">{{姓名}}<loext:foo/></text:p>"#
         let xml = try FlatODF.render(body)
-        #expect(!xml.contains("loext:marker-style-name") && !xml.contains("<loext:foo") && !xml.contains("officeooo:rsid"))
+        #expect(
+            !xml.contains("loext:marker-style-name") && !xml.contains("<loext:foo") && !xml.contains("officeooo:rsid"))
         let issues = Repo.validator.validate(try ODFParts.read(Data(xml.utf8), file: "t.fodt"))
         #expect(issues.isEmpty, "\(issues)")
     }
@@ -84,13 +95,38 @@ struct TemplateEngineTests {
     @Test("broken templates: every error names the file and the paragraph")
     func templateErrors() throws {
         let cases: [(String, (TemplateError.Problem) -> Bool)] = [
-            ("<text:p>a</text:p><text:p>{{#述职内容}}</text:p><text:p>x</text:p>", { if case .unclosedSection("述职内容") = $0 { return true }; return false }),
-            ("<text:p>{{#述职内容}}{{/述法内容}}</text:p>", { if case .unexpectedClose("述法内容", "述职内容") = $0 { return true }; return false }),
-            ("<text:p>{{姓明}}</text:p>", { if case .unknownField("姓明", "姓名") = $0 { return true }; return false }),
-            ("<text:p>{{述职内容}}</text:p>", { if case .listAsValue("述职内容") = $0 { return true }; return false }),
+            (
+                "<text:p>a</text:p><text:p>{{#述职内容}}</text:p><text:p>x</text:p>",
+                {
+                    if case .unclosedSection("述职内容") = $0 { return true }; return false
+                }
+            ),
+            (
+                "<text:p>{{#述职内容}}{{/述法内容}}</text:p>",
+                {
+                    if case .unexpectedClose("述法内容", "述职内容") = $0 { return true }; return false
+                }
+            ),
+            (
+                "<text:p>{{姓明}}</text:p>",
+                {
+                    if case .unknownField("姓明", "姓名") = $0 { return true }; return false
+                }
+            ),
+            (
+                "<text:p>{{述职内容}}</text:p>",
+                {
+                    if case .listAsValue("述职内容") = $0 { return true }; return false
+                }
+            ),
             ("<text:p>{{.}}</text:p>", { $0 == .dotOutsideTextList }),
             ("<text:p>{{姓名</text:p>", { $0 == .unclosedMarker }),
-            ("<text:p>开始{{#述职内容}}</text:p><text:p>{{/述职内容}}</text:p>", { if case .markerMustStandAlone = $0 { return true }; return false }),
+            (
+                "<text:p>开始{{#述职内容}}</text:p><text:p>{{/述职内容}}</text:p>",
+                {
+                    if case .markerMustStandAlone = $0 { return true }; return false
+                }
+            ),
         ]
         for (body, matches) in cases {
             let errors = FlatODF.errors(body)
@@ -114,15 +150,22 @@ struct TemplateEngineTests {
 
     @Test("a template that is not ODF text is refused with its name")
     func notODF() {
-        #expect(throws: TemplateErrors.self) { try TemplateCompiler.compile(Array("<a/>".utf8), file: "x.fodt", fields: DocumentData.leaderFields) }
-        #expect(throws: TemplateErrors.self) { try TemplateCompiler.compile(Array("not xml".utf8), file: "x.fodt", fields: DocumentData.leaderFields) }
+        #expect(throws: TemplateErrors.self) {
+            try TemplateCompiler.compile(Array("<a/>".utf8), file: "x.fodt", fields: DocumentData.leaderFields)
+        }
+        #expect(throws: TemplateErrors.self) {
+            try TemplateCompiler.compile(Array("not xml".utf8), file: "x.fodt", fields: DocumentData.leaderFields)
+        }
     }
 
     @Test("runs of spaces and tabs in a value survive as text:s and text:tab")
     func whitespace() throws {
         let data: Value = .record(["姓名": .text("张  三\t四")])
-        let template = try TemplateCompiler.compile(FlatODF.document("<text:p>{{姓名}}</text:p>"), file: "t.fodt", fields: RecordSchema(["姓名": .text]))
-        let xml = String(decoding: template.render(data, meta: DocumentMeta(title: "", properties: []), format: .fodt), as: UTF8.self)
+        let template = try TemplateCompiler.compile(
+            FlatODF.document("<text:p>{{姓名}}</text:p>"), file: "t.fodt", fields: RecordSchema(["姓名": .text]))
+        let xml = String(
+            decoding: template.render(data, meta: DocumentMeta(title: "", properties: []), format: .fodt), as: UTF8.self
+        )
         #expect(xml.contains("张 <text:s/>三<text:tab/>四"))
     }
 }

@@ -15,7 +15,9 @@ struct XMLMessagesTests {
         #expect(Set(errors.map { Wording.caseName($0.0) }).count == 3)
         let schema = RelaxNGSchema.LoadError(path: "/nowhere/odf.rng", issues: [])
         Wording.expectChinese(schema.description, naming: "/nowhere/odf.rng")
-        let real = try #require(throws: XMLParseError.self) { try XMLDocument(bytes: Array("<a>".utf8), source: "t.xml") }
+        let real = try #require(throws: XMLParseError.self) {
+            try XMLDocument(bytes: Array("<a>".utf8), source: "t.xml")
+        }
         #expect(real.description.hasPrefix("不是格式正确的 XML：t.xml:1"), "\(real)")
     }
 }
