@@ -108,7 +108,7 @@ public enum RosterMessages {
         case .ignoredColumn(let column): return "不是名单字段，也没有数字，不算指标：已忽略（\(column) 列）"
         case .controlCharactersInHeader(let count): return "已从表头中删去 \(count) 个 XML 不允许的控制字符"
         case .notARecord: return "不是领导干部记录（应是含 id、name、unit、position、role 的对象）"
-        case .duplicateID(let id, let first): return "编号「\(id)」重复：\(text(first)) 已用过；请给每位领导干部不同的编号"
+        case .duplicateID(let id, let first): return "编号「\(id)」重复：\(text(first))已用过；请给每位领导干部不同的编号"
         case .unknownRole(let name, let suggestion):
             let hint = suggestion.map { "，是否应为「\($0)」？" } ?? ""
             return "述法主体类别「\(name)」不在目录中\(hint)（可用的类别见 templates/catalog.yaml）"

@@ -47,7 +47,7 @@ struct RosterProblemTests {
     @Test("a duplicate id, naming the row that has it first")
     func duplicateID() throws {
         let roster = try Problems.read("T001,乙,县财政局,局长,部门主要负责人,2025,4")
-        Problems.expectError(roster, row: 3, column: "编号", saying: "编号「T001」重复：roster.csv 第 2 行 已用过")
+        Problems.expectError(roster, row: 3, column: "编号", saying: "编号「T001」重复：roster.csv 第 2 行已用过")
         #expect(roster.leaders.map(\.name) == ["甲"])
     }
 
