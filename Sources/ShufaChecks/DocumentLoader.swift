@@ -40,14 +40,19 @@ public enum DocumentLoader {
 
     /// Each file's parts, or why it cannot be read, in the order given.
     public static func load(_ files: [URL], fontConfig: URL? = nil) -> [(file: URL, parts: Result<ODFParts, Failure>)] {
-        let word = files.filter { wordExtensions.contains($0.pathExtension.lowercased()) }
-        let converted = convert(word, fontConfig: fontConfig)
-        return files.map { file in (file, converted[file] ?? read(file)) }
+        let parts = opener(files, fontConfig: fontConfig)
+        return files.map { ($0, parts($0)) }
     }
 
-    /// An ODF file's parts.
-    private static func read(_ file: URL) -> Result<ODFParts, Failure> {
-        Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) }.mapError(Failure.unreadable)
+    /// What gives the parts of each of `files`: the Word and WPS documents among them converted first, in one
+    /// LibreOffice process; an ODF file read when asked for.
+    private static func opener(_ files: [URL], fontConfig: URL?) -> @Sendable (URL) -> Result<ODFParts, Failure> {
+        let converted = convert(files.filter { wordExtensions.contains($0.pathExtension.lowercased()) },
+                                fontConfig: fontConfig)
+        return { file in
+            converted[file] ?? Result { () throws(ODFParts.ReadError) in try ODFParts.read(file) }
+                .mapError(Failure.unreadable)
+        }
     }
 
     /// Checks every file with `checker`, in the order given, on all cores: Word documents are converted first
@@ -55,11 +60,9 @@ public enum DocumentLoader {
     /// validating with its own validation context. Holds at most one document per worker in memory.
     public static func check(_ files: [URL], checker: ReportChecker, role: String?,
                              fontConfig: URL? = nil) -> [(file: URL, result: Result<CheckedDocument, Error>)] {
-        let word = files.filter { wordExtensions.contains($0.pathExtension.lowercased()) }
-        let converted = convert(word, fontConfig: fontConfig)
+        let parts = opener(files, fontConfig: fontConfig)
         let results = ParallelMap.run(files) { file -> CheckedDocument in
-            let parts = try (converted[file] ?? read(file)).get()
-            return try checker.check(parts, path: file.path, role: role)
+            try checker.check(try parts(file).get(), path: file.path, role: role)
         }
         return Array(zip(files, results)).map { ($0, $1) }
     }

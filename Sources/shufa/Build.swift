@@ -155,10 +155,8 @@ enum SummaryText {
             }
             if !errors.isEmpty { lines.append("\(summary.skippedLeaders) 条记录未能生成：") }
         }
-        lines += errors.map { "  ✗ \($0)" }
-        if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }
-        lines += warnings.prefix(20).map { "  ! \($0)" }
-        if warnings.count > 20 { lines.append("  … 其余见 \(output)/summary.json") }
+        lines += ProblemLines.render(errors: errors.map(\.description), warnings: warnings.map(\.description),
+                                     rest: "\(output)/summary.json")
         return lines.joined(separator: "\n")
     }
 }

@@ -95,10 +95,8 @@ enum TallyText {
         let errors = result.problems.filter { $0.severity == .error },
             warnings = result.problems.filter { $0.severity == .warning }
         if !errors.isEmpty { lines.append("\(errors.count) 处未计入：") }
-        lines += errors.map { "  ✗ \(TallyMessages.line($0))" }
-        if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }
-        lines += warnings.prefix(20).map { "  ! \(TallyMessages.line($0))" }
-        if warnings.count > 20 { lines.append("  … 其余见 \(output)/tally.json") }
+        lines += ProblemLines.render(errors: errors.map(TallyMessages.line), warnings: warnings.map(TallyMessages.line),
+                                     rest: "\(output)/tally.json")
         return lines.joined(separator: "\n")
     }
 }
