@@ -12,7 +12,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// The schema file, for messages.
     public let path: String
 
-    /// Why a schema could not be loaded.
+    /// Why a schema could not be loaded: the file and what libxml2 said.
     public struct LoadError: Error, CustomStringConvertible {
         public let path: String
         public let issues: [XMLIssue]
@@ -21,9 +21,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
             self.path = path
             self.issues = issues
         }
-        public var description: String {
-            "cannot load RELAX NG schema \(path): " + issues.prefix(3).map(\.description).joined(separator: "; ")
-        }
+        public var description: String { XMLMessages.text(self) }
     }
 
     /// Parses the schema at `path`.
@@ -37,7 +35,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGParse(ctxt)
         }
         guard let parsed else {
-            throw LoadError(path: path, issues: collector.issues.isEmpty ? [XMLIssue(source: path, line: 0, message: "unreadable")] : collector.issues)
+            throw LoadError(
+                path: path,
+                issues: collector.issues.isEmpty
+                    ? [XMLIssue(source: path, line: 0, message: XMLMessages.unreadable)] : collector.issues)
         }
         self.schema = parsed
         self.path = path
@@ -61,6 +62,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGValidateDoc(ctxt, document.pointer)
         }
         if result == 0 { return [] }
-        return collector.issues.isEmpty ? [XMLIssue(source: document.source, line: 0, message: "does not validate")] : collector.issues
+        return collector.issues.isEmpty
+            ? [XMLIssue(source: document.source, line: 0, message: XMLMessages.invalid)] : collector.issues
     }
 }

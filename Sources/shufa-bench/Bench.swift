@@ -1,83 +1,86 @@
+import ArgumentParser
 import Foundation
 import ShufaArchive
 import ShufaKit
 import ShufaTally
 
-/// shufa's benchmark: documents per second and peak memory for final reports, .fodt and .odt,
-/// on synthetic rosters of 1,000 and 10,000 leaders with realistic Chinese texts.
-/// Run from the repository root: `swift run -c release shufa-bench`.
-/// Each measurement runs in its own process, so its peak memory is its own.
+/// shufa's benchmark: documents per second and peak memory for final reports, .fodt and .odt, on synthetic
+/// rosters of 1,000 and 10,000 leaders with realistic Chinese texts, and each stage against its peer in the same
+/// run. Run from the repository root: `swift build -c release && .build/release/shufa-bench`. Each measurement
+/// runs in its own process, so its peak memory is its own.
 @main
-struct Bench {
-    static func main() throws {
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shufa-bench",
+        abstract: "shufa 的性能测量：每秒文书数和峰值内存，并在同一次运行中与同类工具对比。",
+        discussion: "在仓库根目录运行：swift build -c release && .build/release/shufa-bench。不加选项时依次运行全部测量。")
+
+    @Flag(help: "打印：200 份报告和 200 份考核评议表，shufa print 对比每个文件一个 soffice（需要 LibreOffice）。")
+    var print = false
+
+    @Flag(help: "Word 副本：--documents 份报告的 .docx，对比一个 soffice 转换全部文件和每个文件一个 soffice。")
+    var docx = false
+
+    @Option(help: "--docx 的报告份数。")
+    var documents = 200
+
+    @Option(help: "读取 N 人的合成名单（CSV 与 XLSX），每秒行数。")
+    var rosters: Int?
+
+    @Option(help: "统计 N 行逐票录入的测评，对比 Python 的 csv 与 Counter。")
+    var tally: Int?
+
+    @Option(help: "把 N 份文书归档，再计时各种查找。")
+    var archive: Int?
+
+    @Option(help: "检查 N 份生成的 .odt 报告（全部规则）。")
+    var check: Int?
+
+    @Flag(help: "整个进程对比：shufa build 对 relatorio，shufa check 对 xmllint --relaxng（各取三次的中位数）。")
+    var compare = false
+
+    @Option(help: "生成 N 人名单的报告（CSV 名单、.odt、检查开启）：时间和峰值内存。")
+    var scale: Int?
+
+    /// One measurement of the default run, in a process of its own: `count` reports in `format`.
+    @Option(help: .private) var one: Int?
+    @Option(help: .private) var format: String = "fodt"
+    @Flag(help: .private) var renderOnly = false
+
+    func run() throws {
         defer { try? FileManager.default.removeItem(at: Comparison.cache) }
-        let arguments = CommandLine.arguments
-        if arguments.count >= 2, arguments[1] == "--print" {
-            try measurePrinting()
-            return
+        if let one {
+            guard let format = OutputFormat(rawValue: format) else { throw ValidationError("--format: fodt|odt") }
+            return try Self.measureOne(count: one, format: format, write: !renderOnly)
         }
-        if arguments.count >= 3, arguments[1] == "--rosters" {
-            try measureRosters(count: Int(arguments[2])!)
-            return
-        }
-        if arguments.count >= 3, arguments[1] == "--tally" {
-            try measureTally(rows: Int(arguments[2])!)
-            return
-        }
-        if arguments.count >= 3, arguments[1] == "--archive" {
-            try measureArchive(documents: Int(arguments[2])!)
-            return
-        }
-        if arguments.count >= 3, arguments[1] == "--check" {
-            try measureChecks(count: Int(arguments[2])!)
-            return
-        }
-        if arguments.count >= 2, arguments[1] == "--compare" {
-            try Comparison.run(shufa: Comparison.sibling("shufa"))
-            return
-        }
-        if arguments.count >= 3, arguments[1] == "--scale" {
-            try Comparison.scale(Int(arguments[2])!, shufa: Comparison.sibling("shufa"))
-            return
-        }
-        if arguments.count >= 4, arguments[1] == "--one" {
-            try measureOne(count: Int(arguments[2])!, format: OutputFormat(rawValue: arguments[3])!, write: arguments.count < 5)
-            return
-        }
-        print("shufa-bench: final reports (述职述法报告), render + write + SHA-256, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("leaders   format   documents/s   render-only/s   peak memory")
+        let shufa = Comparison.sibling("shufa")
+        if print { return try Self.measurePrinting() }
+        if docx { return try Self.measureWordCopies(count: documents) }
+        if let rosters { return try Self.measureRosters(count: rosters) }
+        if let tally { return try Self.measureTally(rows: tally) }
+        if let archive { return try Self.measureArchive(documents: archive) }
+        if let check { return try Self.measureChecks(count: check) }
+        if compare { return try Comparison.run(shufa: shufa) }
+        if let scale { return try Comparison.scale(scale, shufa: shufa) }
+        try Self.everything(shufa: shufa)
+    }
+
+    /// Every measurement in turn, each in a process of its own.
+    static func everything(shufa: String) throws {
+        Swift.print("shufa-bench: final reports (述职述法报告), render + write + SHA-256, "
+                    + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        Swift.print("leaders   format   documents/s   render-only/s   peak memory")
         fflush(nil)
-        for count in [1_000, 10_000] {
-            for format in OutputFormat.allCases {
-                let child = Process()
-                child.executableURL = URL(fileURLWithPath: arguments[0])
-                child.arguments = ["--one", String(count), format.rawValue]
-                try child.run()
-                child.waitUntilExit()
-            }
+        let builds = [1_000, 10_000].flatMap { count in
+            OutputFormat.allCases.map { ["--one", "\(count)", "--format", $0.rawValue] }
         }
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: arguments[0])
-        child.arguments = ["--check", "1000"]
-        try child.run()
-        child.waitUntilExit()
-        let rosters = Process()
-        rosters.executableURL = URL(fileURLWithPath: arguments[0])
-        rosters.arguments = ["--rosters", "10000"]
-        try rosters.run()
-        rosters.waitUntilExit()
-        let tally = Process()
-        tally.executableURL = URL(fileURLWithPath: arguments[0])
-        tally.arguments = ["--tally", "100000"]
-        try tally.run()
-        tally.waitUntilExit()
-        let archive = Process()
-        archive.executableURL = URL(fileURLWithPath: arguments[0])
-        archive.arguments = ["--archive", "100000"]
-        try archive.run()
-        archive.waitUntilExit()
-        try Comparison.run(shufa: Comparison.sibling("shufa"))
-        for count in [10_000, 100_000] { try Comparison.scale(count, shufa: Comparison.sibling("shufa")) }
+        let children =
+            builds + [["--check", "1000"], ["--rosters", "10000"], ["--tally", "100000"], ["--archive", "100000"]]
+        for arguments in children {
+            _ = try ChildProcess.run(CommandLine.arguments[0], arguments, .init(streams: .inherit))
+        }
+        try Comparison.run(shufa: shufa)
+        for count in [10_000, 100_000] { try Comparison.scale(count, shufa: shufa) }
     }
 
     /// `shufa tally` on `rows` ballots typed one per row (500 leaders), against a plain Python count of the same
@@ -96,10 +99,11 @@ struct Bench {
         let roster = try RosterReader(catalog: catalog).read(rosterURL)
         let ballots = directory.appendingPathComponent("ballots.csv")
         try Data(TallyBenchmark.syntheticBallots(rows: rows, roster: roster, rules: rules)).write(to: ballots)
-        let measurement = try TallyBenchmark.measure(ballots: ballots, roster: roster, rules: rules,
-                                                     templates: templates, output: directory.appendingPathComponent("out"))
-        print(String(format: "tally: %@, peak %.1f MB", measurement.description, peakMemoryMB()))
-        print("tally: python3 csv + Counter (counting only) on the same file: \(try pythonCount(ballots))")
+        let measurement = try TallyBenchmark.measure(
+            ballots: ballots, roster: roster, rosterFile: rosterURL, rules: rules,
+            templates: templates, output: directory.appendingPathComponent("out"))
+        Swift.print(String(format: "tally: %@, peak %.1f MB", measurement.description, peakMemoryMB()))
+        Swift.print("tally: python3 csv + Counter (counting only) on the same file: \(try pythonCount(ballots))")
     }
 
     /// The peer: Python's csv module and a Counter over (评价主体, 编号, 等次), best of three, in seconds.
@@ -112,7 +116,7 @@ struct Bench {
                 with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
                     counts = collections.Counter((r["评价主体"], r["编号"], r["等次"]) for r in csv.DictReader(f))
                 best = min(best, time.perf_counter() - start)
-            print("%.3f s = %.0f rows/s" % (best, sum(counts.values()) / best))
+            Swift.print("%.3f s = %.0f rows/s" % (best, sum(counts.values()) / best))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -132,8 +136,10 @@ struct Bench {
         let configuration = PrintBenchmark.Configuration(roster: root.appendingPathComponent("samples/roster.json"),
                                                          templates: root.appendingPathComponent("templates"),
                                                          fontConfig: root.appendingPathComponent("fonts/fonts.conf"))
-        for result in try PrintBenchmark.run(configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
-            print("print: \(result)")
+        for result in try PrintBenchmark.run(
+            configuration, log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        {
+            Swift.print("print: \(result)")
         }
     }
 
@@ -144,22 +150,34 @@ struct Bench {
         let sample = try RosterReader(catalog: catalog).read(root.appendingPathComponent("samples/roster.json"))
         let roster = { (count: Int) in Synthetic.roster(count: count, from: sample) }
         try ArchiveBenchmark.run(root: root, documents: documents, roster: roster) { line in
-            print(line)
+            Swift.print(line)
             fflush(nil)
         }
+    }
+
+    /// `--format docx` on `count` reports against one soffice for all files and one soffice per file.
+    static func measureWordCopies(count: Int) throws {
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let result = try WordBenchmark.run(
+            roster: root.appendingPathComponent("samples/roster.json"),
+            templates: root.appendingPathComponent("templates"),
+            fontConfig: root.appendingPathComponent("fonts/fonts.conf"), batchSize: count,
+            log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        Swift.print("docx: \(result)")
     }
 
     /// Reading a `count`-leader roster as CSV and as XLSX, rows per second.
     static func measureRosters(count: Int) throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let catalog = try Catalog.load(from: root.appendingPathComponent("templates/catalog.yaml"))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shufa-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for format in [RosterFormat.csv, .xlsx] {
             let url = directory.appendingPathComponent("roster.\(format.rawValue)")
             try Data(RosterBenchmark.syntheticRoster(rows: count, format: format, catalog: catalog)).write(to: url)
-            print("roster: \(try RosterBenchmark.measureRead(url, catalog: catalog))")
+            Swift.print("roster: \(try RosterBenchmark.measureRead(url, catalog: catalog))")
         }
     }
 
@@ -169,11 +187,14 @@ struct Bench {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let request = BuildRequest(roster: root.appendingPathComponent("samples/roster.json"),
-                                   templates: root.appendingPathComponent("templates"), output: out, formats: [.odt], kinds: [.report])
+            templates: root.appendingPathComponent("templates"), output: out, formats: [.odt], kinds: [.report])
         let builder = try BatchBuilder(request)
-        let roster = Synthetic.roster(count: count, from: try RosterReader(catalog: builder.catalog).read(request.roster))
+        let roster = Synthetic.roster(
+            count: count, from: try RosterReader(catalog: builder.catalog).read(request.roster))
         let files = builder.build(roster).documents.map { out.appendingPathComponent($0.path) }
-        guard let schemas = SchemaLocator.find(nil) else { return print("check: schemas not found (set SHUFA_SCHEMAS)") }
+        guard let schemas = SchemaLocator.find(nil) else {
+            return Swift.print("check: schemas not found (set SHUFA_SCHEMAS)")
+        }
         let checker = ReportChecker(catalog: builder.catalog, validator: try ODFValidator(schemaDirectory: schemas))
         let start = Date()
         var errors = 0
@@ -181,7 +202,7 @@ struct Bench {
             errors += try checker.check(try ODFParts.read(file), path: file.path).hasErrors ? 1 : 0
         }
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "check: %d .odt reports in %.2f s = %.0f documents/s (%d with errors), peak %.1f MB",
+        Swift.print(String(format: "check: %d .odt reports in %.2f s = %.0f documents/s (%d with errors), peak %.1f MB",
                      files.count, seconds, Double(files.count) / seconds, errors, peakMemoryMB()))
     }
 
@@ -197,12 +218,15 @@ struct Bench {
         let sample = try RosterReader(catalog: builder.catalog).read(request.roster)
         let roster = Synthetic.roster(count: count, from: sample)
         let renderRate = measureRender(builder, roster: roster, format: format)
-        guard write else { return print(String(format: "render only: %.0f documents/s", renderRate)) }
+        guard write else { return Swift.print(String(format: "render only: %.0f documents/s", renderRate)) }
         let start = Date()
         let summary = builder.build(roster)
         let seconds = Date().timeIntervalSince(start)
         let rate = Double(summary.documents.count) / seconds
-        print(String(format: "%7d   %-6@   %11.0f   %13.0f   %8.1f MB", count, format.rawValue, rate, renderRate, peakMemoryMB()))
+        Swift.print(
+            String(
+                format: "%7d   %-6@   %11.0f   %13.0f   %8.1f MB", count, format.rawValue, rate, renderRate,
+                peakMemoryMB()))
         fflush(nil)
     }
 
@@ -215,7 +239,7 @@ struct Bench {
             let role = catalog.role(named: leader.role)!
             let template = templates.template(.report, for: role)!
             let bytes = template.render(DocumentData.leader(leader, role: role, roster: roster),
-                                        meta: DocumentData.meta(.report, leader: leader, roster: roster), format: format)
+                meta: DocumentData.meta(.report, leader: leader, roster: roster), format: format)
             precondition(!bytes.isEmpty)
         }
         return Double(roster.leaders.count) / Date().timeIntervalSince(start)
@@ -227,25 +251,5 @@ struct Bench {
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         return kilobytes / 1024
-    }
-}
-
-/// A synthetic county: the sample leaders' real texts, repeated with new ids, names and units.
-enum Synthetic {
-    static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段")
-    static let givenNames = ["建国", "志强", "丽华", "文斌", "海燕", "晓东", "立新", "红梅", "卫东", "国华", "玉兰", "明远", "雪", "军", "静"]
-
-    static func roster(count: Int, from sample: Roster) -> Roster {
-        let complete = sample.leaders.filter { !$0.duty.isEmpty && !$0.law.isEmpty }
-        var leaders: [Leader] = []
-        leaders.reserveCapacity(count)
-        for index in 0..<count {
-            var leader = complete[index % complete.count]
-            leader.id = String(format: "S%05d", index + 1)
-            leader.name = String(surnames[index % surnames.count]) + givenNames[(index / surnames.count) % givenNames.count]
-            leader.unit = "\(leader.unit)\(index / 50 + 1)"
-            leaders.append(leader)
-        }
-        return Roster(organization: sample.organization, year: sample.year, leaders: leaders, problems: [])
     }
 }

@@ -17,10 +17,10 @@ enum Comparison {
         let venv = root.appendingPathComponent(".bench/venv")
         let python = venv.appendingPathComponent("bin/python").path
         if !FileManager.default.fileExists(atPath: python) {
-            _ = Child.run("python3", ["-m", "venv", venv.path])
-            _ = Child.run(venv.appendingPathComponent("bin/pip").path, ["install", "-q", "relatorio"])
+            _ = try? ChildProcess.timed("python3", ["-m", "venv", venv.path])
+            _ = try? ChildProcess.timed(venv.appendingPathComponent("bin/pip").path, ["install", "-q", "relatorio"])
         }
-        return Child.run(python, ["-c", "import relatorio"]).status == 0 ? python : nil
+        return (try? ChildProcess.timed(python, ["-c", "import relatorio"]))?.status == 0 ? python : nil
     }
 
     /// The schema proofs' cache folder of the benchmark's shufa runs (`SHUFA_CACHE_DIR`): new for each benchmark
@@ -43,24 +43,25 @@ enum Comparison {
             return work.appendingPathComponent("out\(counter)").path
         }
         var out = ""
-        let build = { () -> Child in
+        let build = { () throws -> ChildProcess in
             out = fresh()
-            return Child.run(shufa, ["build", rosterFile.path, "--kinds", "report", "--format", "odt", "--out", out],
-                             environment: environment)
+            return try ChildProcess.timed(
+                shufa, ["build", rosterFile.path, "--kinds", "report", "--format", "odt", "--out", out],
+                environment: environment)
         }
         try? FileManager.default.removeItem(at: cache)
-        let cold = build()
+        let cold = try build()
         report("build 1000 reports .odt, checks on, cold (no schema proof cached)", cold, extra: "exit \(cold.status)")
         guard let python = relatorioPython() else {
-            let warm = Child.median((0..<3).map { _ in build() })
+            let warm = ChildProcess.median(try (0..<3).map { _ in try build() })
             report("build 1000 reports .odt, checks on, warm", warm, extra: "exit \(warm.status)")
             return print("  relatorio: not installed (python3 -m venv .bench/venv && "
                          + ".bench/venv/bin/pip install relatorio)")
         }
         let script = root.appendingPathComponent("scripts/bench-relatorio.py").path
         let template = root.appendingPathComponent("templates/report.fodt").path
-        let (warm, relatorio) = Child.alternate(3, build) {
-            Child.run(python, [script, template, rosterFile.path, fresh()])
+        let (warm, relatorio) = try ChildProcess.alternate(3, build) {
+            try ChildProcess.timed(python, [script, template, rosterFile.path, fresh()])
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: out + "/report").count
         report("build 1000 reports .odt, checks on, warm (proofs cached)", warm,
@@ -68,7 +69,7 @@ enum Comparison {
         report("relatorio, the same 1000 reports .odt", relatorio, extra: "exit \(relatorio.status)")
         print(String(format: "  shufa build is %.1f× relatorio warm, %.1f× cold (cold run not alternated); "
                      + "processor time %.1f× warm", relatorio.seconds / warm.seconds, relatorio.seconds / cold.seconds,
-                     relatorio.cpuSeconds / warm.cpuSeconds))
+                     relatorio.processorSeconds / warm.processorSeconds))
         let bytes = try FileManager.default.contentsOfDirectory(atPath: out + "/report").map {
             (try FileManager.default.attributesOfItem(atPath: out + "/report/" + $0)[.size] as? Int) ?? 0
         }
@@ -82,16 +83,20 @@ enum Comparison {
     /// `shufa check` of 1000 generated .fodt against `xmllint --noout --relaxng` with the same schema.
     static func compareCheck(shufa: String, roster: URL, work: URL) throws {
         let out = work.appendingPathComponent("fodt").path
-        _ = Child.run(shufa, ["build", roster.path, "--kinds", "report", "--format", "fodt", "--out", out, "--no-check"])
-        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/report").sorted().map { out + "/report/" + $0 }
+        _ = try ChildProcess.timed(
+            shufa, ["build", roster.path, "--kinds", "report", "--format", "fodt", "--out", out, "--no-check"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/report").sorted().map {
+            out + "/report/" + $0
+        }
         guard let schemas = SchemaLocator.find(nil) else { return print("  xmllint: schemas not found") }
         let schema = schemas.appendingPathComponent("OpenDocument-v1.3-schema.rng").path
-        let (check, xmllint) = Child.alternate(3, { Child.run(shufa, ["check", "--json"] + files) },
-                                               { Child.run("xmllint", ["--noout", "--relaxng", schema] + files) })
+        let (check, xmllint) = try ChildProcess.alternate(
+            3, { try ChildProcess.timed(shufa, ["check", "--json"] + files) },
+            { try ChildProcess.timed("xmllint", ["--noout", "--relaxng", schema] + files) })
         report("check \(files.count) .fodt reports", check, extra: "exit \(check.status)")
         report("xmllint --noout --relaxng, the same files", xmllint, extra: "exit \(xmllint.status)")
         print(String(format: "  shufa check is %.2f× xmllint (processor time %.2f×)", xmllint.seconds / check.seconds,
-                     xmllint.cpuSeconds / check.cpuSeconds))
+                     xmllint.processorSeconds / check.processorSeconds))
     }
 
     /// `shufa build` of `count` leaders from a CSV roster (final reports as .odt, checks on): time, peak
@@ -107,8 +112,8 @@ enum Comparison {
         let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
         let out = work.appendingPathComponent("out").path
         let state = FileManager.default.fileExists(atPath: cache.path) ? "warm" : "cold"
-        let run = Child.run(shufa, ["build", csv.path, "--kinds", "report", "--format", "odt", "--out", out],
-                            environment: environment)
+        let run = try ChildProcess.timed(
+            shufa, ["build", csv.path, "--kinds", "report", "--format", "odt", "--out", out], environment: environment)
         let summary = (try? FileManager.default.attributesOfItem(atPath: out + "/summary.json")[.size] as? Int) ?? 0
         let journal = (try? FileManager.default.attributesOfItem(atPath: out + "/journal.jsonl")[.size] as? Int) ?? 0
         report(String(format: "build %d leaders from a %.0f MB CSV, .odt, checks on, %@", count, Double(size) / 1e6,
@@ -157,9 +162,9 @@ enum Comparison {
         return Double(files) / Date().timeIntervalSince(start)
     }
 
-    static func report(_ what: String, _ child: Child, extra: String) {
-        print(String(format: "%@: %.2f s, processor %.2f s, peak %.1f MB (%@)", what, child.seconds, child.cpuSeconds,
-                     child.peakMB, extra))
+    static func report(_ what: String, _ child: ChildProcess, extra: String) {
+        print(String(format: "%@: %.2f s, processor %.2f s, peak %.1f MB (%@)", what, child.seconds,
+                     child.processorSeconds, child.peakMB, extra))
         fflush(nil)
     }
 }

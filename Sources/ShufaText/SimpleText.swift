@@ -1,0 +1,49 @@
+import Foundation
+
+/// Fast paths for the Chinese text the checks read. Swift compares and walks strings by characters (grapheme
+/// clusters), which for CJK text costs far more than the checks themselves. In *simple* text every Unicode
+/// scalar is a character of its own (CR LF aside, both white space): text made only of scalars that never join
+/// the scalar before or after them (ASCII and Latin-1, CJK ideographs, CJK and general punctuation, full-width
+/// forms, kana, enclosed numbers, box drawing, white space). There a character's properties are its scalar's, so
+/// scalar loops give exactly what character loops give; any other text takes the character path.
+package enum SimpleText {
+    /// Unicode's White_Space property (what `Character.isWhitespace` reads from a character's first scalar).
+    package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default: return false
+        }
+    }
+
+    /// A scalar that is a grapheme cluster of its own wherever it stands (its Grapheme_Cluster_Break is Other,
+    /// Control, CR or LF, and it has no canonical singleton mapping other than white space).
+    package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2000...0x200B, 0x200E...0x206F, 0x2460...0x257F, 0x3000...0x3029, 0x3030...0x303F,
+             0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+            return true
+        default: return false
+        }
+    }
+
+    /// True when every scalar of `text` is simple.
+    package static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(isSimple)
+    }
+
+    /// `text` without its white-space scalars (for simple text: without its white-space characters).
+    package static func removingWhitespace<S: StringProtocol>(_ text: S) -> String {
+        guard text.unicodeScalars.contains(where: isWhitespace) else { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where !isWhitespace(scalar) { bytes.append(contentsOf: scalar.utf8) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when the UTF-8 of `text` holds `scalar`.
+    package static func contains<S: StringProtocol>(_ text: S, _ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return text.utf8.contains(UInt8(scalar.value)) }
+        return text.unicodeScalars.contains(scalar)
+    }
+}
