@@ -1,6 +1,9 @@
 import Foundation
+@testable import ShufaChecks
+import ShufaKit
+@testable import ShufaText
 import Testing
-@testable import ShufaKit
+
 
 /// The checks read text by Unicode scalars where that gives what reading characters gives (`SimpleText`), and
 /// skip the slow reading when a first test on scalars shows it cannot match. These tests hold each fast path to

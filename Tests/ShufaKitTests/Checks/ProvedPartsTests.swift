@@ -1,7 +1,9 @@
 import Foundation
+@testable import ShufaChecks
+import ShufaKit
 import ShufaXML
 import Testing
-@testable import ShufaKit
+
 
 /// `shufa check` validates the style parts a batch's documents share once (`ProvedParts`); these tests hold its
 /// issues equal to validating each document whole, on generated reports, reports saved by LibreOffice, and

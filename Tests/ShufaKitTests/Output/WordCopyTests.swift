@@ -234,7 +234,7 @@ struct WordCopyTests {
         #expect(
             outcome.problems.count == 1 && problem.message.contains("SHA-256") && problem.message.contains(bad.path))
         #expect(outcome.failedLeaders.isEmpty)
-        let written = outcome.apply(to: summary.documents.map { ($0, nil) }).map(\.document)
+        let written = outcome.apply(to: summary.documents.map { ($0, nil, nil) }).map(\.document)
         #expect(written.filter { !$0.path.hasSuffix(".docx") } == [bad])
         for document in written {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(document.path).path))
