@@ -1,3 +1,5 @@
+import ShufaText
+
 extension Array where Element == UInt8 {
     /// True when `word` occurs in the bytes.
     func includes(_ word: [UInt8]) -> Bool {

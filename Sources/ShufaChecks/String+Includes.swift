@@ -1,4 +1,5 @@
 import Foundation
+import ShufaText
 
 extension String {
     /// True when `word` occurs in the text, compared byte for byte in UTF-8. Foundation's `contains` compares

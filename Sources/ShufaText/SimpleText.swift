@@ -8,7 +8,7 @@ import Foundation
 /// scalar loops give exactly what character loops give; any other text takes the character path.
 package enum SimpleText {
     /// Unicode's White_Space property (what `Character.isWhitespace` reads from a character's first scalar).
-    package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
@@ -18,7 +18,7 @@ package enum SimpleText {
 
     /// A scalar that is a grapheme cluster of its own wherever it stands (its Grapheme_Cluster_Break is Other,
     /// Control, CR or LF, and it has no canonical singleton mapping other than white space).
-    package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300, 0x2000...0x200B, 0x200E...0x206F, 0x2460...0x257F, 0x3000...0x3029, 0x3030...0x303F,
              0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
@@ -28,12 +28,12 @@ package enum SimpleText {
     }
 
     /// True when every scalar of `text` is simple.
-    package static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
+    @inlinable package static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(isSimple)
     }
 
     /// `text` without its white-space scalars (for simple text: without its white-space characters).
-    package static func removingWhitespace<S: StringProtocol>(_ text: S) -> String {
+    @inlinable package static func removingWhitespace<S: StringProtocol>(_ text: S) -> String {
         guard text.unicodeScalars.contains(where: isWhitespace) else { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -42,8 +42,15 @@ package enum SimpleText {
     }
 
     /// True when the UTF-8 of `text` holds `scalar`.
+    /// (A search of the scalar's UTF-8 bytes: UTF-8 never holds one scalar's bytes inside another's.)
     package static func contains<S: StringProtocol>(_ text: S, _ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return text.utf8.contains(UInt8(scalar.value)) }
-        return text.unicodeScalars.contains(scalar)
+        let needle = Array(String(scalar).utf8)
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.withUnsafeBufferPointer {
+                findBytes(haystack.baseAddress, haystack.count, $0.baseAddress, $0.count)
+            }
+        }
+        guard let found else { return text.unicodeScalars.contains(scalar) }
+        return found != nil
     }
 }

@@ -1,4 +1,0 @@
-/// glibc's `memmem(3)` (a GNU extension the Glibc module does not export): the first occurrence of a byte string.
-@_silgen_name("memmem")
-func findBytes(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?,
-               _ needleLength: Int) -> UnsafeMutableRawPointer?
