@@ -39,8 +39,8 @@ public struct ArchiveAdder: Sendable {
 
     /// Archives `inputs`; `waiting` is called when another `add` holds the archive and this one waits.
     public func add(_ inputs: CollectedInputs, waiting: () -> Void = {}) throws(ArchiveError) -> AddReport {
-        let lock: AddLock
-        do { lock = try AddLock(archive.location.addLock, waiting: waiting) } catch { throw .file(error) }
+        let lock: ArchiveLock
+        do { lock = try ArchiveLock(archive.location.addLock, waiting: waiting) } catch { throw .file(error) }
         defer { withExtendedLifetime(lock) {} }
         var problems = inputs.problems
         let recovered = try recover()

@@ -17,6 +17,9 @@ public struct ArchiveLocation: Sendable, Equatable {
     public var incoming: URL { root.appendingPathComponent("incoming") }
     /// Held (flock) by the `add` that is storing files.
     public var addLock: URL { root.appendingPathComponent("add.lock") }
+    /// Held (flock) while an `add` makes or opens the index: SQLite's switch to WAL on a new index is not
+    /// safe against a second process doing the same.
+    public var indexLock: URL { root.appendingPathComponent("index.lock") }
 
     /// The stored file with content `sha256`.
     public func file(_ sha256: String) -> URL { root.appendingPathComponent(Self.relativePath(sha256)) }

@@ -25,8 +25,8 @@ public struct ArchiveVerifier: Sendable {
 
     /// Checks the archive; `waiting` is called when an `add` is running and `verify` waits for it.
     public func verify(waiting: () -> Void = {}) throws(ArchiveError) -> VerifyReport {
-        let lock: AddLock
-        do { lock = try AddLock(archive.location.addLock, waiting: waiting) } catch { throw .file(error) }
+        let lock: ArchiveLock
+        do { lock = try ArchiveLock(archive.location.addLock, waiting: waiting) } catch { throw .file(error) }
         defer { withExtendedLifetime(lock) {} }
         let snapshot = try archive.read { db in try Snapshot(db) }
         var problems = snapshot.index

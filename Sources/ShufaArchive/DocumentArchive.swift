@@ -21,7 +21,12 @@ public struct DocumentArchive: Sendable {
         guard create || FileManager.default.fileExists(atPath: location.index.path) else {
             throw .noArchive(path: root.path)
         }
-        if create { try Self.makeFolders(location) }
+        var lock: ArchiveLock?
+        if create {
+            try Self.makeFolders(location)
+            do { lock = try ArchiveLock(location.indexLock) } catch { throw .file(error) }
+        }
+        defer { withExtendedLifetime(lock) {} }
         do {
             database = try DatabaseQueue(path: location.index.path, configuration: Self.configuration)
             try database.writeWithoutTransaction { db in try Self.prepare(db, create: create, root: root) }

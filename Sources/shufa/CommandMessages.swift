@@ -82,6 +82,9 @@ enum CommandMessages {
         }
         if let match = text.firstMatch(of: /^Missing value for '(.+)'$/) { return "\(match.1) 缺少值" }
         if let match = text.firstMatch(of: /^Missing expected argument '(.+)'$/) { return "缺少参数 \(match.1)" }
+        if let match = text.firstMatch(of: /^Unknown option '(.+)'\. Did you mean '(.+)'\?$/) {
+            return "不认识的选项 \(match.1)，是否应为 \(match.2)？"
+        }
         if let match = text.firstMatch(of: /^Unknown option '(.+)'$/) { return "不认识的选项 \(match.1)" }
         if let match = text.firstMatch(of: /^Unexpected argument '(.+)'$/) { return "多余的参数「\(match.1)」" }
         if let match = text.firstMatch(of: /^\d+ unexpected arguments: (.+)$/) { return "多余的参数：\(match.1)" }

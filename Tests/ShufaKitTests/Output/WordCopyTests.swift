@@ -98,7 +98,7 @@ struct WordCopyTests {
         #expect(listed.filter { $0.path.hasSuffix(".docx") }.count == copies.count)
 
         let script = "import docx,sys\nfor f in sys.argv[1:]: print(len(docx.Document(f).paragraphs))"
-        let counts = try Poppler.run("python3", ["-c", script] + copies.map { WordBuild.url($0).path })
+        let counts = try Poppler.run(SystemPython.path, ["-c", script] + copies.map { WordBuild.url($0).path })
             .split(separator: "\n").compactMap { Int($0) }
         #expect(counts.count == copies.count && counts.allSatisfy { $0 > 0 }, "\(counts)")
     }
@@ -295,7 +295,7 @@ struct WordRoundTripTests {
         let target = directory.appendingPathComponent("filled-\(mode).docx")
         let script = Repo.fixtures.appendingPathComponent("docx-fill.py")
         _ = try Poppler.run(
-            "python3", [script.path, WordBuild.url(WordBuild.draft).path, target.path, mode, texts.path])
+            SystemPython.path, [script.path, WordBuild.url(WordBuild.draft).path, target.path, mode, texts.path])
         #expect(FileManager.default.fileExists(atPath: target.path), "docx-fill.py wrote nothing")
         return target
     }

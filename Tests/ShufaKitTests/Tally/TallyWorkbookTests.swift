@@ -26,7 +26,7 @@ struct TallyWorkbookTests {
     /// Runs openpyxl on the workbook: it checks protection, validations and locks, fills the counts, saves to
     /// `target` and says what it typed.
     static func fill(_ source: URL, into target: URL) throws -> [String: [String: [Int]]] {
-        let output = try Poppler.run("python3", [fillScript.path, source.path, target.path])
+        let output = try Poppler.run(SystemPython.path, [fillScript.path, source.path, target.path])
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]],
             "openpyxl printed: \(output)")
