@@ -13,7 +13,8 @@ public struct DocumentArchive: Sendable {
 
     /// Opens the archive at `root`. With `create`, makes the folder and the index when missing; without,
     /// a folder with no index is `noArchive` — unless it has the store, when an `add` that created it was
-    /// interrupted before the index was made: then the index is made now.
+    /// interrupted before the index was made: then the index is made now. The index of an archive made by an
+    /// older shufa is brought up to date (see `ArchiveSchema`).
     public init(_ root: URL, create: Bool = false) throws(ArchiveError) {
         location = ArchiveLocation(root)
         store = ContentStore(location: location)
@@ -75,14 +76,14 @@ public struct DocumentArchive: Sendable {
     private static func prepare(_ db: Database, create: Bool, root: URL) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if version > ArchiveSchema.version { throw ArchiveError.newerArchive(version: version) }
-        guard version == 0 else { return }
-        guard create else { throw ArchiveError.noArchive(path: root.path) }
+        guard version < ArchiveSchema.version else { return }
+        guard create || version > 0 else { throw ArchiveError.noArchive(path: root.path) }
         let text = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "0"
         let parts = text.split(separator: ".").map { Int($0) ?? 0 } + [0, 0, 0]
         guard parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2] >= minimumSQLite else {
             throw ArchiveError.unsupportedSQLite(version: text)
         }
-        try ArchiveSchema.create(db)
+        try ArchiveSchema.update(db)
     }
 
     /// Runs `body` in one IMMEDIATE transaction (waiting for other writers), mapping errors.
