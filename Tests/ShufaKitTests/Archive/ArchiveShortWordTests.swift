@@ -26,21 +26,19 @@ struct SubstringScan {
                     """
             ).map { row in
                 Entry(
-                    key: Self.key(row["sha256"], row["year"], row["unit"], row["leader"], row["kind"], row["origin"]),
+                    key: Self.key(
+                        row["sha256"], String(row["year"] as Int), row["unit"], row["leader"], row["kind"],
+                        row["origin"]),
                     meta: Array((row["meta"] as String).lowercased().utf8),
                     body: Array((row["body"] as String).lowercased().utf8))
             }
         }
     }
 
-    static func key(_ sha256: String, _ year: Int, _ unit: String, _ leader: String, _ kind: String, _ origin: String)
-        -> String
-    {
-        [sha256, String(year), unit, leader, kind, origin].joined(separator: "|")
-    }
+    static func key(_ fields: String...) -> String { fields.joined(separator: "|") }
 
     static func key(_ hit: SearchHit) -> String {
-        key(hit.sha256, hit.year, hit.unit, hit.leader, hit.kind, hit.origin)
+        key(hit.sha256, String(hit.year), hit.unit, hit.leader, hit.kind, hit.origin)
     }
 
     /// The documents holding `word`: in the metadata for one character, in the metadata or text for more.
@@ -146,7 +144,8 @@ struct ArchiveShortWordTests {
         let reopened = try DocumentArchive(archive.location.root)
         let version = try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
         #expect(version == ArchiveSchema.version)
-        #expect(try Archives.count("SELECT count(*) FROM sqlite_master WHERE name = 'document_terms'", in: reopened) == 0)
+        let vocabulary = "SELECT count(*) FROM sqlite_master WHERE name = 'document_terms'"
+        #expect(try Archives.count(vocabulary, in: reopened) == 0)
         for word in words {
             #expect(try Self.found(word, in: reopened).keys == scan.documents(holding: word), "\(word)")
         }
