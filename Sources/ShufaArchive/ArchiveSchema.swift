@@ -32,12 +32,14 @@ enum ArchiveSchema {
         let rows = try Row.fetchCursor(db, sql: "SELECT rowid, meta, body FROM document_text")
         let insert = try db.makeStatement(sql: "INSERT INTO document_grams (rowid, terms) VALUES (?, ?)")
         while let row = try rows.next() {
-            try insert.execute(arguments: [row[0] as Int64, ShortTerms.of(meta: row[1], body: row[2])])
+            let (meta, body) = (row[1] as String? ?? "", row[2] as String? ?? "")
+            try insert.execute(arguments: [row[0] as Int64, ShortTerms.of(meta: meta, body: body)])
         }
     }
 
     /// Words of one or two characters: a term for each (see `ShortTerms`). Only which documents hold a term is
-    /// kept (no text, no positions), which is all a word of one term needs.
+    /// kept (no text, no positions), which is all a word of one term needs; the table keeps no content, which
+    /// suits an archive: a document's row is written once and never changed or removed.
     static let grams = """
         CREATE VIRTUAL TABLE document_grams USING fts5 (terms, content = '', detail = none, columnsize = 0,
                                                         tokenize = 'ascii')
