@@ -14,8 +14,10 @@ public struct DocumentArchive: Sendable {
     /// Opens the archive at `root`. With `create`, makes the folder and the index when missing; without,
     /// a folder with no index is `noArchive` — unless it has the store, when an `add` that created it was
     /// interrupted before the index was made: then the index is made now. The index of an archive made by an
-    /// older shufa is brought up to date (see `ArchiveSchema`).
-    public init(_ root: URL, create: Bool = false) throws(ArchiveError) {
+    /// older shufa is brought up to date (see `ArchiveSchema`), after `notice` is told so.
+    public init(
+        _ root: URL, create: Bool = false, notice: (ArchiveNotice) -> Void = { _ in }
+    ) throws(ArchiveError) {
         location = ArchiveLocation(root)
         store = ContentStore(location: location)
         let create = create || ContentStore.isPlainFolder(location.store)
@@ -30,7 +32,9 @@ public struct DocumentArchive: Sendable {
         defer { withExtendedLifetime(lock) {} }
         do {
             database = try DatabaseQueue(path: location.index.path, configuration: Self.configuration)
-            try database.writeWithoutTransaction { db in try Self.prepare(db, create: create, root: root) }
+            try database.writeWithoutTransaction { db in
+                try Self.prepare(db, create: create, root: root, notice: notice)
+            }
         } catch {
             throw ArchiveError.database(error, path: location.index)
         }
@@ -73,7 +77,9 @@ public struct DocumentArchive: Sendable {
         throw FileFailure(path: url.path, code: code == EEXIST ? ENOTDIR : code)
     }
 
-    private static func prepare(_ db: Database, create: Bool, root: URL) throws {
+    private static func prepare(
+        _ db: Database, create: Bool, root: URL, notice: (ArchiveNotice) -> Void
+    ) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if version > ArchiveSchema.version { throw ArchiveError.newerArchive(version: version) }
         guard version < ArchiveSchema.version else { return }
@@ -83,6 +89,7 @@ public struct DocumentArchive: Sendable {
         guard parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2] >= minimumSQLite else {
             throw ArchiveError.unsupportedSQLite(version: text)
         }
+        if version > 0 { notice(.upgradingIndex) }
         try ArchiveSchema.update(db)
     }
 

@@ -141,7 +141,9 @@ struct ArchiveShortWordTests {
                     PRAGMA user_version = 1;
                     """)
         }
-        let reopened = try DocumentArchive(archive.location.root)
+        var notices: [ArchiveNotice] = []
+        let reopened = try DocumentArchive(archive.location.root) { notices.append($0) }
+        #expect(notices.map(\.description) == [ArchiveNotice.upgradingIndex.description])
         let version = try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
         #expect(version == ArchiveSchema.version)
         let vocabulary = "SELECT count(*) FROM sqlite_master WHERE name = 'document_terms'"
@@ -153,7 +155,9 @@ struct ArchiveShortWordTests {
             #expect(try Self.found(word, in: reopened).keys == scan.documents(holding: word), "\(word)")
         }
         #expect(try ArchiveVerifier(archive: reopened).verify().passed)
-        let again = try Archives.add([SampleBuild.shared.directory], to: try DocumentArchive(archive.location.root))
-        #expect(again.recordedTotal == 0)
+        notices = []
+        let current = try DocumentArchive(archive.location.root, create: true) { notices.append($0) }
+        #expect(notices.isEmpty)
+        #expect(try Archives.add([SampleBuild.shared.directory], to: current).recordedTotal == 0)
     }
 }
