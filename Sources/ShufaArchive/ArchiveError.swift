@@ -51,6 +51,8 @@ public enum ArchiveNotice: Sendable, CustomStringConvertible {
     case waitingToAdd
     /// `verify` waits for an `add`.
     case waitingToVerify
+    /// The index was made by an older shufa and is brought up to date (once).
+    case upgradingIndex
 
     public var description: String { ArchiveMessages.text(self) }
 }

@@ -37,6 +37,7 @@ public enum ArchiveMessages {
         switch notice {
         case .waitingToAdd: return "另一个归档（archive add）正在进行，等待其完成…"
         case .waitingToVerify: return "归档（archive add）正在进行，等其完成后核对…"
+        case .upgradingIndex: return "档案库的索引由较早版本的 shufa 建立，正在更新（只需一次，文书多时要一些时间）…"
         }
     }
 

@@ -1,21 +1,49 @@
 import GRDB
 
 /// The index's tables. Created in one transaction the first time an archive is opened for writing;
-/// `PRAGMA user_version` says which version a file holds.
+/// `PRAGMA user_version` says which version a file holds, and an older one is brought up to date when the
+/// archive is opened.
+///
+/// Versions: 1, the first; 2 added `document_grams` (words of one or two characters) in place of looking
+/// them up through the trigrams' vocabulary (`document_terms`, dropped).
 enum ArchiveSchema {
-    static let version = 1
+    static let version = 2
 
-    /// Creates the tables unless they exist (safe when two processes open a new archive at once).
-    static func create(_ db: Database) throws {
+    /// Creates the tables, or brings those of an older version up to date, in one transaction (safe when two
+    /// processes open the archive at once: the second finds the work done).
+    static func update(_ db: Database) throws {
         try db.inTransaction(.immediate) {
             let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            guard current < version else { return .commit }
             if current == 0 {
                 for statement in statements { try db.execute(sql: statement) }
-                try db.execute(sql: "PRAGMA user_version = \(version)")
+            } else {
+                try upgradeToGrams(db)
             }
+            try db.execute(sql: "PRAGMA user_version = \(version)")
             return .commit
         }
     }
+
+    /// Version 1 to 2: the index of short words, filled from the text the archive holds.
+    private static func upgradeToGrams(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS document_terms")
+        try db.execute(sql: grams)
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, meta, body FROM document_text")
+        let insert = try db.makeStatement(sql: "INSERT INTO document_grams (rowid, terms) VALUES (?, ?)")
+        while let row = try rows.next() {
+            let (meta, body) = (row[1] as String? ?? "", row[2] as String? ?? "")
+            try insert.execute(arguments: [row[0] as Int64, ShortTerms.of(meta: meta, body: body)])
+        }
+    }
+
+    /// Words of one or two characters: a term for each (see `ShortTerms`). Only which documents hold a term is
+    /// kept (no text, no positions), which is all a word of one term needs; the table keeps no content, which
+    /// suits an archive: a document's row is written once and never changed or removed.
+    static let grams = """
+        CREATE VIRTUAL TABLE document_grams USING fts5 (terms, content = '', detail = none, columnsize = 0,
+                                                        tokenize = 'ascii')
+        """
 
     static let statements = [
         // Every stored file, once: its size, and whether its PDF/A identification was seen when it came in.
@@ -46,8 +74,7 @@ enum ArchiveSchema {
         "CREATE INDEX document_unit ON document (year DESC, unit)",
         // Full text: names and other metadata, and the document's text; trigrams work for Chinese.
         "CREATE VIRTUAL TABLE document_text USING fts5 (meta, body, tokenize = 'trigram')",
-        // The index's trigrams, for queries of two characters (a trigram cannot hold fewer than three).
-        "CREATE VIRTUAL TABLE document_terms USING fts5vocab (document_text, 'row')",
+        grams,
         // The review trail (审核/审定 流程), append-only, each entry chained to the previous by its hash.
         """
         CREATE TABLE trail (id INTEGER PRIMARY KEY AUTOINCREMENT, year INTEGER NOT NULL, leader TEXT NOT NULL,

@@ -4,9 +4,9 @@ import GRDB
 /// `archive find`: documents by name, unit, 编号, year, grade, kind and the words of their text.
 ///
 /// Words of three characters or more are looked up in the FTS5 trigram index (metadata and text). A word of
-/// two characters (many Chinese names) cannot be a trigram: the index's own list of trigrams gives those that
-/// begin with it, and the document must hold one of them (metadata and text end with a line break, so a word
-/// at the very end still begins one). A single character is matched against the metadata only.
+/// two characters (many Chinese names), which no trigram holds alone, is one term of the index of short words
+/// (every pair of adjacent characters of the metadata and text); so is a single character, of the metadata
+/// only.
 public struct ArchiveSearch: Sendable {
     public let archive: DocumentArchive
 
@@ -15,7 +15,7 @@ public struct ArchiveSearch: Sendable {
     public func find(_ query: SearchQuery) throws(ArchiveError) -> SearchResult {
         guard !query.isEmpty else { throw .emptyQuery }
         return try archive.read { db in
-            guard let plan = try SearchPlan(query, db: db) else { return SearchResult(total: 0, documents: []) }
+            let plan = try SearchPlan(query, db: db)
             let total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.countArguments) ?? 0
             // Listed by year (newest first), unit, then in the order archived (a batch's roster order), walking
             // the index in that order: the first documents that match end the walk, however many match.
@@ -121,55 +121,37 @@ enum Snippet {
     }
 }
 
-/// The SQL of a search: the condition on documents (`d`) and its arguments, the FTS5 expression, and the
-/// words to show in context. Conditions on leaders go through subqueries, so no join is made for the
-/// thousands of documents a broad word matches; only the documents listed are joined.
+/// The SQL of a search: the condition on documents (`d`) and its arguments, and the words to show in context.
+/// Conditions on leaders go through subqueries, so no join is made for the thousands of documents a broad
+/// word matches; only the documents listed are joined.
 private struct SearchPlan {
     var conditions: [String] = []
     var arguments: StatementArguments = []
-    /// The FTS5 expression all text words make, if any.
-    var match: String?
     /// The words looked for in the metadata and text (not those taken as a year or a grade).
     var words: [String] = []
+    /// Counting through one full-text table alone, when nothing else narrows the search.
+    private var ownCount: (sql: String, match: String)?
 
     var condition: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 
-    /// Counting: the full-text index alone when nothing else narrows the search.
-    var countSQL: String {
-        conditions.count == 1 && match != nil
-            ? "SELECT count(*) FROM document_text WHERE document_text MATCH ?"
-            : "SELECT count(*) FROM document d WHERE \(condition)"
-    }
+    var countSQL: String { ownCount.map(\.sql) ?? "SELECT count(*) FROM document d WHERE \(condition)" }
 
-    var countArguments: StatementArguments {
-        conditions.count == 1 && match != nil ? [match] : arguments
-    }
+    var countArguments: StatementArguments { ownCount.map { [$0.match] } ?? arguments }
 
-    /// Nil when the query cannot match anything (a two-character word no document holds).
-    init?(_ query: SearchQuery, db: Database) throws {
+    init(_ query: SearchQuery, db: Database) throws {
         var year = query.year
         var grade = query.grade
         let grades = Set(try String.fetchAll(db, sql: "SELECT DISTINCT grade FROM leader WHERE grade IS NOT NULL"))
         var phrases: [String] = []
+        var terms: [String] = []
         for word in query.words {
             if let named = SearchQuery.year(in: word), year == nil || year == named {
                 year = named
             } else if grades.contains(word) && (grade == nil || grade == word) {
                 grade = word
-            } else if word.unicodeScalars.count >= 3 {
-                words.append(word)
-                phrases.append(Self.quoted(word))
-            } else if word.unicodeScalars.count == 2 {
-                guard let alternatives = try Self.trigrams(startingWith: word, db: db) else { return nil }
-                words.append(word)
-                phrases.append(alternatives)
             } else {
                 words.append(word)
-                filter(
-                    "(instr(d.unit, ?) OR instr(d.leader, ?) OR instr(d.original, ?) OR (d.year, d.leader) IN"
-                        + " (SELECT year, id FROM leader"
-                        + " WHERE instr(name, ?) OR instr(position, ?) OR instr(role, ?)))",
-                    Array(repeating: word, count: 6))
+                if let term = ShortTerms.term(word) { terms.append(term) } else { phrases.append(Self.quoted(word)) }
             }
         }
         if let year { filter("d.year = ?", [year]) }
@@ -178,11 +160,16 @@ private struct SearchPlan {
         if let kind = query.kind {
             filter("(d.kind = ? OR d.kind IN (SELECT value FROM json_each(?)))", [kind, Self.kinds(named: kind)])
         }
-        if !phrases.isEmpty {
-            let match = phrases.joined(separator: " AND ")
-            filter("d.id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)", [match])
-            self.match = match
-        }
+        match("document_text", phrases)
+        match("document_grams", terms.map(Self.quoted))
+    }
+
+    /// Documents whose row in the full-text `table` holds all `phrases`.
+    private mutating func match(_ table: String, _ phrases: [String]) {
+        guard !phrases.isEmpty else { return }
+        let match = phrases.joined(separator: " AND ")
+        filter("d.id IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ?)", [match])
+        ownCount = conditions.count == 1 ? ("SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", match) : nil
     }
 
     private mutating func filter(_ condition: String, _ values: [any DatabaseValueConvertible]) {
@@ -192,16 +179,6 @@ private struct SearchPlan {
 
     /// A word as an FTS5 string (a substring for the trigram tokenizer).
     static func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-
-    /// `("ab1" OR "ab2" …)`: the index's trigrams that begin with the two characters `word`; nil when none does.
-    static func trigrams(startingWith word: String, db: Database) throws -> String? {
-        let prefix = word.lowercased()
-        let terms = try String.fetchAll(
-            db, sql: "SELECT term FROM document_terms WHERE term >= ? AND term < ?",
-            arguments: [prefix, prefix + "\u{10FFFF}"])
-        guard !terms.isEmpty else { return nil }
-        return "(" + terms.map(quoted).joined(separator: " OR ") + ")"
-    }
 
     /// The kind ids whose Chinese name is `name`.
     static func kinds(named name: String) -> String {

@@ -13,8 +13,11 @@ public struct DocumentArchive: Sendable {
 
     /// Opens the archive at `root`. With `create`, makes the folder and the index when missing; without,
     /// a folder with no index is `noArchive` — unless it has the store, when an `add` that created it was
-    /// interrupted before the index was made: then the index is made now.
-    public init(_ root: URL, create: Bool = false) throws(ArchiveError) {
+    /// interrupted before the index was made: then the index is made now. The index of an archive made by an
+    /// older shufa is brought up to date (see `ArchiveSchema`), after `notice` is told so.
+    public init(
+        _ root: URL, create: Bool = false, notice: (ArchiveNotice) -> Void = { _ in }
+    ) throws(ArchiveError) {
         location = ArchiveLocation(root)
         store = ContentStore(location: location)
         let create = create || ContentStore.isPlainFolder(location.store)
@@ -29,7 +32,9 @@ public struct DocumentArchive: Sendable {
         defer { withExtendedLifetime(lock) {} }
         do {
             database = try DatabaseQueue(path: location.index.path, configuration: Self.configuration)
-            try database.writeWithoutTransaction { db in try Self.prepare(db, create: create, root: root) }
+            try database.writeWithoutTransaction { db in
+                try Self.prepare(db, create: create, root: root, notice: notice)
+            }
         } catch {
             throw ArchiveError.database(error, path: location.index)
         }
@@ -72,17 +77,20 @@ public struct DocumentArchive: Sendable {
         throw FileFailure(path: url.path, code: code == EEXIST ? ENOTDIR : code)
     }
 
-    private static func prepare(_ db: Database, create: Bool, root: URL) throws {
+    private static func prepare(
+        _ db: Database, create: Bool, root: URL, notice: (ArchiveNotice) -> Void
+    ) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if version > ArchiveSchema.version { throw ArchiveError.newerArchive(version: version) }
-        guard version == 0 else { return }
-        guard create else { throw ArchiveError.noArchive(path: root.path) }
+        guard version < ArchiveSchema.version else { return }
+        guard create || version > 0 else { throw ArchiveError.noArchive(path: root.path) }
         let text = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "0"
         let parts = text.split(separator: ".").map { Int($0) ?? 0 } + [0, 0, 0]
         guard parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2] >= minimumSQLite else {
             throw ArchiveError.unsupportedSQLite(version: text)
         }
-        try ArchiveSchema.create(db)
+        if version > 0 { notice(.upgradingIndex) }
+        try ArchiveSchema.update(db)
     }
 
     /// Runs `body` in one IMMEDIATE transaction (waiting for other writers), mapping errors.

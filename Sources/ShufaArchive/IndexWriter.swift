@@ -30,9 +30,12 @@ struct IndexWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: arguments(document))
             guard db.changesCount > 0 else { continue }
+            let (id, meta, body) = (db.lastInsertedRowID, try meta(document), Self.indexable(document.text))
             try db.execute(
-                sql: "INSERT INTO document_text (rowid, meta, body) VALUES (?, ?, ?)",
-                arguments: [db.lastInsertedRowID, try meta(document), Self.indexable(document.text)])
+                sql: "INSERT INTO document_text (rowid, meta, body) VALUES (?, ?, ?)", arguments: [id, meta, body])
+            try db.execute(
+                sql: "INSERT INTO document_grams (rowid, terms) VALUES (?, ?)",
+                arguments: [id, ShortTerms.of(meta: meta, body: body)])
             recorded.append(document)
         }
         return recorded
@@ -92,7 +95,7 @@ struct IndexWriter {
     }
 
     /// The searchable metadata: the leader's name, unit, id, position and role, the original file name and
-    /// the kind in Chinese, each ended by a line break so that even a two-character name forms a trigram.
+    /// the kind in Chinese, each on its own line.
     private func meta(_ document: IncomingDocument) throws -> String {
         let row = try Row.fetchOne(
             db, sql: "SELECT name, position, role FROM leader WHERE year = ? AND id = ?",
@@ -104,7 +107,7 @@ struct IndexWriter {
         return Self.indexable(fields.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"))
     }
 
-    /// Text as indexed: ended by a line break (see `meta`).
+    /// Text as indexed: ended by a line break.
     static func indexable(_ text: String) -> String { text.isEmpty ? "" : text + "\n" }
 
     static func json(_ findings: [Finding]) -> String {

@@ -20,7 +20,7 @@ struct ArchiveLocationOption: ParsableArguments {
     /// Opens the archive (creating it for `add`); failures exit 2 with the message.
     func open(create: Bool = false) throws -> DocumentArchive {
         try ArchiveRun.attempt { () throws(ArchiveError) in
-            try DocumentArchive(URL(fileURLWithPath: path), create: create)
+            try DocumentArchive(URL(fileURLWithPath: path), create: create) { Complaint.say("\($0)") }
         }
     }
 }

@@ -300,7 +300,8 @@ struct ArchiveMessageTests {
         }
         #expect(
             Self.isChinese(ArchiveNotice.waitingToAdd.description)
-                && Self.isChinese(ArchiveNotice.waitingToVerify.description))
+                && Self.isChinese(ArchiveNotice.waitingToVerify.description)
+                && Self.isChinese(ArchiveNotice.upgradingIndex.description))
     }
 }
 
