@@ -55,11 +55,7 @@ enum Complaint {
 
     /// A file that cannot be read as a document at all.
     static func unreadable(_ file: URL, _ error: Error) {
-        if let error = error as? ODFParts.ReadError {
-            say("无法读取 \(file.path)：\(error.message)")
-        } else {
-            say("无法读取 \(file.path)：不是完好的 ODF 文档，内容已损坏（\(error)）；请重新保存后再试")
-        }
+        say(UnreadableDocument.message(file.path, error))
     }
 }
 

@@ -12,7 +12,7 @@ struct Shufa: ParsableCommand {
             arguments, unreadable roster, broken templates).
             """,
         subcommands: [Build.self, Check.self, Extract.self, Print.self, Tally.self,
-                      ArchiveCommand.self, ReviewCommand.self, StatusCommand.self],
+                      ArchiveCommand.self, ReviewCommand.self, StatusCommand.self, Serve.self, UserCommand.self],
         defaultSubcommand: Build.self)
 }
 
