@@ -76,8 +76,10 @@ let package = Package(
         ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ShufaServeTests", dependencies: [
-            "ShufaServe", "ShufaKit", "ShufaArchive",
+            "ShufaServe", "ShufaKit", "ShufaArchive", "ShufaODF", "ZIPFoundation",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
     ]
 )

@@ -109,7 +109,9 @@ struct SearchPage {
         let name = hit.original.isEmpty ? "\(hit.sha256.prefix(12)).\(hit.format)" : hit.original
         return Hit(
             year: hit.year, unit: hit.unit, name: hit.name, leader: hit.leader, leaderPath: ReviewList.path(hit.leader),
-            kind: hit.kind, format: hit.format, origin: hit.origin, verdict: hit.verdict ?? "", grade: hit.grade ?? "",
+            kind: KindNames.chinese(hit.kind), format: hit.format,
+            origin: DocumentOrigin(rawValue: hit.origin)?.chineseName ?? hit.origin,
+            verdict: hit.verdict.flatMap(Verdict.init(rawValue:))?.chineseName ?? "", grade: hit.grade ?? "",
             snippet: hit.snippet ?? "",
             href: "/archive/file/\(hit.sha256)?name="
                 + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),

@@ -214,7 +214,7 @@ struct TallyPage {
     struct SeriesView {
         var name: String
         var leaders: Int
-        var quotaUse: [String]
+        var quotaUse: String
         var chart: GradeChartView
     }
 
@@ -229,7 +229,8 @@ struct TallyPage {
         by = tally?.by ?? ""
         leaders = tally?.leaders ?? []
         series = (tally?.series ?? []).map {
-            SeriesView(name: $0.name, leaders: $0.leaders, quotaUse: $0.quotaUse, chart: GradeChartView($0.counts))
+            SeriesView(
+                name: $0.name, leaders: $0.leaders, quotaUse: $0.quotaUse.joined(separator: "；"), chart: GradeChartView($0.counts))
         }
         problems = tally?.problems ?? []
         hasProblems = !problems.isEmpty

@@ -17,7 +17,7 @@ struct ClerkRoutes {
         router.post("/clerk/roster") { request, context in
             let signed = try Signed.require(context, desk: desk, roles: clerk)
             let upload = try await receive(request, signed: signed, purpose: .roster)
-            _ = try await RosterIntake(desk: desk).receive(upload, account: signed.account)
+            _ = try await desk.accepting(upload) { try await RosterIntake(desk: desk).receive(upload, account: signed.account) }
             return Reply.redirect("/clerk/roster")
         }
         router.get("/clerk/roster") { _, context in
@@ -50,7 +50,9 @@ struct ClerkRoutes {
         router.post("/clerk/tally") { request, context in
             let signed = try Signed.require(context, desk: desk, roles: clerk)
             let upload = try await receive(request, signed: signed, purpose: .tally)
-            _ = try await TallyIntake(desk: desk).receive(upload, account: signed.account, roster: desk.state.roster)
+            _ = try await desk.accepting(upload) {
+                try await TallyIntake(desk: desk).receive(upload, account: signed.account, roster: desk.state.roster)
+            }
             return Reply.redirect("/clerk/tally")
         }
         router.get("/clerk/tally") { _, context in
@@ -64,8 +66,7 @@ struct ClerkRoutes {
     /// The one file of an upload form, after the form's token is checked.
     private func receive(_ request: Request, signed: Signed, purpose: FileType.Purpose) async throws -> StoredUpload {
         let upload = try await UploadReceiver(folder: desk.folder, limits: desk.configuration.limits)
-            .receive(request, purpose: purpose)
-        try signed.checkToken(upload.fields)
+            .receive(request, purpose: purpose, token: signed.session.csrf)
         return try upload.file()
     }
 

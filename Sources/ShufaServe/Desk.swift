@@ -64,6 +64,15 @@ public final class Desk: Sendable {
         }
     }
 
+    /// Runs the work an upload is for; when it refuses the file, the file is not kept (unless a record uses
+    /// the same content).
+    func accepting<T: Sendable>(_ upload: StoredUpload, _ work: () async throws -> T) async throws -> T {
+        do { return try await work() } catch {
+            if !state.references(upload.sha256) { try? FileManager.default.removeItem(at: upload.url(in: folder)) }
+            throw error
+        }
+    }
+
     /// The formats documents are built in for download: every package format the library writes (.odt now;
     /// .docx too once `OutputFormat` has it, issue 16). Flat XML is for the command line.
     static var builtFormats: [OutputFormat] { OutputFormat.allCases.filter { $0 != .fodt } }

@@ -23,7 +23,6 @@ public enum DeskError: Error, Sendable {
     case tooLarge(limit: Int)
     case tooManyFiles(limit: Int)
     case noFile
-    case emptyFile(String)
     case unsupportedFile(name: String, expected: FileType.Purpose)
     case badForm
     // The work

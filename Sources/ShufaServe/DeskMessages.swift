@@ -25,7 +25,6 @@ public enum DeskMessages {
         case .tooLarge(let limit): return "上传的内容超过 \(limit >> 20) MiB 的限制，未接收"
         case .tooManyFiles(let limit): return "一次最多上传 \(limit) 个文件"
         case .noFile: return "请选择要上传的文件"
-        case .emptyFile(let name): return "\(name)：文件是空的"
         case .unsupportedFile(let name, let purpose):
             return "\(name)：不是\(purpose.chineseName)（可上传：\(purpose.accepted)），未接收"
         case .badForm: return "表单内容不完整，请刷新页面后重试"

@@ -72,6 +72,12 @@ final class DeskState: @unchecked Sendable {
         }
     }
 
+    /// True when a record uses the file with this SHA-256 (the roster, the tally's input, a returned report).
+    func references(_ sha256: String) -> Bool {
+        let uploads = lock.withLock { [rosterRecord?.upload.sha256, tallyRecord?.upload.sha256] }
+        return uploads.contains(sha256) || !files(sha256).isEmpty
+    }
+
     private static func load<T: Decodable>(_ url: URL) -> T? {
         guard let data = try? RegularFile.read(url, limit: 256 << 20) else { return nil }
         return try? JSONDecoder().decode(T.self, from: data)

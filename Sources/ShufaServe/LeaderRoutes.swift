@@ -14,10 +14,12 @@ struct LeaderRoutes {
         router.post("/leader/upload") { request, context in
             let signed = try Signed.require(context, desk: desk, roles: [.leader])
             let upload = try await UploadReceiver(folder: desk.folder, limits: desk.configuration.limits)
-                .receive(request, purpose: .report)
-            try signed.checkToken(upload.fields)
+                .receive(request, purpose: .report, token: signed.session.csrf)
             guard let roster = desk.state.roster else { throw DeskError.noBatch }
-            _ = try await ReturnedIntake(desk: desk).receive(try upload.file(), account: signed.account, roster: roster)
+            let file = try upload.file()
+            _ = try await desk.accepting(file) {
+                try await ReturnedIntake(desk: desk).receive(file, account: signed.account, roster: roster)
+            }
             return Reply.redirect("/leader")
         }
     }

@@ -25,7 +25,8 @@ struct UploadReceiver {
     /// The largest text field accepted.
     static let fieldLimit = 64 << 10
 
-    func receive(_ request: Request, purpose: FileType.Purpose?) async throws -> Upload {
+    /// The form's fields and files; with `token`, the form must carry it (`csrf`) before any file is kept.
+    func receive(_ request: Request, purpose: FileType.Purpose?, token: String? = nil) async throws -> Upload {
         guard let contentType = request.headers[.contentType], let boundary = Self.boundary(contentType) else {
             throw DeskError.notMultipart
         }
@@ -47,6 +48,7 @@ struct UploadReceiver {
             if let error = collector.error { throw error }
         }
         if let error = collector.error { throw error }
+        if let token, !DeskSession.matches(collector.fields["csrf"], token) { throw DeskError.csrf }
         var files: [StoredUpload] = []
         for part in collector.files {
             files.append(try keep(part, purpose: purpose))
@@ -57,7 +59,6 @@ struct UploadReceiver {
     /// Moves a received file into `uploads/` under its content, once its type is known and accepted.
     private func keep(_ part: PartCollector.ReceivedFile, purpose: FileType.Purpose?) throws -> StoredUpload {
         let name = StoredUpload.displayName(part.name)
-        guard part.size > 0 else { throw DeskError.emptyFile(name) }
         guard let purpose else { throw DeskError.badForm }
         guard let type = Self.type(of: part.url, name: name, purpose: purpose) else {
             throw DeskError.unsupportedFile(name: name, expected: purpose)
@@ -72,15 +73,16 @@ struct UploadReceiver {
         return upload
     }
 
-    /// The type a file is read as: what its content says, when that is a type the form takes; when the
-    /// content says nothing (damaged, truncated, random bytes), what the name says, if the form takes it, so
-    /// that the library refuses it with the message the command line gives.
+    /// The reader a file goes to: the one its name's extension says, when the form takes that type (as the
+    /// command line chooses; the reader checks the content and refuses what is not that format with the
+    /// command line's message), else the one its content says, when the form takes that; nil otherwise.
     static func type(of file: URL, name: String, purpose: FileType.Purpose) -> FileType? {
-        if let sniffed = FileSniffer.type(of: file, nameHint: name) {
-            return purpose.types.contains(sniffed) ? sniffed : nil
-        }
         let ext = (name as NSString).pathExtension.lowercased()
-        return purpose.types.first { $0.rawValue == ext || ($0 == .yaml && ext == "yml") }
+        if let named = purpose.types.first(where: { $0.rawValue == ext || ($0 == .yaml && ext == "yml") }) {
+            return named
+        }
+        guard let sniffed = FileSniffer.type(of: file, nameHint: name) else { return nil }
+        return purpose.types.contains(sniffed) ? sniffed : nil
     }
 
     /// The boundary of a `multipart/form-data` content type.
@@ -146,6 +148,9 @@ final class PartCollector: @unchecked Sendable {
             hasher = SHA256()
         }
         let disposition = ContentDisposition(headers["content-disposition"] ?? "")
+        if let filename = disposition.filename, current == nil, !filename.isEmpty, error == nil {
+            _ = begin(filename)  // an empty file: no body at all
+        }
         if disposition.filename != nil {
             try? output?.close()
             output = nil

@@ -96,7 +96,7 @@ import Testing
             #expect(noRoster.status == .unprocessableContent && noRoster.text.contains(DeskMessages.text(.noRoster)))
             #expect(try await browser.get("/clerk/roster").text.contains(DeskMessages.text(.noRoster)))
             #expect(try await browser.get("/clerk/batch").text.contains(DeskMessages.text(.noBatch)))
-            let forged = try await browser.post("/clerk/build", [:], token: nil)
+            let forged = try await browser.post("/clerk/build", [:], token: .omitted)
             #expect(forged.status == .forbidden)
         }
     }

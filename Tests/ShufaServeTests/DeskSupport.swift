@@ -77,30 +77,37 @@ final class Browser: @unchecked Sendable {
         try await send(uri, method: .get, headers: [:], body: nil)
     }
 
-    /// Submits a form; the page's token is added unless `token` is given (nil: none at all).
-    @discardableResult
-    func post(_ uri: String, _ fields: [String: String], token: String?? = .none) async throws -> Page {
+    /// The form token a submission carries: the last page's, none, or a given one.
+    enum Token {
+        case page, omitted, given(String)
+    }
+
+    private func adding(_ token: Token, to fields: [String: String]) -> [String: String] {
         var fields = fields
         switch token {
-        case .none: fields["csrf"] = self.token
-        case .some(let given): if let given { fields["csrf"] = given }
+        case .page: fields["csrf"] = self.token
+        case .omitted: break
+        case .given(let value): fields["csrf"] = value
         }
+        return fields
+    }
+
+    /// Submits a form with `token`.
+    @discardableResult
+    func post(_ uri: String, _ fields: [String: String], token: Token = .page) async throws -> Page {
+        let fields = adding(token, to: fields)
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
         return try await send(uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
-    /// Uploads files (name, bytes) with the page's token (or `token`).
+    /// Uploads files (name, bytes) with `token`.
     @discardableResult
     func upload(
-        _ uri: String, files: [(name: String, data: Data)], fields: [String: String] = [:], token: String?? = .none
+        _ uri: String, files: [(name: String, data: Data)], fields: [String: String] = [:], token: Token = .page
     ) async throws -> Page {
-        var fields = fields
-        switch token {
-        case .none: fields["csrf"] = self.token
-        case .some(let given): if let given { fields["csrf"] = given }
-        }
+        let fields = adding(token, to: fields)
         let boundary = "----shufa\(UUID().uuidString)"
         var body = Data()
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {

@@ -24,7 +24,11 @@ import Testing
         for (file, hint, type) in cases {
             #expect(FileSniffer.type(of: file, nameHint: hint) == type, "\(file.lastPathComponent)")
         }
-        #expect(UploadReceiver.type(of: returned.appendingPathComponent("ok.odt"), name: "名单.xlsx", purpose: .roster) == nil)
+        let report = returned.appendingPathComponent("ok.odt")
+        #expect(UploadReceiver.type(of: report, name: "名单", purpose: .roster) == nil, "content: a report")
+        #expect(UploadReceiver.type(of: report, name: "名单.odt", purpose: .roster) == nil, "name and content: a report")
+        #expect(UploadReceiver.type(of: report, name: "名单.xlsx", purpose: .roster) == .xlsx, "the reader refuses it")
+        #expect(UploadReceiver.type(of: report, name: "报告", purpose: .report) == .odt)
     }
 
     @Test func formFieldsAndMultipartHeadersAreParsed() {
@@ -70,7 +74,7 @@ import Testing
             .badAccountName("x"), .passwordTooShort(8), .passwordTooLong, .leaderMissing, .leaderForOtherRole(.clerk),
             .unknownRole("x"), .accountExists("x"), .accountsUnreadable(path: "p", reason: "r"), .notSignedIn, .badLogin,
             .forbidden(.leader), .csrf, .notFound, .notMultipart, .tooLarge(limit: 1 << 20), .tooManyFiles(limit: 1),
-            .noFile, .emptyFile("f"), .unsupportedFile(name: "f", expected: .report), .badForm,
+            .noFile, .unsupportedFile(name: "f", expected: .report), .badForm,
             .dataFolder(path: "p", reason: "r"), .noRoster, .noBatch, .jobRunning, .roster("m"), .build("m"),
             .notYours(file: "f", owner: "A", own: "B"), .unknownLeader("x"), .tally("m"), .badYear("x"),
         ]

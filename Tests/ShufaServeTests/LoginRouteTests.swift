@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
                 let page = try await browser.get(path)
                 #expect(page.status == .seeOther && page.location == "/login", "\(path): \(page.status)")
             }
-            let post = try await browser.post("/clerk/build", [:], token: nil)
+            let post = try await browser.post("/clerk/build", [:], token: .omitted)
             #expect(post.status == .seeOther && post.location == "/login")
         }
     }
@@ -67,11 +68,11 @@ import Testing
         let desk = try await TestDesk.make()
         try await desk.test { client in
             let browser = Browser(client)
-            let page = try await browser.post("/login", ["name": "clerk", "password": TestDesk.password], token: nil)
+            let page = try await browser.post("/login", ["name": "clerk", "password": TestDesk.password], token: .omitted)
             #expect(page.status == .forbidden)
             #expect(page.text.contains(DeskMessages.text(.csrf)))
             let forged = try await browser.post(
-                "/login", ["name": "clerk", "password": TestDesk.password], token: String(repeating: "0", count: 64))
+                "/login", ["name": "clerk", "password": TestDesk.password], token: .given(String(repeating: "0", count: 64)))
             #expect(forged.status == .forbidden && browser.cookies["shufa_session"] == nil)
         }
     }
@@ -95,7 +96,7 @@ import Testing
             let browser = Browser(client)
             try await browser.signIn("clerk")
             try await browser.get("/clerk")
-            let forged = try await browser.post("/logout", [:], token: "x")
+            let forged = try await browser.post("/logout", [:], token: .given("x"))
             #expect(forged.status == .forbidden)
             #expect(try await browser.get("/clerk").status == .ok)
             let out = try await browser.post("/logout", [:])
