@@ -29,7 +29,9 @@ import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -86,6 +88,12 @@ class Desk:
     def open(self, path):
         self.browser.get(self.base + path)
 
+    def submit(self, element):
+        """Clicks a button or link that loads a new page, and waits until the new page is there."""
+        page = self.browser.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.browser, 120).until(expected_conditions.staleness_of(page))
+
     def text(self, css="body"):
         return self.browser.find_element(By.CSS_SELECTOR, css).text
 
@@ -93,16 +101,15 @@ class Desk:
         self.open("/login")
         self.browser.find_element(By.ID, "name").send_keys(name)
         self.browser.find_element(By.ID, "password").send_keys(PASSWORD)
-        self.browser.find_element(By.ID, "signin").click()
+        self.submit(self.browser.find_element(By.ID, "signin"))
 
     def sign_out(self):
-        self.browser.find_element(By.CSS_SELECTOR, "form.logout button").click()
-        WebDriverWait(self.browser, 30).until(lambda browser: "/login" in browser.current_url)
+        self.submit(self.browser.find_element(By.CSS_SELECTOR, "form.logout button"))
         expect("/login" in self.browser.current_url, "signed out")
 
     def upload(self, input_id, button_id, path):
         self.browser.find_element(By.ID, input_id).send_keys(path)
-        self.browser.find_element(By.ID, button_id).click()
+        self.submit(self.browser.find_element(By.ID, button_id))
 
     def download(self, link):
         """Clicks a link and waits for its file in the download folder; returns the file's path."""
@@ -127,23 +134,24 @@ class Desk:
         problems = self.browser.find_elements(By.CSS_SELECTOR, "#problems tr")
         expect(len(problems) > 1, "the roster's bad rows are listed")
         self.shot("roster-problems")
-        self.browser.find_element(By.ID, "build").click()
+        self.submit(self.browser.find_element(By.ID, "build"))
         expect("/clerk/jobs/" in self.browser.current_url, "the job page")
         seen = set()
         deadline = time.time() + 900
         while time.time() < deadline and not self.browser.find_elements(By.ID, "outcome"):
-            stage = self.browser.find_elements(By.ID, "stage")
-            if stage:
-                text = stage[0].text
-                if text.startswith("转换 PDF") and "pdf" not in seen and self.text("#count"):
+            try:
+                stage = self.text("#stage")
+                if stage.startswith("转换 PDF") and "pdf" not in seen and self.text("#count"):
                     seen.add("pdf")
                     self.shot("build-progress")
+            except WebDriverException:
+                pass  # the page is being reloaded when the job ends
             time.sleep(0.3)
         outcome = self.text("#outcome")
         expect("已生成" in outcome and "PDF" in outcome, "the build finished with PDFs: " + outcome)
         expect("pdf" in seen, "progress was followed live (server-sent events)")
         self.shot("build-done")
-        self.browser.find_element(By.ID, "to-batch").click()
+        self.submit(self.browser.find_element(By.ID, "to-batch"))
         self.shot("batch")
         links = [a for a in self.browser.find_elements(By.CSS_SELECTOR, "#documents a")
                  if a.text == ".pdf" and "QC006" in (a.get_attribute("title") or "") and "述职述法报告.pdf" in a.get_attribute("title")]
@@ -183,11 +191,11 @@ class Desk:
     def reviewer_approves(self):
         self.sign_in("reviewer")
         self.shot("review-list")
-        self.browser.find_element(By.LINK_TEXT, "黄志刚").click()
+        self.submit(self.browser.find_element(By.LINK_TEXT, "黄志刚"))
         Select(self.browser.find_element(By.ID, "to")).select_by_visible_text("审定")
         self.browser.find_element(By.ID, "by").send_keys("县司法局党组")
         self.browser.find_element(By.ID, "note").send_keys("党组会议研究")
-        self.browser.find_element(By.ID, "record").click()
+        self.submit(self.browser.find_element(By.ID, "record"))
         expect("已记录" in self.text("#notice"), "审定 recorded")
         expect("县司法局党组（经办账号 reviewer）" in self.text("table.trail"), "the trail names the account")
         self.shot("review-approved")
@@ -216,17 +224,17 @@ class Desk:
             Select(self.browser.find_element(By.ID, "leader")).select_by_value("QC006")
             Select(self.browser.find_element(By.ID, "to")).select_by_visible_text(step)
             self.browser.find_element(By.ID, "by").send_keys("县委组织部")
-            self.browser.find_element(By.ID, "step").click()
+            self.submit(self.browser.find_element(By.ID, "step"))
             expect("已记录" in self.text("#notice"), step + " recorded")
         total = [row.text for row in self.browser.find_elements(By.CSS_SELECTOR, "#status tr") if "合计" in row.text]
         expect(total and "优秀" in total[0], "the status table shows the grades: %s" % total)
         self.shot("status-archived")
         self.open("/archive/search")
         self.browser.find_element(By.ID, "q").send_keys("黄志刚")
-        self.browser.find_element(By.ID, "search").click()
+        self.submit(self.browser.find_element(By.ID, "search"))
         expect("找到" in self.text("#total"), "search finds 黄志刚's documents")
         self.shot("search")
-        self.browser.find_element(By.CSS_SELECTOR, "#hits a[href^='/archive/leader/']").click()
+        self.submit(self.browser.find_element(By.CSS_SELECTOR, "#hits a[href^='/archive/leader/']"))
         trail = self.text("table.trail")
         for state in ["下发草稿", "已交回", "审定", "报送", "归档"]:
             expect(state in trail, "the trail holds " + state)
