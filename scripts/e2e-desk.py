@@ -154,7 +154,7 @@ class Desk:
         self.submit(self.browser.find_element(By.ID, "to-batch"))
         self.shot("batch")
         links = [a for a in self.browser.find_elements(By.CSS_SELECTOR, "#documents a")
-                 if a.text == ".pdf" and "QC006" in (a.get_attribute("title") or "") and "述职述法报告.pdf" in a.get_attribute("title")]
+                 if a.text == ".pdf" and (a.get_attribute("title") or "").endswith("QC006-黄志刚-述职述法报告.pdf")]
         expect(links, "a PDF of 黄志刚's report is offered")
         pdf = self.download(links[0])
         expect(open(pdf, "rb").read(5) == b"%PDF-", "the PDF downloaded is a PDF")
@@ -268,7 +268,8 @@ def fill(draft, target, keep_instruction):
                                  "", xml)
                 data = xml.encode("utf-8")
             method = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            package.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), data, compress_type=method)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            package.writestr(entry, data, compress_type=method)
     with open(target, "wb") as file:
         file.write(out.getvalue())
 

@@ -15,8 +15,11 @@ struct AccountRoutes {
             try signed.checkToken(fields)
             let roleName = fields["role"] ?? ""
             guard let role = AccountRole(named: roleName) else { throw DeskError.unknownRole(roleName) }
-            let name = fields["name"] ?? "", password = fields["password"] ?? "", leader = fields["leader"]
-            let accounts = desk.accounts, by = signed.account.name
+            let name = fields["name"] ?? ""
+            let password = fields["password"] ?? ""
+            let leader = fields["leader"]
+            let accounts = desk.accounts
+            let by = signed.account.name
             let account = try await Blocking.run {
                 try accounts.add(name: name, role: role, leader: leader, password: password, by: by)
             }

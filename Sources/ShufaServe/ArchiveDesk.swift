@@ -17,7 +17,9 @@ struct ArchiveDesk {
     }
 
     /// Records the step a form asks for (`to`, `by`, `note`, `override`), when it is one of `allowed`.
-    func record(_ fields: [String: String], leader id: String, allowed: Set<ReviewState>, by signed: Signed) async throws {
+    func record(_ fields: [String: String], leader id: String, allowed: Set<ReviewState>, by signed: Signed)
+        async throws
+    {
         guard let target = ReviewState(named: fields["to"] ?? ""), allowed.contains(target) else {
             throw DeskError.badForm
         }

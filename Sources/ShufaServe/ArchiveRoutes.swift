@@ -36,7 +36,8 @@ struct ArchiveRoutes {
         router.get("/archive/leader/:leader") { _, context in
             let signed = try Signed.require(context, desk: desk, roles: archivist)
             let trail = try ArchiveDesk(desk: desk).trail(of: context.parameters.get("leader") ?? "", year: nil)
-            let page = TrailPage(frame: PageFrame(title: "流转记录", signed: signed, current: ""), trail: [TrailView(trail)])
+            let page = TrailPage(
+                frame: PageFrame(title: "流转记录", signed: signed, current: ""), trail: [TrailView(trail)])
             return Reply.page(desk.pages.render(page, "trail-page"))
         }
         router.get("/archive/export") { _, context in
@@ -55,7 +56,7 @@ struct ArchiveRoutes {
         router.get("/archive/file/:sha") { request, context in
             _ = try Signed.require(context, desk: desk, roles: archivist)
             let sha = context.parameters.get("sha") ?? ""
-            guard FileDigest.isDigestName(sha) else { throw DeskError.notFound }
+            guard ArchiveLocation.isDigest(sha) else { throw DeskError.notFound }
             let data: Data
             do { data = try RegularFile.read(desk.archive.location.file(sha), limit: 1 << 30) } catch {
                 throw DeskError.notFound
@@ -89,7 +90,9 @@ struct ArchiveRoutes {
         let output = scratch.appendingPathComponent("\(year).zip")
         let archive = desk.archive
         let report = try await Blocking.run { () throws -> ExportReport in
-            do throws(ArchiveError) { return try ArchiveExporter(archive: archive).export(year: year, to: output) } catch {
+            do throws(ArchiveError) {
+                return try ArchiveExporter(archive: archive).export(year: year, to: output)
+            } catch {
                 throw DeskError.archive(error)
             }
         }
@@ -99,9 +102,4 @@ struct ArchiveRoutes {
             detail: "导出\(year)年度档案移交包：\(report.documents) 份文书", sha256: ContentDigest.hex(data))
         return Reply.download(data, name: "\(year)年度述法档案.zip", format: "zip")
     }
-}
-
-extension FileDigest {
-    /// True for a name the archive's store can hold.
-    static func isDigestName(_ text: String) -> Bool { ArchiveLocation.isDigest(text) }
 }

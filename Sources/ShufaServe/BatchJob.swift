@@ -38,7 +38,8 @@ struct BatchJob: Sendable {
         await desk.jobs.update(id, stage: "打包")
         files += try writeZips(files)
         await desk.jobs.update(id, stage: "归档")
-        let desk = self.desk, account = self.account
+        let desk = self.desk
+        let account = self.account
         _ = try await Blocking.run {
             try desk.archiveAdd([folder.batch], options: desk.collectOptions(), account: account)
         }
@@ -89,7 +90,8 @@ struct BatchJob: Sendable {
         let printable = documents.filter { $0.path.hasSuffix(".odt") || $0.path.hasSuffix(".fodt") }
         guard desk.configuration.printing, !printable.isEmpty else { return ([], nil, []) }
         await desk.jobs.update(id, stage: "转换 PDF", done: 0, total: printable.count)
-        let desk = self.desk, id = self.id
+        let desk = self.desk
+        let id = self.id
         let options = PrintOptions(
             pdfa: true, fontConfig: desk.configuration.fontConfig, processes: desk.configuration.officeJobs)
         let request = PrintRequest(

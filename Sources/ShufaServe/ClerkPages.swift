@@ -33,7 +33,8 @@ struct ClerkHome {
         let batch = desk.state.batch
         hasBatch = batch != nil
         batchYear = batch?.year ?? 0
-        batchDocuments = batch?.files.filter { $0.format != "pdf" && !["zip", "combined"].contains($0.kind) }.count ?? 0
+        batchDocuments =
+            batch?.files.filter { $0.format != "pdf" && !["zip", "combined"].contains($0.kind) }.count ?? 0
         batchPDFs = batch?.files.filter { $0.format == "pdf" }.count ?? 0
         batchAt = batch.map { DeskClock.shown($0.at) } ?? ""
         batchBy = batch?.by ?? ""
@@ -230,7 +231,8 @@ struct TallyPage {
         leaders = tally?.leaders ?? []
         series = (tally?.series ?? []).map {
             SeriesView(
-                name: $0.name, leaders: $0.leaders, quotaUse: $0.quotaUse.joined(separator: "；"), chart: GradeChartView($0.counts))
+                name: $0.name, leaders: $0.leaders, quotaUse: $0.quotaUse.joined(separator: "；"),
+                chart: GradeChartView($0.counts))
         }
         problems = tally?.problems ?? []
         hasProblems = !problems.isEmpty

@@ -17,13 +17,16 @@ struct ClerkRoutes {
         router.post("/clerk/roster") { request, context in
             let signed = try Signed.require(context, desk: desk, roles: clerk)
             let upload = try await receive(request, signed: signed, purpose: .roster)
-            _ = try await desk.accepting(upload) { try await RosterIntake(desk: desk).receive(upload, account: signed.account) }
+            _ = try await desk.accepting(upload) {
+                try await RosterIntake(desk: desk).receive(upload, account: signed.account)
+            }
             return Reply.redirect("/clerk/roster")
         }
         router.get("/clerk/roster") { _, context in
             let signed = try Signed.require(context, desk: desk, roles: clerk)
             guard let roster = desk.state.roster else { throw DeskError.noRoster }
-            let page = RosterPage(frame: PageFrame(title: "名单", signed: signed, current: "/clerk/roster"), roster: roster)
+            let page = RosterPage(
+                frame: PageFrame(title: "名单", signed: signed, current: "/clerk/roster"), roster: roster)
             return Reply.page(desk.pages.render(page, "roster"))
         }
         router.post("/clerk/build") { request, context in try await startBuild(request, context) }

@@ -43,7 +43,7 @@ public struct DataFolder: Sendable {
     func final(_ id: String) -> URL { finals.appendingPathComponent(Self.key(id)) }
 
     static func key(_ id: String) -> String {
-        SHA256.hash(data: Data(id.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        ContentDigest.text(SHA256.hash(data: Data(id.utf8)).prefix(12))
     }
 
     /// Makes the folders (the root private to this account) and empties the scratch space.

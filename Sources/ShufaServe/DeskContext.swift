@@ -25,7 +25,7 @@ public struct DeskSession: Codable, Sendable, Equatable {
     /// 32 random bytes in hex.
     static func token() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return ContentDigest.text((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// Compares two tokens in time independent of where they differ.

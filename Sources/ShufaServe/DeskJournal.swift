@@ -11,7 +11,7 @@ struct DeskJournal: Sendable {
     struct Entry: Codable, Sendable, Equatable {
         var at: String
         var account: String
-        /// `roster`, `build`, `return`, `review`, `tally`, `archive`, `export`, `account`.
+        /// `roster`, `build`, `return`, `review`, `tally`, `export`, `account`.
         var action: String
         /// What it concerned, in Chinese (a file, a leader, a year).
         var detail: String

@@ -5,7 +5,8 @@ import Hummingbird
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = DeskContext
 
-    static let policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static let policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 
     static let contentSecurityPolicy = HTTPField.Name("Content-Security-Policy")!

@@ -41,8 +41,11 @@ public struct DeskServer: Sendable {
             router: router(sessions: sessions),
             configuration: .init(address: .hostname(configuration.bind, port: configuration.port), serverName: "shufa"),
             onServerRunning: { _ in
-                FileHandle.standardError.write(Data((DeskMessages.listening(
-                    bind: configuration.bind, port: configuration.port, data: configuration.data.path) + "\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        (DeskMessages.listening(
+                            bind: configuration.bind, port: configuration.port, data: configuration.data.path) + "\n")
+                            .utf8))
             },
             logger: logger)
         application.addServices(sessions)

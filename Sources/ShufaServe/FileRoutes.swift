@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShufaArchive
 import ShufaKit
 
 /// Downloads by content: `/file/<sha256>`. The desk finds the file among those it made or received, sends
@@ -13,11 +14,12 @@ struct FileRoutes {
         router.get("/file/:sha") { _, context in
             let signed = try Signed.require(context, desk: desk, roles: Set(AccountRole.allCases))
             let sha = context.parameters.get("sha") ?? ""
-            guard ContentDigest.isDigest(sha),
+            guard ArchiveLocation.isDigest(sha),
                 let file = desk.state.files(sha).first(where: { $0.visible(to: signed.account) })
             else { throw DeskError.notFound }
             let data: Data
-            do { data = try RegularFile.read(desk.folder.root.appendingPathComponent(file.path), limit: 1 << 30) } catch {
+            do { data = try RegularFile.read(desk.folder.root.appendingPathComponent(file.path), limit: 1 << 30) } catch
+            {
                 throw DeskError.notFound
             }
             guard ContentDigest.hex(data) == sha else { throw DeskError.notFound }

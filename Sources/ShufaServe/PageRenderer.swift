@@ -54,8 +54,10 @@ struct PageFrame {
     private static func links(_ role: AccountRole) -> [(String, String)] {
         switch role {
         case .clerk:
-            return [("/clerk", "工作台"), ("/clerk/roster", "名单"), ("/clerk/batch", "文书"), ("/clerk/tally", "测评统计"),
-                    ("/clerk/accounts", "账号")]
+            return [
+                ("/clerk", "工作台"), ("/clerk/roster", "名单"), ("/clerk/batch", "文书"), ("/clerk/tally", "测评统计"),
+                ("/clerk/accounts", "账号"),
+            ]
         case .leader: return [("/leader", "我的述职述法报告")]
         case .reviewer: return [("/review", "审核审定")]
         case .archivist: return [("/archive", "进度"), ("/archive/search", "查找"), ("/archive/export", "导出")]

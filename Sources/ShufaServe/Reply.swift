@@ -26,10 +26,15 @@ enum Reply {
     }
 
     static func disposition(_ name: String) -> String {
-        let fallback = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\"
-            ? Character($0) : "_" })
-        let allowed = CharacterSet.alphanumerics.intersection(.init(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-            .union(CharacterSet(charactersIn: "-._~"))
+        let fallback = String(
+            name.unicodeScalars.map {
+                $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\"
+                    ? Character($0) : "_"
+            })
+        let allowed = CharacterSet.alphanumerics.intersection(
+            .init(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128))
+        )
+        .union(CharacterSet(charactersIn: "-._~"))
         let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? fallback
         return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
     }

@@ -45,7 +45,9 @@ struct ReturnView {
         var message: String
     }
 
-    static let severities = ["error": ("错误", "sev-error"), "warning": ("提醒", "sev-warning"), "info": ("说明", "sev-info")]
+    static let severities = [
+        "error": ("错误", "sev-error"), "warning": ("提醒", "sev-warning"), "info": ("说明", "sev-info"),
+    ]
 
     init(_ report: ReturnedReport) {
         name = report.file.name
@@ -67,8 +69,9 @@ struct ReturnView {
         }
         hasFindings = !findings.isEmpty
         issues = report.issues.map {
-            IssueView(severity: $0.isError ? "错误" : "提醒", severityClass: $0.isError ? "sev-error" : "sev-warning",
-                      message: $0.message)
+            IssueView(
+                severity: $0.isError ? "错误" : "提醒", severityClass: $0.isError ? "sev-error" : "sev-warning",
+                message: $0.message)
         }
         outline = report.outline.map { row in
             var marks = report.findings.filter { $0.paragraph == row.index }.map {

@@ -38,7 +38,8 @@ struct ReturnedIntake {
                 report.finalProblem = DeskMessages.text(DeskError.wrap(error))
             }
         }
-        let options = desk.collectOptions(year: roster.year, leader: own), archived = inputs
+        let options = desk.collectOptions(year: roster.year, leader: own)
+        let archived = inputs
         _ = try await Blocking.run { try desk.archiveAdd(archived, options: options, account: account) }
         try desk.state.addReturn(report, leader: own)
         desk.journal.record(
@@ -109,7 +110,8 @@ struct ReturnedIntake {
 
     /// The paragraph a finding's location names: 「「二、……」 第12段（第340行）」 → 12.
     static func paragraph(in location: String) -> Int? {
-        guard let start = location.range(of: "第"), let end = location.range(of: "段", range: start.upperBound..<location.endIndex)
+        guard let start = location.range(of: "第"),
+            let end = location.range(of: "段", range: start.upperBound..<location.endIndex)
         else { return nil }
         return Int(location[start.upperBound..<end.lowerBound])
     }

@@ -13,8 +13,9 @@ struct ReviewRoutes {
             let signed = try Signed.require(context, desk: desk, roles: [.reviewer])
             guard let roster = desk.state.roster else { throw DeskError.noRoster }
             let rows = roster.leaders.map { leader in
-                ReviewList.Row(leader: leader, state: ArchiveDesk(desk: desk).state(of: leader.id, year: roster.year),
-                               latest: desk.state.leader(leader.id)?.returns.last)
+                ReviewList.Row(
+                    leader: leader, state: ArchiveDesk(desk: desk).state(of: leader.id, year: roster.year),
+                    latest: desk.state.leader(leader.id)?.returns.last)
             }
             let page = ReviewList(frame: PageFrame(title: "审核审定", signed: signed, current: "/review"), rows: rows)
             return Reply.page(desk.pages.render(page, "review-list"))
@@ -30,10 +31,12 @@ struct ReviewRoutes {
             try signed.checkToken(fields)
             let id = context.parameters.get("leader") ?? ""
             do {
-                try await ArchiveDesk(desk: desk).record(fields, leader: id, allowed: [.reviewed, .approved], by: signed)
+                try await ArchiveDesk(desk: desk).record(
+                    fields, leader: id, allowed: [.reviewed, .approved], by: signed)
             } catch let error as DeskError {
                 guard case .archive = error else { throw error }
-                return try page(signed, id: id, notice: nil, refusal: DeskMessages.text(error), status: .unprocessableContent)
+                return try page(
+                    signed, id: id, notice: nil, refusal: DeskMessages.text(error), status: .unprocessableContent)
             }
             return Reply.redirect("/review/\(ReviewList.path(id))?done=1")
         }
@@ -102,8 +105,10 @@ struct ReviewPage {
         var selected: Bool
     }
 
-    init(frame: PageFrame, leader: LeaderEntry, latest: ReturnedReport?, trail: LeaderTrail?, notice: String?,
-         refusal: String?) {
+    init(
+        frame: PageFrame, leader: LeaderEntry, latest: ReturnedReport?, trail: LeaderTrail?, notice: String?,
+        refusal: String?
+    ) {
         self.frame = frame
         self.leader = leader
         path = ReviewList.path(leader.id)

@@ -30,7 +30,8 @@ struct StoredUpload: Sendable, Codable, Equatable {
     /// characters.
     static func displayName(_ sent: String) -> String {
         let last = sent.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
+        let clean = String(
+            last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
         return String(clean.trimmingCharacters(in: .whitespaces).prefix(120))
     }
 }

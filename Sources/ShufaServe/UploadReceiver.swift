@@ -155,7 +155,7 @@ final class PartCollector: @unchecked Sendable {
             try? output?.close()
             output = nil
             guard var file = current else { return }  // a file input left empty
-            file.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            file.sha256 = ContentDigest.text(hasher.finalize())
             files.append(file)
         } else if let name = disposition.name {
             fields[name] = String(decoding: fieldBytes, as: UTF8.self)

@@ -35,7 +35,8 @@ struct Serve: ParsableCommand {
     func run() throws {
         let fonts = locations.fontConfig
         let configuration = DeskConfiguration(
-            bind: bind, port: port, data: URL(fileURLWithPath: data), templates: URL(fileURLWithPath: locations.templates),
+            bind: bind, port: port, data: URL(fileURLWithPath: data),
+            templates: URL(fileURLWithPath: locations.templates),
             schemas: SchemaLocator.find(locations.schemas),
             fontConfig: FileManager.default.fileExists(atPath: fonts.path) ? fonts : nil,
             limits: UploadLimits(bytes: maxUpload << 20))

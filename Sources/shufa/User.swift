@@ -30,7 +30,8 @@ struct UserAdd: ParsableCommand {
         guard let role = AccountRole(named: role) else { fail(.unknownRole(role)) }
         let password: String
         if isatty(STDIN_FILENO) != 0 {
-            let first = Self.prompt("密码："), second = Self.prompt("再输入一次：")
+            let first = Self.prompt("密码：")
+            let second = Self.prompt("再输入一次：")
             guard first == second else {
                 Complaint.say("两次输入的密码不一致，未建立账号")
                 throw ExitCode(2)
@@ -41,7 +42,8 @@ struct UserAdd: ParsableCommand {
         }
         let store = AccountStore(folder: DataFolder(URL(fileURLWithPath: data)))
         do {
-            let account = try store.add(name: name, role: role, leader: leader, password: password, by: "shufa user add")
+            let account = try store.add(
+                name: name, role: role, leader: leader, password: password, by: "shufa user add")
             print("已建立账号 \(account.name)（\(account.role.chineseName)\(account.leader.map { " \($0)" } ?? "")）")
         } catch {
             fail(error)

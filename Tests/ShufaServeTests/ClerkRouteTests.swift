@@ -17,13 +17,15 @@ import Testing
             #expect(page.status == .ok)
             let table = DeskFlow.section(page.text, id: "problems")
             for problem in expected.problems {
-                let row = "<td class=\"num\">\(problem.location.map { "\($0.row)" } ?? "")</td><td>"
+                let row =
+                    "<td class=\"num\">\(problem.location.map { "\($0.row)" } ?? "")</td><td>"
                     + Pages.escape(problem.field ?? "") + "</td>"
                 #expect(table.contains(row), "row \(String(describing: problem.location))")
                 #expect(table.contains(Pages.escape(problem.message)))
             }
-            #expect(DeskFlow.section(page.text, id: "leaders").components(separatedBy: "<tr>").count
-                == expected.leaders.count + 2)
+            #expect(
+                DeskFlow.section(page.text, id: "leaders").components(separatedBy: "<tr>").count
+                    == expected.leaders.count + 2)
             let home = try await browser.get("/clerk")
             #expect(home.text.contains("名单.json") && home.text.contains("青川县"))
         }
@@ -114,8 +116,10 @@ import Testing
                 (["name": "wang", "role": "reviewer", "leader": "", "password": "longenough"], .accountExists("wang")),
                 (["name": "li", "role": "reviewer", "leader": "", "password": "short"], .passwordTooShort(8)),
                 (["name": "li", "role": "leader", "leader": "", "password": "longenough"], .leaderMissing),
-                (["name": "li", "role": "clerk", "leader": "QC001", "password": "longenough"],
-                 .leaderForOtherRole(.clerk)),
+                (
+                    ["name": "li", "role": "clerk", "leader": "QC001", "password": "longenough"],
+                    .leaderForOtherRole(.clerk)
+                ),
                 (["name": "li li", "role": "clerk", "leader": "", "password": "longenough"], .badAccountName("li li")),
                 (["name": "li", "role": "boss", "leader": "", "password": "longenough"], .unknownRole("boss")),
             ]

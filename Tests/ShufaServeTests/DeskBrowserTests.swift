@@ -11,7 +11,8 @@ import Testing
             #expect(FileManager.default.isExecutableFile(atPath: tool), "\(tool) is missing: run scripts/setup.sh")
         }
         let executable = try #require(ShufaCommand.executable)
-        let screenshots = ProcessInfo.processInfo.environment["SHUFA_E2E_SCREENSHOTS"].map(URL.init(fileURLWithPath:))
+        let screenshots =
+            ProcessInfo.processInfo.environment["SHUFA_E2E_SCREENSHOTS"].map(URL.init(fileURLWithPath:))
             ?? Repo.temporaryDirectory().appendingPathComponent("screenshots")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -28,11 +29,15 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("e2e: the whole year passed"))
-        for step in ["roster-problems", "build-progress", "batch", "leader-finding", "leader-fixed",
-                     "review-approved", "tally", "status-archived", "trail"] {
+        for step in [
+            "roster-problems", "build-progress", "batch", "leader-finding", "leader-fixed",
+            "review-approved", "tally", "status-archived", "trail",
+        ] {
             #expect(text.contains("-\(step).png"), "no screenshot of \(step)")
         }
-        let pictures = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }
+        let pictures = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter {
+            $0.hasSuffix(".png")
+        }
         #expect(pictures.count >= 15)
     }
 }

@@ -12,7 +12,9 @@ enum DeskFlow {
         try await browser.signIn("clerk")
         try await browser.get("/clerk")
         let page = try await browser.upload("/clerk/roster", files: [("名单.json", try rosterData())])
-        #expect(page.status == .seeOther && page.location == "/clerk/roster", "\(page.status) \(page.location ?? "") \(page.text)")
+        #expect(
+            page.status == .seeOther && page.location == "/clerk/roster",
+            "\(page.status) \(page.location ?? "") \(page.text)")
     }
 
     /// Builds the batch and waits for the job; returns the job page's text.

@@ -19,7 +19,8 @@ enum Repo {
     static let fixtures = root.appendingPathComponent("Tests/ShufaKitTests/Fixtures")
 
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shufa-serve-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shufa-serve-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -79,7 +80,8 @@ final class Browser: @unchecked Sendable {
 
     /// The form token a submission carries: the last page's, none, or a given one.
     enum Token {
-        case page, omitted, given(String)
+        case page, omitted
+        case given(String)
     }
 
     private func adding(_ token: Token, to fields: [String: String]) -> [String: String] {
@@ -134,7 +136,8 @@ final class Browser: @unchecked Sendable {
     func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
         var headers = headers
         if !cookies.isEmpty {
-            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: "; ")
         }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for line in response.headers[values: .setCookie] { remember(line) }

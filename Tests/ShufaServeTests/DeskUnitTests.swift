@@ -56,7 +56,9 @@ import Testing
         #expect(!text.contains("正确的密码") && text.contains("$2b$04$"))
         let mode = try FileManager.default.attributesOfItem(atPath: folder.accounts.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(throws: DeskError.self) { try store.add(name: "wang", role: .clerk, leader: nil, password: "another1", by: "t") }
+        #expect(throws: DeskError.self) {
+            try store.add(name: "wang", role: .clerk, leader: nil, password: "another1", by: "t")
+        }
     }
 
     @Test func theThrottleLetsANameTryAgainAfterTheWindow() async {
@@ -72,7 +74,8 @@ import Testing
     @Test func everyMessageIsChinese() {
         let errors: [DeskError] = [
             .badAccountName("x"), .passwordTooShort(8), .passwordTooLong, .leaderMissing, .leaderForOtherRole(.clerk),
-            .unknownRole("x"), .accountExists("x"), .accountsUnreadable(path: "p", reason: "r"), .notSignedIn, .badLogin,
+            .unknownRole("x"), .accountExists("x"), .accountsUnreadable(path: "p", reason: "r"), .notSignedIn,
+            .badLogin,
             .forbidden(.leader), .csrf, .notFound, .notMultipart, .tooLarge(limit: 1 << 20), .tooManyFiles(limit: 1),
             .noFile, .unsupportedFile(name: "f", expected: .report), .badForm,
             .dataFolder(path: "p", reason: "r"), .noRoster, .noBatch, .jobRunning, .roster("m"), .build("m"),

@@ -96,14 +96,16 @@ import Testing
             try await browser.upload("/leader/upload", files: [("黄志刚-定稿.odt", ok)])
             let page = try await browser.get("/leader")
             #expect(DeskFlow.section(page.text, id: "verdict").contains("检查通过"))
-            let link = try #require(Browser.links(in: DeskFlow.section(page.text, id: "final"), containing: "述职述法报告").first)
+            let link = try #require(
+                Browser.links(in: DeskFlow.section(page.text, id: "final"), containing: "述职述法报告").first)
             let final = try await browser.get(link)
             #expect(final.status == .ok)
             let parts = try ODFParts.read(final.body, file: "final.odt")
             let checked = try desk.desk.checker.check(parts, path: "final.odt")
             #expect(!checked.hasErrors, "\(checked.findings)")
             let mine = try ReportExtractor(catalog: desk.desk.catalog).extract(
-                ReportExtractor(catalog: desk.desk.catalog).document(try ODFParts.read(ok, file: "ok.odt")), file: "ok.odt")
+                ReportExtractor(catalog: desk.desk.catalog).document(try ODFParts.read(ok, file: "ok.odt")),
+                file: "ok.odt")
             let made = try ReportExtractor(catalog: desk.desk.catalog).extract(
                 ReportExtractor(catalog: desk.desk.catalog).document(parts), file: "final.odt")
             #expect(made.roster.leaders.first?.law == mine.roster.leaders.first?.law, "the leader's own 述法 text")
@@ -113,7 +115,8 @@ import Testing
         #expect(trail.entries.last?.state == .returned)
         #expect(trail.entries.last?.actor == "shufa serve（经办账号 huang）")
         let journal = DeskJournal(file: desk.data.appendingPathComponent("journal.jsonl")).entries()
-        #expect(journal.contains { $0.action == "return" && $0.account == "huang" && $0.sha256 == ContentDigest.hex(ok) })
+        #expect(
+            journal.contains { $0.action == "return" && $0.account == "huang" && $0.sha256 == ContentDigest.hex(ok) })
     }
 
     @Test func anotherLeadersReportIsRefused() async throws {
@@ -123,7 +126,8 @@ import Testing
             let browser = Browser(client)
             try await browser.signIn("huang")
             try await browser.get("/leader")
-            let page = try await browser.upload("/leader/upload", files: [("姚军.odt", try DeskFlow.fixture("returned/typed.odt"))])
+            let page = try await browser.upload(
+                "/leader/upload", files: [("姚军.odt", try DeskFlow.fixture("returned/typed.odt"))])
             #expect(page.status == .unprocessableContent)
             #expect(page.text.contains(DeskMessages.text(.notYours(file: "姚军.odt", owner: "QC020", own: "QC006"))))
             let roster = try await browser.upload("/leader/upload", files: [("名单.json", try DeskFlow.rosterData())])

@@ -11,9 +11,11 @@ import Testing
         let desk = try await TestDesk.make()
         try await desk.test { client in
             let browser = Browser(client)
-            for path in ["/", "/clerk", "/clerk/roster", "/clerk/batch", "/clerk/tally", "/clerk/accounts", "/leader",
-                         "/review", "/review/QC006", "/archive", "/archive/search", "/archive/export",
-                         "/file/\(String(repeating: "a", count: 64))"] {
+            for path in [
+                "/", "/clerk", "/clerk/roster", "/clerk/batch", "/clerk/tally", "/clerk/accounts", "/leader",
+                "/review", "/review/QC006", "/archive", "/archive/search", "/archive/export",
+                "/file/\(String(repeating: "a", count: 64))",
+            ] {
                 let page = try await browser.get(path)
                 #expect(page.status == .seeOther && page.location == "/login", "\(path): \(page.status)")
             }
@@ -39,8 +41,10 @@ import Testing
     @Test func eachRoleLandsOnItsOwnPage() async throws {
         let desk = try await TestDesk.make()
         try await desk.test { client in
-            for (name, home) in [("clerk", "/clerk"), ("huang", "/leader"), ("reviewer", "/review"),
-                                 ("archivist", "/archive")] {
+            for (name, home) in [
+                ("clerk", "/clerk"), ("huang", "/leader"), ("reviewer", "/review"),
+                ("archivist", "/archive"),
+            ] {
                 let browser = Browser(client)
                 let signedIn = try await browser.signIn(name)
                 #expect(signedIn.status == .seeOther && signedIn.location == home, "\(name)")
@@ -68,11 +72,13 @@ import Testing
         let desk = try await TestDesk.make()
         try await desk.test { client in
             let browser = Browser(client)
-            let page = try await browser.post("/login", ["name": "clerk", "password": TestDesk.password], token: .omitted)
+            let page = try await browser.post(
+                "/login", ["name": "clerk", "password": TestDesk.password], token: .omitted)
             #expect(page.status == .forbidden)
             #expect(page.text.contains(DeskMessages.text(.csrf)))
             let forged = try await browser.post(
-                "/login", ["name": "clerk", "password": TestDesk.password], token: .given(String(repeating: "0", count: 64)))
+                "/login", ["name": "clerk", "password": TestDesk.password],
+                token: .given(String(repeating: "0", count: 64)))
             #expect(forged.status == .forbidden && browser.cookies["shufa_session"] == nil)
         }
     }
@@ -125,8 +131,10 @@ import Testing
                 ("/review", .reviewer), ("/archive", .archivist), ("/archive/search", .archivist),
                 ("/archive/export", .archivist),
             ]
-            for (name, role) in [("clerk", AccountRole.clerk), ("huang", .leader), ("reviewer", .reviewer),
-                                 ("archivist", .archivist)] {
+            for (name, role) in [
+                ("clerk", AccountRole.clerk), ("huang", .leader), ("reviewer", .reviewer),
+                ("archivist", .archivist),
+            ] {
                 let browser = Browser(client)
                 try await browser.signIn(name)
                 for (path, owner) in pages where owner != role {

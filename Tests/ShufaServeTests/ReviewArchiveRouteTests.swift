@@ -16,7 +16,8 @@ import ZIPFoundation
             let browser = Browser(client)
             try await browser.signIn("huang")
             try await browser.get("/leader")
-            let page = try await browser.upload("/leader/upload", files: [("ok.odt", try DeskFlow.fixture("returned/ok.odt"))])
+            let page = try await browser.upload(
+                "/leader/upload", files: [("ok.odt", try DeskFlow.fixture("returned/ok.odt"))])
             #expect(page.status == .seeOther)
         }
         return desk
@@ -41,8 +42,9 @@ import ZIPFoundation
             for (fields, message) in refusals {
                 let refused = try await browser.post("/review/QC006", fields)
                 #expect(refused.status == .unprocessableContent, "\(fields)")
-                #expect(DeskFlow.section(refused.text, id: "refusal").contains(Pages.escape(message)) ||
-                        refused.text.contains(Pages.escape(message)), "\(fields): \(refused.text)")
+                #expect(
+                    DeskFlow.section(refused.text, id: "refusal").contains(Pages.escape(message))
+                        || refused.text.contains(Pages.escape(message)), "\(fields): \(refused.text)")
             }
             let submitted = try await browser.post("/review/QC006", ["to": "submitted", "by": "县委组织部"])
             #expect(submitted.status == .unprocessableContent && submitted.text.contains(DeskMessages.text(.badForm)))
@@ -72,8 +74,9 @@ import ZIPFoundation
             let browser = Browser(client)
             try await browser.signIn("archivist")
             let status = try await browser.get("/archive")
-            let row = try #require(DeskFlow.section(status.text, id: "status").components(separatedBy: "<tr>")
-                .first { $0.contains("县司法局") })
+            let row = try #require(
+                DeskFlow.section(status.text, id: "status").components(separatedBy: "<tr>")
+                    .first { $0.contains("县司法局") })
             #expect(row.contains("<td class=\"num\">1</td>"), "one 审定 in the unit")
             let early = try await browser.post("/archive/step", ["leader": "QC001", "to": "submitted", "by": "县委组织部"])
             #expect(early.status == .unprocessableContent && early.text.contains("不能办理"))
@@ -93,7 +96,8 @@ import ZIPFoundation
             #expect(trail.text.contains("报送") && trail.text.contains("县委组织部（经办账号 archivist）"))
             try await browser.get("/archive/export")
             let badYear = try await browser.post("/archive/export", ["year": "二〇二五"])
-            #expect(badYear.status == .unprocessableContent && badYear.text.contains(DeskMessages.text(.badYear("二〇二五"))))
+            #expect(
+                badYear.status == .unprocessableContent && badYear.text.contains(DeskMessages.text(.badYear("二〇二五"))))
             let emptyYear = try await browser.post("/archive/export", ["year": "1999"])
             #expect(emptyYear.status == .unprocessableContent)
             let export = try await browser.post("/archive/export", ["year": "2025"])
@@ -113,8 +117,10 @@ import ZIPFoundation
         let filled = scratch.appendingPathComponent("测评录入表-已填.xlsx")
         let filler = Process()
         filler.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        filler.arguments = [Repo.fixtures.appendingPathComponent("tally-fill.py").path,
-                            desk.data.appendingPathComponent(entry.path).path, filled.path]
+        filler.arguments = [
+            Repo.fixtures.appendingPathComponent("tally-fill.py").path,
+            desk.data.appendingPathComponent(entry.path).path, filled.path,
+        ]
         filler.standardOutput = FileHandle.nullDevice
         try filler.run()
         filler.waitUntilExit()
@@ -123,7 +129,8 @@ import ZIPFoundation
             let browser = Browser(client)
             try await browser.signIn("clerk")
             try await browser.get("/clerk/tally")
-            let upload = try await browser.upload("/clerk/tally", files: [("测评录入表-已填.xlsx", try Data(contentsOf: filled))])
+            let upload = try await browser.upload(
+                "/clerk/tally", files: [("测评录入表-已填.xlsx", try Data(contentsOf: filled))])
             #expect(upload.status == .seeOther && upload.location == "/clerk/tally")
             let page = try await browser.get("/clerk/tally")
             let grades = DeskFlow.section(page.text, id: "grades")
@@ -139,6 +146,8 @@ import ZIPFoundation
             #expect(garbage.status == .unprocessableContent || garbage.status == .unsupportedMediaType)
         }
         let status = try ArchiveStatus(archive: desk.desk.archive).report(year: 2025)
-        #expect(status.total.grades.values.reduce(0, +) == desk.desk.state.tally?.leaders.filter { $0.grade != "并列，需研究确定" }.count)
+        #expect(
+            status.total.grades.values.reduce(0, +)
+                == desk.desk.state.tally?.leaders.filter { $0.grade != "并列，需研究确定" }.count)
     }
 }

@@ -13,11 +13,13 @@ import Testing
         let again = try ShufaCommand.run(
             ["user", "add", "wang", "--role", "clerk", "--data", data.path], input: "another-password\n")
         #expect(again.status == 2 && again.error.contains("账号「wang」已存在"))
-        let short = try ShufaCommand.run(["user", "add", "li", "--role", "clerk", "--data", data.path], input: "short\n")
+        let short = try ShufaCommand.run(
+            ["user", "add", "li", "--role", "clerk", "--data", data.path], input: "short\n")
         #expect(short.status == 2 && short.error.contains("密码太短"))
         let role = try ShufaCommand.run(["user", "add", "li", "--role", "boss", "--data", data.path], input: "x\n")
         #expect(role.status == 2 && role.error.contains("不认识的角色「boss」"))
-        let leader = try ShufaCommand.run(["user", "add", "li", "--role", "leader", "--data", data.path], input: "longenough\n")
+        let leader = try ShufaCommand.run(
+            ["user", "add", "li", "--role", "leader", "--data", data.path], input: "longenough\n")
         #expect(leader.status == 2 && leader.error.contains("--leader"))
         let store = AccountStore(folder: DataFolder(data), cost: 4)
         #expect(try store.authenticate(name: "wang", password: "长长的密码123")?.role == .leader)
@@ -63,7 +65,9 @@ import Testing
         while !text.contains("已启动") && Date() < deadline && process.isRunning {
             text += String(decoding: error.fileHandleForReading.availableData, as: UTF8.self)
         }
-        if keep { running = process } else {
+        if keep {
+            running = process
+        } else {
             process.terminate()
             process.waitUntilExit()
         }

@@ -24,7 +24,9 @@ enum ShufaCommand {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        let stdin = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = stdin

@@ -27,7 +27,9 @@ import Testing
             let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data(count: 64)
             let picture = try await browser.upload("/clerk/roster", files: [("照片.png", png)])
             #expect(picture.status == .unsupportedMediaType)
-            #expect(picture.text.contains(Pages.escape(DeskMessages.text(.unsupportedFile(name: "照片.png", expected: .roster)))))
+            #expect(
+                picture.text.contains(
+                    Pages.escape(DeskMessages.text(.unsupportedFile(name: "照片.png", expected: .roster)))))
             let report = try await browser.upload(
                 "/clerk/roster", files: [("报告.odt", try DeskFlow.fixture("returned/ok.odt"))])
             #expect(report.status == .unsupportedMediaType, "a report is not a roster, whatever its name says")
@@ -48,7 +50,8 @@ import Testing
             #expect(page.status == .contentTooLarge)
             #expect(page.text.contains(DeskMessages.text(.tooLarge(limit: 1 << 20))))
         }
-        let uploads = try FileManager.default.contentsOfDirectory(atPath: desk.data.appendingPathComponent("uploads").path)
+        let uploads = try FileManager.default.contentsOfDirectory(
+            atPath: desk.data.appendingPathComponent("uploads").path)
         #expect(uploads.isEmpty, "nothing of a refused upload is kept")
         let work = try FileManager.default.contentsOfDirectory(atPath: desk.data.appendingPathComponent("work").path)
         #expect(work.isEmpty, "its scratch files are removed")
@@ -65,7 +68,8 @@ import Testing
             #expect(page.status == .seeOther)
         }
         let sha = ContentDigest.hex(roster)
-        let uploads = try FileManager.default.contentsOfDirectory(atPath: desk.data.appendingPathComponent("uploads").path)
+        let uploads = try FileManager.default.contentsOfDirectory(
+            atPath: desk.data.appendingPathComponent("uploads").path)
         #expect(uploads == ["\(sha).json"])
         #expect(desk.desk.state.roster?.upload.name == "名单.json")
     }
@@ -92,8 +96,9 @@ import Testing
                 #expect(command.status == 2, "\(name)")
                 let line = command.error.trimmingCharacters(in: .whitespacesAndNewlines)
                 let message = String(line.dropFirst("shufa: roster: ".count))
-                #expect(line.hasPrefix("shufa: roster: ") && page.text.contains(Pages.escape(message)),
-                        "\(name): \(line) vs \(page.text)")
+                #expect(
+                    line.hasPrefix("shufa: roster: ") && page.text.contains(Pages.escape(message)),
+                    "\(name): \(line) vs \(page.text)")
                 #expect(page.status == .unprocessableContent || page.status == .unsupportedMediaType, "\(name)")
             }
         }
@@ -118,7 +123,10 @@ import Testing
             """
         let files: [(String, Data)] = [
             ("笑.fodt", Data(laughs.utf8)), ("炸弹.odt", Data(bomb)),
-            ("空包.odt", Data(ZipWriter.archive([.stored("mimetype", Array("application/vnd.oasis.opendocument.text".utf8))]))),
+            (
+                "空包.odt",
+                Data(ZipWriter.archive([.stored("mimetype", Array("application/vnd.oasis.opendocument.text".utf8))]))
+            ),
             ("乱码.odt", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
         ]
         try await desk.test { client in
@@ -136,8 +144,9 @@ import Testing
                     .replacingOccurrences(of: scratch.appendingPathComponent(name).path, with: name)
                 let message = String(line.dropFirst("shufa: ".count))
                 #expect(page.status == .unprocessableContent, "\(name): \(page.status)")
-                #expect(message.hasPrefix("无法读取 \(name)") && page.text.contains(Pages.escape(message)),
-                        "\(name): \(line)")
+                #expect(
+                    message.hasPrefix("无法读取 \(name)") && page.text.contains(Pages.escape(message)),
+                    "\(name): \(line)")
             }
         }
         #expect(desk.desk.state.leader("QC006") == nil, "nothing refused is recorded")

@@ -1,7 +1,12 @@
-// Follows a job's progress through server-sent events; without script the page refreshes itself.
+// Follows a job's progress through server-sent events. Browsers without EventSource (old IE) reload the
+// page every few seconds instead; without script the page refreshes itself (noscript).
 (function () {
   var job = document.getElementById("job");
-  if (!job || !window.EventSource) return;
+  if (!job) return;
+  if (!window.EventSource) {
+    setTimeout(function () { window.location.reload(); }, 3000);
+    return;
+  }
   var source = new EventSource(job.getAttribute("data-events"));
   source.onmessage = function (event) {
     var status = JSON.parse(event.data);
