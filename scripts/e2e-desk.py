@@ -31,7 +31,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -89,10 +88,13 @@ class Desk:
         self.browser.get(self.base + path)
 
     def submit(self, element):
-        """Clicks a button or link that loads a new page, and waits until the new page is there."""
-        page = self.browser.find_element(By.TAG_NAME, "html")
+        """Clicks a button or link that loads a new page, and waits until the new page is there (the old page
+        is marked; the wait ends when a complete page without the mark is shown)."""
+        self.browser.execute_script("window.shufaOldPage = true;")
         element.click()
-        WebDriverWait(self.browser, 120).until(expected_conditions.staleness_of(page))
+        done = "return window.shufaOldPage === undefined && document.readyState === 'complete';"
+        wait = WebDriverWait(self.browser, 120, ignored_exceptions=[WebDriverException])
+        wait.until(lambda browser: browser.execute_script(done))
 
     def text(self, css="body"):
         return self.browser.find_element(By.CSS_SELECTOR, css).text

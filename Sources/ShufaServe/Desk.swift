@@ -29,13 +29,7 @@ public final class Desk: Sendable {
         do { catalog = try Catalog.load(from: configuration.templates.appendingPathComponent("catalog.yaml")) } catch {
             throw DeskError.setup("模板目录 \(error)")
         }
-        if let schemas = configuration.schemas {
-            do { validator = try ODFValidator(schemaDirectory: schemas) } catch {
-                throw DeskError.setup("\(error)")
-            }
-        } else {
-            validator = nil
-        }
+        validator = try configuration.schemas.map(ValidatorCache.validator)
         prompts = PromptTexts(catalog: catalog, templates: configuration.templates)
         do { archive = try DocumentArchive(folder.archive, create: true) } catch { throw DeskError.archive(error) }
         state = DeskState(folder: folder)

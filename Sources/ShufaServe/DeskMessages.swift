@@ -66,6 +66,11 @@ public enum DeskMessages {
 }
 
 extension DeskMessages {
+    /// A request the HTTP layer refused (a method a page does not take…).
+    static func httpRefusal(_ code: Int) -> String { "无法办理该请求（HTTP \(code)），请从页面上的链接和按钮操作" }
+
+    static func internalError(_ detail: String) -> String { "服务器内部错误：\(detail)；请把此信息告知系统管理员" }
+
     static func tooManyAttempts(seconds: Int) -> String {
         "该账号密码错误次数过多，请 \(seconds) 秒后再试"
     }

@@ -39,11 +39,12 @@ struct ErrorPages: RouterMiddleware {
             if case .notSignedIn = error { return Reply.redirect("/login") }
             return page(DeskMessages.text(error), status: error.status, context: context)
         } catch let error as HTTPError {
-            let message = error.status == .notFound ? DeskMessages.text(.notFound) : (error.body ?? "\(error.status)")
+            let message = error.status == .notFound
+                ? DeskMessages.text(.notFound) : DeskMessages.httpRefusal(error.status.code)
             return page(message, status: error.status, context: context)
         } catch {
             context.logger.error("desk: \(error)")
-            return page("服务器内部错误：\(error)", status: .internalServerError, context: context)
+            return page(DeskMessages.internalError("\(error)"), status: .internalServerError, context: context)
         }
     }
 
