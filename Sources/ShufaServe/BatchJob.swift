@@ -5,7 +5,9 @@ import ShufaTally
 
 /// Builds the batch of the roster in use, as `shufa build --pdf` and `shufa archive add` do, in the
 /// background: every document (as .odt), the PDFs and one combined print file per kind, a ZIP per kind,
-/// and the batch archived (下发草稿 recorded with the account). Its progress goes to the job board.
+/// and the batch archived (下发草稿 recorded with the account). Its progress goes to the job board. The
+/// batch is made in `batch.next/` and takes the place of the previous one only when it is complete, so a
+/// build that fails leaves the previous batch as it was.
 struct BatchJob: Sendable {
     let desk: Desk
     let account: Account
@@ -29,7 +31,8 @@ struct BatchJob: Sendable {
         let scratch = try folder.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let rosterCopy = try roster.upload.namedCopy(in: folder, scratch: scratch)
-        try clearBatch(aside: scratch)
+        try? FileManager.default.removeItem(at: folder.stagedBatch)
+        defer { try? FileManager.default.removeItem(at: folder.stagedBatch) }
         await desk.jobs.update(id, stage: "生成文书（\(roster.leaders.count) 人）")
         let summary = try await makeDocuments(roster: rosterCopy)
         var files = summary.documents.map(file)
@@ -37,6 +40,7 @@ struct BatchJob: Sendable {
         files += printing.files
         await desk.jobs.update(id, stage: "打包")
         files += try writeZips(files)
+        try replaceBatch(aside: scratch)
         await desk.jobs.update(id, stage: "归档")
         let desk = self.desk
         let account = self.account
@@ -58,13 +62,23 @@ struct BatchJob: Sendable {
         return record
     }
 
-    /// Moves the previous batch aside (into the job's scratch folder, removed with it).
-    private func clearBatch(aside scratch: URL) throws {
+    /// Puts the new batch in the place of the previous one (moved into the job's scratch folder, removed
+    /// with it).
+    private func replaceBatch(aside scratch: URL) throws {
         let batch = desk.folder.batch
-        guard FileManager.default.fileExists(atPath: batch.path) else { return }
-        guard rename(batch.path, scratch.appendingPathComponent("previous").path) == 0 else {
+        if FileManager.default.fileExists(atPath: batch.path),
+            rename(batch.path, scratch.appendingPathComponent("previous").path) != 0
+        {
             throw DeskError.dataFolder(path: batch.path, reason: String(cString: strerror(errno)))
         }
+        guard rename(desk.folder.stagedBatch.path, batch.path) == 0 else {
+            throw DeskError.dataFolder(path: batch.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Where a file of the batch is while the batch is being made.
+    private func staged(_ file: DeskFile) -> URL {
+        desk.folder.stagedBatch.appendingPathComponent(String(file.path.dropFirst("batch/".count)))
     }
 
     private func makeDocuments(roster copy: URL) async throws -> BuildSummary {
@@ -72,7 +86,7 @@ struct BatchJob: Sendable {
         let summary = try await Blocking.run { () throws -> BuildSummary in
             let templates = desk.configuration.templates
             var request = BuildRequest(
-                roster: copy, templates: templates, output: desk.folder.batch, formats: Desk.builtFormats,
+                roster: copy, templates: templates, output: desk.folder.stagedBatch, formats: Desk.builtFormats,
                 validator: desk.validator)
             request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
             do { return try BatchBuilder(request).run() } catch { throw DeskError.build("\(error)") }
@@ -95,7 +109,8 @@ struct BatchJob: Sendable {
         let options = PrintOptions(
             pdfa: true, fontConfig: desk.configuration.fontConfig, processes: desk.configuration.officeJobs)
         let request = PrintRequest(
-            build: desk.folder.batch, output: desk.folder.prints, documents: printable, options: options)
+            build: desk.folder.stagedBatch, output: desk.folder.stagedBatch.appendingPathComponent("pdf"),
+            documents: printable, options: options)
         do {
             let summary = try await desk.office.run {
                 try await Blocking.run { () throws -> PrintSummary in
@@ -124,18 +139,19 @@ struct BatchJob: Sendable {
     /// again: ODF packages and PDFs are compressed already).
     private func writeZips(_ files: [DeskFile]) throws -> [DeskFile] {
         var zips: [DeskFile] = []
-        try FileManager.default.createDirectory(at: desk.folder.zips, withIntermediateDirectories: true)
+        let folder = desk.folder.stagedBatch.appendingPathComponent("zip")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for kind in DocumentKind.allCases {
             let members = files.filter { $0.kind == kind.rawValue }
             guard !members.isEmpty else { continue }
             var entries: [ZipEntry] = []
             for member in members {
-                let data = try RegularFile.read(desk.folder.root.appendingPathComponent(member.path), limit: 1 << 30)
+                let data = try RegularFile.read(staged(member), limit: 1 << 30)
                 entries.append(.stored(member.name, Array(data)))
             }
             let bytes = ZipWriter.archive(entries)
             let name = "\(kind.rawValue)-\(kind.chineseName).zip"
-            try OutputFiles.writeAtomically(bytes, to: desk.folder.zips.appendingPathComponent(name))
+            try OutputFiles.writeAtomically(bytes, to: folder.appendingPathComponent(name))
             zips.append(
                 DeskFile(
                     sha256: ContentDigest.hex(bytes), path: "batch/zip/\(name)", name: name, leader: nil, unit: "",

@@ -9,7 +9,8 @@ import Foundation
 /// uploads/<sha256>.ext every uploaded file, named by its content
 /// roster.json          the roster in use (which upload, its year and organization)
 /// batch.json           the files of the batch, by SHA-256; tally.json the same for the tally
-/// batch/               the batch `shufa build` would write (summary.json, <kind>/, pdf/, zip/)
+/// batch/               the batch `shufa build` would write (summary.json, <kind>/, pdf/, zip/); batch.next/
+///                      while a new one is made
 /// leaders/<hash>.json  each leader's last returned report: its checks, outline and final report
 /// final/<hash>/        the final report built from a leader's returned draft
 /// tally/               the tally of the filled 测评录入表 (as `shufa tally`)
@@ -27,8 +28,8 @@ public struct DataFolder: Sendable {
     var uploads: URL { root.appendingPathComponent("uploads") }
     var roster: URL { root.appendingPathComponent("roster.json") }
     var batch: URL { root.appendingPathComponent("batch") }
-    var prints: URL { batch.appendingPathComponent("pdf") }
-    var zips: URL { batch.appendingPathComponent("zip") }
+    /// Where a new batch is made before it takes the place of the previous one.
+    var stagedBatch: URL { root.appendingPathComponent("batch.next") }
     var leaders: URL { root.appendingPathComponent("leaders") }
     var finals: URL { root.appendingPathComponent("final") }
     var tally: URL { root.appendingPathComponent("tally") }

@@ -75,6 +75,31 @@ extension DeskTests {
             var documents: [Entry]
         }
 
+        @Test func aBuildThatFailsSaysWhyAndLeavesThePreviousBatch() async throws {
+            let templates = Repo.temporaryDirectory().appendingPathComponent("templates")
+            try FileManager.default.copyItem(at: Repo.templates, to: templates)
+            let desk = try await TestDesk.make(templates: templates)
+            try await DeskFlow.built(desk)
+            let previous = try #require(desk.desk.state.batch)
+            let form = templates.appendingPathComponent("form.fodt")
+            let text = try String(contentsOf: form, encoding: .utf8)
+            try text.replacingOccurrences(of: "{{姓名}}", with: "{{没有这个字段}}")
+                .write(to: form, atomically: true, encoding: .utf8)
+            try await desk.test { client in
+                let browser = Browser(client)
+                try await browser.signIn("clerk")
+                let outcome = try await DeskFlow.build(browser)
+                let message = DeskFlow.section(outcome, id: "outcome")
+                #expect(outcome.contains("class=\"error\" id=\"outcome\""))
+                #expect(message.contains("无法生成") && message.contains("form.fodt"), "\(message)")
+                for file in previous.files.prefix(5) {
+                    #expect(try await browser.get(file.link).status == .ok, "\(file.path) is still there")
+                }
+            }
+            #expect(desk.desk.state.batch?.at == previous.at)
+            #expect(!FileManager.default.fileExists(atPath: desk.data.appendingPathComponent("batch.next").path))
+        }
+
         @Test func aSecondBuildWhileOneRunsIsRefused() async throws {
             let desk = try await TestDesk.make()
             let first = await desk.desk.jobs.start(account: "clerk", next: "")

@@ -34,10 +34,12 @@ struct TestDesk {
 
     static let password = "password1"
 
-    static func make(printing: Bool = false, limits: UploadLimits = UploadLimits()) async throws -> TestDesk {
+    static func make(
+        printing: Bool = false, limits: UploadLimits = UploadLimits(), templates: URL = Repo.templates
+    ) async throws -> TestDesk {
         let data = Repo.temporaryDirectory()
         let configuration = DeskConfiguration(
-            data: data, templates: Repo.templates, schemas: Repo.schemas, fontConfig: Repo.fonts, limits: limits,
+            data: data, templates: templates, schemas: Repo.schemas, fontConfig: Repo.fonts, limits: limits,
             bcryptCost: 4, printing: printing)
         let desk = try await Desk(configuration)
         for (name, role, leader) in [

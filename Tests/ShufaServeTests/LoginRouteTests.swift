@@ -36,6 +36,10 @@ extension DeskTests {
                 #expect(browser.cookies[LoginRoutes.tokenCookie] == browser.token && browser.token.count == 64)
                 #expect(page.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
                 #expect(page.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            let style = try await browser.get("/static/desk.css")
+            #expect(style.status == .ok && style.headers[.contentType]?.hasPrefix("text/css") == true)
+            let script = try await browser.get("/static/progress.js")
+            #expect(script.status == .ok && script.text.contains("EventSource"))
             }
         }
 
