@@ -36,14 +36,39 @@ let package = Package(
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libxlsxwriter, for the tally's XLSX workbooks.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Text helpers every stage uses: trimming, edit distance, Chinese numerals.
+        .target(name: "ShufaText"),
         // Safe parsing and schema validation over libxml2.
         .target(name: "ShufaXML", dependencies: ["CLibXML2"]),
-        // ODF output: XML escaping, deterministic ZIP packages.
-        .target(name: "ShufaODF", dependencies: ["CZlibShim"]),
-        // The pipeline: roster → catalog → template → ODF writer → checks → outputs.
-        .target(name: "ShufaKit", dependencies: [
-            "ShufaXML", "ShufaODF", "Yams", "ZIPFoundation",
+        // What shufa asks of the system: files read and written safely, the cores, and the external
+        // programs (LibreOffice, qpdf, child processes).
+        .target(name: "ShufaSystem", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // ODF packages: XML escaping, deterministic ZIP writing, reading packages and Flat XML back.
+        .target(name: "ShufaODF", dependencies: ["CZlibShim", "ShufaXML", "ShufaSystem", "ZIPFoundation"]),
+        // The pipeline, one target per stage, each importing only the stages before it:
+        // roster → catalog → template → checks → outputs → print.
+        .target(name: "ShufaRoster", dependencies: [
+            "ShufaText", "ShufaXML", "ShufaODF", "ShufaSystem", "Yams", "ZIPFoundation",
+        ]),
+        .target(name: "ShufaCatalog", dependencies: ["ShufaRoster", "ShufaText", "ShufaSystem", "Yams"]),
+        .target(name: "ShufaTemplate", dependencies: [
+            "ShufaCatalog", "ShufaRoster", "ShufaText", "ShufaXML", "ShufaODF", "ShufaSystem",
+        ]),
+        .target(name: "ShufaChecks", dependencies: [
+            "ShufaTemplate", "ShufaCatalog", "ShufaRoster", "ShufaText", "ShufaXML", "ShufaODF", "ShufaSystem",
+        ]),
+        .target(name: "ShufaOutput", dependencies: [
+            "ShufaChecks", "ShufaTemplate", "ShufaCatalog", "ShufaRoster", "ShufaText", "ShufaXML", "ShufaODF",
+            "ShufaSystem", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "ShufaPrint", dependencies: [
+            "ShufaOutput", "ShufaCatalog", "ShufaText", "ShufaXML", "ShufaODF", "ShufaSystem",
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The whole pipeline under one name: `import ShufaKit` re-exports every stage above.
+        .target(name: "ShufaKit", dependencies: [
+            "ShufaText", "ShufaXML", "ShufaSystem", "ShufaODF", "ShufaRoster", "ShufaCatalog", "ShufaTemplate",
+            "ShufaChecks", "ShufaOutput", "ShufaPrint",
         ]),
         // After the outputs: 测评 tallied into 考核等次 (ShufaKit never imports it).
         .target(name: "ShufaTally", dependencies: [
@@ -67,11 +92,16 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Pages")]),
         .executableTarget(name: "shufa", dependencies: [
-            "ShufaKit", "ShufaTally", "ShufaArchive", "ShufaServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ShufaKit", "ShufaTally", "ShufaArchive", "ShufaServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "shufa-bench", dependencies: ["ShufaKit", "ShufaTally", "ShufaArchive"]),
+        .executableTarget(name: "shufa-bench", dependencies: [
+            "ShufaKit", "ShufaTally", "ShufaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ShufaKitTests", dependencies: [
-            "ShufaKit", "ShufaTally", "ShufaArchive", "ShufaXML", "ShufaODF", .product(name: "GRDB", package: "GRDB.swift"),
+            "ShufaKit", "ShufaText", "ShufaXML", "ShufaSystem", "ShufaODF", "ShufaRoster", "ShufaCatalog",
+            "ShufaTemplate", "ShufaChecks", "ShufaOutput", "ShufaPrint", "ShufaTally", "ShufaArchive",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
                     resources: [.copy("Fixtures")]),

@@ -4,6 +4,10 @@ roster tests. Standard library only: XLSX and ODS are written as ZIP archives of
 
     python3 scripts/make-sample-rosters.py        # from the repository root
 
+samples/roster.json is the source (every leader complete, so a first build is clean);
+samples/roster-with-errors.json, written by hand, holds typical mistakes for the README; it is written as
+samples/roster-with-errors.csv and .tsv too.
+
 Outputs (all the same roster as samples/roster.json):
     samples/roster.yaml       YAML, block style
     samples/roster.csv        CSV, UTF-8 with BOM, CRLF (as Excel's "CSV UTF-8" saves it), Chinese headers
@@ -43,7 +47,7 @@ def table(roster, english=False):
     for leader in roster["leaders"]:
         row = []
         for key, _ in FIELDS:
-            value = roster[key] if key in ("year", "organization") else leader.get(key)
+            value = leader.get(key, roster[key]) if key in ("year", "organization") else leader.get(key)
             if isinstance(value, list):
                 value = "\n".join(value)
             row.append(value if value not in ("", None) else None)
@@ -320,6 +324,16 @@ def samples():
                os.path.join(SAMPLES, "roster.xlsx"), inline_columns=(organization_column,))
 
 
+def samples_with_errors():
+    """The roster with mistakes as CSV and TSV too: spreadsheets are what clerks mostly send."""
+    with open(os.path.join(SAMPLES, "roster-with-errors.json"), encoding="utf-8") as file:
+        roster = json.load(file)
+    write(os.path.join(SAMPLES, "roster-with-errors.csv"),
+          b"\xef\xbb\xbf" + delimited(table(roster), ",", "\r\n").encode("utf-8"))
+    write(os.path.join(SAMPLES, "roster-with-errors.tsv"),
+          delimited(table(roster, english=True), "\t", "\n").encode("utf-8"))
+
+
 def fixtures():
     """Spreadsheets with a title row, blank rows and bad rows, so tests can check the row numbers shown."""
     os.makedirs(FIXTURES, exist_ok=True)
@@ -382,4 +396,5 @@ def unreadable():
 
 if __name__ == "__main__":
     samples()
+    samples_with_errors()
     fixtures()

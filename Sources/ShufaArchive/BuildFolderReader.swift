@@ -1,32 +1,21 @@
 import Foundation
 import ShufaKit
 
-/// Reads a folder `shufa build` wrote: every document its summary.json lists (checked against the
-/// SHA-256 recorded there, reports run through the checks), and summary.json itself.
+/// Reads a folder `shufa build` wrote: every document it lists (summary.json and its journal, read as
+/// `BuildListing` reads them; each file checked against the SHA-256 recorded there, reports run through
+/// the checks), and summary.json and the journal themselves.
 struct BuildFolderReader {
     let options: CollectOptions
 
-    /// One document of summary.json (kinds as text, so kinds added later still come in).
-    private struct Listing: Decodable {
-        struct Entry: Decodable, Sendable {
-            var leader: String?
-            var unit: String
-            var kind: String
-            var path: String
-            var sha256: String
-        }
-        var documents: [Entry]
-    }
-
     func read(_ folder: URL) -> CollectedInputs {
-        let summary = folder.appendingPathComponent("summary.json")
-        let name = "\(folder.lastPathComponent)/summary.json"
-        let listing: Listing
-        do { listing = try JSONDecoder().decode(Listing.self, from: Data(contentsOf: summary)) } catch {
-            return CollectedInputs(problems: [.badListing(file: name, reason: ListingReason.of(error))])
+        let summary = folder.appendingPathComponent(BatchBuilder.summaryName)
+        let name = "\(folder.lastPathComponent)/\(BatchBuilder.summaryName)"
+        let listed: [BuildSummary.Document]
+        do { listed = try BuildListing.entries(in: folder) } catch {
+            return CollectedInputs(problems: [.badListing(file: name, reason: error.description)])
         }
         let options = self.options
-        let results = Parallel.map(listing.documents) { entry in
+        let results = Parallel.map(listed) { entry in
             Self.document(entry, folder: folder, listing: name, options: options)
         }
         var inputs = CollectedInputs()
@@ -44,35 +33,33 @@ struct BuildFolderReader {
         for index in inputs.documents.indices where inputs.documents[index].year == 0 {
             inputs.documents[index].year = year
         }
-        do {
-            inputs.documents.append(
-                IncomingDocument(
-                    file: summary, digest: try FileDigest.of(summary), original: name, year: year,
-                    unit: "", leader: "", kind: "summary", format: "json", origin: .build))
-        } catch {
-            inputs.problems.append(.unreadable(error))
+        let journal = folder.appendingPathComponent(BatchBuilder.journalName)
+        let accounts = [(summary, name, "summary", "json")]
+            + (FileManager.default.fileExists(atPath: journal.path)
+                ? [(journal, "\(folder.lastPathComponent)/\(BatchBuilder.journalName)", "journal", "jsonl")] : [])
+        for (file, original, kind, format) in accounts {
+            do {
+                inputs.documents.append(
+                    IncomingDocument(
+                        file: file, digest: try FileDigest.of(file), original: original, year: year,
+                        unit: "", leader: "", kind: kind, format: format, origin: .build))
+            } catch {
+                inputs.problems.append(.unreadable(error))
+            }
         }
         return inputs
     }
 
     private static func document(
-        _ entry: Listing.Entry, folder: URL, listing: String,
+        _ entry: BuildSummary.Document, folder: URL, listing: String,
         options: CollectOptions
     ) -> Result<IncomingDocument, AddProblem> {
         Result { () throws(AddProblem) in
-            let url: URL
-            switch ListedPath.resolve(entry.path, in: folder) {
-            case .file(let file): url = file
-            case .outside: throw .unsafePath(listing: listing, path: entry.path)
-            case .missing: throw .missingFile(listing: listing, path: entry.path)
-            }
-            let digest: FileDigest
-            do throws(FileFailure) { digest = try FileDigest.of(url) } catch { throw .unreadable(error) }
-            guard digest.sha256 == entry.sha256 else { throw .changedSinceListed(listing: listing, path: entry.path) }
+            let (url, digest) = try ListedPath.verified(entry.path, sha256: entry.sha256, in: folder, listing: listing)
             let format = IncomingDocument.format(of: entry.path)
             var document = IncomingDocument(
                 file: url, digest: digest, original: entry.path, year: options.year ?? 0,
-                unit: entry.unit, leader: entry.leader ?? "", kind: entry.kind, format: format,
+                unit: entry.unit, leader: entry.leader ?? "", kind: entry.kind.rawValue, format: format,
                 origin: .build)
             // Files that are not ODF (a tally workbook) take the year of the batch.
             guard format == "fodt" || format == "odt" else { return document }
@@ -81,7 +68,7 @@ struct BuildFolderReader {
             document.year = year
             document.text = facts.text
             if let leader = entry.leader { document.person = facts.person(year: year, id: leader) }
-            if entry.kind == DocumentKind.report.rawValue, let checker = options.checker {
+            if entry.kind == .report, let checker = options.checker {
                 document.check = try? checker.check(facts.parts, path: entry.path)
             }
             return document

@@ -48,6 +48,23 @@ enum ListedPath {
         case missing
     }
 
+    /// The file a listing (`listing`) names at `path` inside `folder`, with its digest: refused when the path
+    /// leads out of the folder, the file is missing, or its SHA-256 is not the one listed.
+    static func verified(
+        _ path: String, sha256: String, in folder: URL, listing: String
+    ) throws(AddProblem) -> (URL, FileDigest) {
+        let url: URL
+        switch resolve(path, in: folder) {
+        case .file(let file): url = file
+        case .outside: throw .unsafePath(listing: listing, path: path)
+        case .missing: throw .missingFile(listing: listing, path: path)
+        }
+        let digest: FileDigest
+        do throws(FileFailure) { digest = try FileDigest.of(url) } catch { throw .unreadable(error) }
+        guard digest.sha256 == sha256 else { throw .changedSinceListed(listing: listing, path: path) }
+        return (url, digest)
+    }
+
     /// The regular file at `path` inside `folder`: relative, no `..`, and (links resolved) still inside.
     static func resolve(_ path: String, in folder: URL) -> Outcome {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)

@@ -60,15 +60,7 @@ struct PrintFolderReader {
         options: CollectOptions
     ) -> Result<IncomingDocument, AddProblem> {
         Result { () throws(AddProblem) in
-            let url: URL
-            switch ListedPath.resolve(entry.path, in: folder) {
-            case .file(let file): url = file
-            case .outside: throw .unsafePath(listing: listing, path: entry.path)
-            case .missing: throw .missingFile(listing: listing, path: entry.path)
-            }
-            let digest: FileDigest
-            do throws(FileFailure) { digest = try FileDigest.of(url) } catch { throw .unreadable(error) }
-            guard digest.sha256 == entry.sha256 else { throw .changedSinceListed(listing: listing, path: entry.path) }
+            let (url, digest) = try ListedPath.verified(entry.path, sha256: entry.sha256, in: folder, listing: listing)
             if pdfa && PDFAIdentification.of(url) == nil { throw .pdfaMissing(file: entry.path) }
             var facts: DocumentFacts?
             if case .file(let source) = ListedPath.resolve(entry.source, in: build) {

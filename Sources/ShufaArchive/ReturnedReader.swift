@@ -21,7 +21,7 @@ struct ReturnedReader {
     }
 
     private func document(
-        _ file: URL, parts: Result<ODFParts, ODFParts.ReadError>
+        _ file: URL, parts: Result<ODFParts, DocumentLoader.Failure>
     ) throws(AddProblem) -> IncomingDocument {
         let name = file.lastPathComponent
         let digest: FileDigest

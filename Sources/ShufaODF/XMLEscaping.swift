@@ -36,7 +36,11 @@ public enum XMLEscaping {
         }
         guard copied == nil else { return }
         for byte in text {
-            if let replacement = replacement(for: byte, quote: quote) { buffer.append(contentsOf: replacement) } else { buffer.append(byte) }
+            if let replacement = replacement(for: byte, quote: quote) {
+                buffer.append(contentsOf: replacement)
+            } else {
+                buffer.append(byte)
+            }
         }
     }
 

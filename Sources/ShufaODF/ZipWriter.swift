@@ -1,27 +1,6 @@
 import CZlibShim
 import Foundation
 
-/// One file of a ZIP archive, ready to be written: its bytes already compressed (or stored).
-/// Prepare what does not change per document once, and reuse it for every package.
-public struct ZipEntry: Sendable {
-    public let name: String
-    let method: UInt16
-    let crc: UInt32
-    let uncompressedSize: Int
-    let payload: [UInt8]
-
-    /// Stores `bytes` uncompressed (required for an ODF package's `mimetype`).
-    public static func stored(_ name: String, _ bytes: [UInt8]) -> ZipEntry {
-        ZipEntry(name: name, method: 0, crc: CRC32.checksum(bytes), uncompressedSize: bytes.count, payload: bytes)
-    }
-
-    /// Compresses `bytes` with raw deflate at `level` (1 fastest … 9 smallest).
-    public static func deflated(_ name: String, _ bytes: [UInt8], level: Int32 = 6) -> ZipEntry {
-        ZipEntry(name: name, method: 8, crc: CRC32.checksum(bytes), uncompressedSize: bytes.count,
-                 payload: Deflate.compress(bytes, level: level))
-    }
-}
-
 /// Writes a ZIP archive in memory with fixed timestamps, so equal inputs give equal bytes.
 public enum ZipWriter {
     /// 1980-01-01 00:00, the earliest DOS date: no wall-clock time enters the archive.
@@ -76,80 +55,6 @@ public enum ZipWriter {
         out.le32(UInt32(entry.uncompressedSize))
         out.le16(UInt16(entry.name.utf8.count))
         out.le16(0)  // extra length
-    }
-}
-
-/// CRC-32 as ZIP uses it, through zlib.
-public enum CRC32 {
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
-    }
-}
-
-/// Raw deflate (no zlib header), as ZIP's method 8 wants it. Compressor states are pooled and
-/// reset between uses: setting one up allocates a quarter megabyte, which costs more than
-/// compressing a small part.
-public enum Deflate {
-    public static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8] {
-        let deflater = pool.take(level: level)
-        defer { pool.give(deflater) }
-        return deflater.compress(bytes)
-    }
-
-    private static let pool = DeflaterPool()
-}
-
-/// One zlib compressor state.
-private final class Deflater {
-    let level: Int32
-    private var stream = z_stream()
-
-    init(level: Int32) {
-        self.level = level
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            preconditionFailure("zlib deflateInit2 failed")
-        }
-    }
-
-    deinit { deflateEnd(&stream) }
-
-    func compress(_ bytes: [UInt8]) -> [UInt8] {
-        deflateReset(&stream)
-        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
-        var output = [UInt8](repeating: 0, count: bound)
-        let written: Int = bytes.withUnsafeBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress)
-                stream.avail_in = UInt32(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = UInt32(outBuffer.count)
-                let result = deflate(&stream, Z_FINISH)
-                precondition(result == Z_STREAM_END, "zlib deflate did not finish within deflateBound")
-                return outBuffer.count - Int(stream.avail_out)
-            }
-        }
-        output.removeSubrange(written...)
-        return output
-    }
-}
-
-/// Compressors ready for reuse, one per thread at a time.
-private final class DeflaterPool: @unchecked Sendable {
-    private var idle: [Deflater] = []
-    private let lock = NSLock()
-
-    func take(level: Int32) -> Deflater {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = idle.lastIndex(where: { $0.level == level }) { return idle.remove(at: index) }
-        return Deflater(level: level)
-    }
-
-    func give(_ deflater: Deflater) {
-        lock.lock()
-        idle.append(deflater)
-        lock.unlock()
     }
 }
 

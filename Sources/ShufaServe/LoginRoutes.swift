@@ -61,12 +61,3 @@ struct LoginRoutes {
         return response
     }
 }
-
-/// The sign-in page.
-struct LoginPage {
-    var frame: PageFrame
-    var token: String
-    var name: String
-    var error: String
-    var hasError: Bool
-}

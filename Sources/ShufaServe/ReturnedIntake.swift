@@ -54,7 +54,7 @@ struct ReturnedIntake {
         let read = { @Sendable () throws -> ODFParts in
             guard let loaded = DocumentLoader.load([copy], fontConfig: fontConfig).first else { throw DeskError.noFile }
             do { return try loaded.parts.get() } catch {
-                throw DeskError.unreadableDocument(UnreadableDocument.message(name, error))
+                throw DeskError.unreadableDocument(CheckMessages.unreadable(name, error))
             }
         }
         guard ["docx", "doc"].contains(copy.pathExtension) else { return try await Blocking.run(read) }
@@ -77,7 +77,7 @@ struct ReturnedIntake {
             document = try extractor.document(parts)
             checked = try desk.checker.check(parts, path: name)
         } catch {
-            throw DeskError.unreadableDocument(UnreadableDocument.message(name, error))
+            throw DeskError.unreadableDocument(CheckMessages.unreadable(name, error))
         }
         let owner = document.properties[MetaProperty.id]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard owner.isEmpty || owner == own else { throw DeskError.notYours(file: name, owner: owner, own: own) }

@@ -21,8 +21,8 @@ public struct TallyInputReader: Sendable {
 
     public func read(_ url: URL) throws(TallyError) -> TallyInput {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .unreadable(file: url.lastPathComponent, reason: error.localizedDescription)
+        do { data = try RegularFile.read(url, limit: RosterReader.maximumFileBytes) } catch {
+            throw .unreadable(file: url.lastPathComponent, reason: error.description)
         }
         return try read(data, file: url.lastPathComponent)
     }

@@ -61,7 +61,7 @@ struct TallyOutputs {
         unit: String
     ) throws(TallyError) -> BuildSummary.Document {
         do { try OutputFiles.writeAtomically(bytes, to: output.appendingPathComponent(path)) } catch {
-            throw .write(path: output.appendingPathComponent(path).path, reason: error.localizedDescription)
+            throw .write(path: output.appendingPathComponent(path).path, reason: error.description)
         }
         return BuildSummary.Document(leader: leader, unit: unit, kind: kind, path: path, sha256: Digest.hex(bytes))
     }
@@ -69,8 +69,12 @@ struct TallyOutputs {
     /// `tally.json`: the report, as `--json` prints it.
     static func writeJSON(_ report: TallyReport, to output: URL) throws(TallyError) {
         let url = output.appendingPathComponent(reportFile)
-        do { try OutputFiles.writeAtomically(Array(try json(report).utf8) + [0x0A], to: url) } catch {
-            throw .write(path: url.path, reason: error.localizedDescription)
+        let bytes: [UInt8]
+        do { bytes = Array(try json(report).utf8) + [0x0A] } catch {
+            preconditionFailure("the report is always encodable: \(error)")
+        }
+        do { try OutputFiles.writeAtomically(bytes, to: url) } catch {
+            throw .write(path: url.path, reason: error.description)
         }
     }
 

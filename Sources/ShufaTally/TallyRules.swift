@@ -73,9 +73,14 @@ extension TallyRules {
         let file = url.lastPathComponent
         let raw: RawFile
         do {
-            raw = try YAMLDecoder().decode(RawFile.self, from: try String(contentsOf: url, encoding: .utf8))
+            let text = String(decoding: try RegularFile.read(url, limit: Catalog.maximumBytes), as: UTF8.self)
+            raw = try YAMLDecoder().decode(RawFile.self, from: text)
+        } catch let error as RegularFile.Problem {
+            throw .catalog(file: file, problem: .unreadable(error.description))
+        } catch let error as DecodingError {
+            throw .catalog(file: file, problem: .unreadable(CatalogError(file: file, error).message))
         } catch {
-            throw .catalog(file: file, problem: .unreadable("\(error)"))
+            throw .catalog(file: file, problem: .unreadable(CatalogError(file: file, YAMLGuard.fault(error)).message))
         }
         guard let section = raw.tally else { throw .catalog(file: file, problem: .missingSection) }
         do { return try section.resolve(grades: catalog.grades, roles: catalog.roles.map(\.name)) } catch {

@@ -1,20 +1,22 @@
 import CLibXML2
 import Foundation
 
-/// A RELAX NG schema parsed once and reused for every document it validates.
+/// A RELAX NG schema parsed once and reused for every document it validates. The parsed schema is only read
+/// while validating, so threads validate at the same time, each with a validation context of its own (libxml2's
+/// contexts are not shared between threads): a context is taken from a pool for one validation and returned
+/// after it, so there are never more contexts than threads validating at once.
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
     private let lock = NSLock()
+    private var idle: [xmlRelaxNGValidCtxtPtr] = []
     /// The schema file, for messages.
     public let path: String
 
-    /// Why a schema could not be loaded.
+    /// Why a schema could not be loaded: the file and what libxml2 said.
     public struct LoadError: Error, CustomStringConvertible {
         public let path: String
         public let issues: [XMLIssue]
-        public var description: String {
-            "cannot load RELAX NG schema \(path): " + issues.prefix(3).map(\.description).joined(separator: "; ")
-        }
+        public var description: String { XMLMessages.text(self) }
     }
 
     /// Parses the schema at `path`.
@@ -28,26 +30,34 @@ public final class RelaxNGSchema: @unchecked Sendable {
             return xmlRelaxNGParse(ctxt)
         }
         guard let parsed else {
-            throw LoadError(path: path, issues: collector.issues.isEmpty ? [XMLIssue(source: path, line: 0, message: "unreadable")] : collector.issues)
+            throw LoadError(
+                path: path,
+                issues: collector.issues.isEmpty
+                    ? [XMLIssue(source: path, line: 0, message: XMLMessages.unreadable)] : collector.issues)
         }
         self.schema = parsed
         self.path = path
     }
 
-    deinit { xmlRelaxNGFree(schema) }
+    deinit {
+        for context in idle { xmlRelaxNGFreeValidCtxt(context) }
+        xmlRelaxNGFree(schema)
+    }
 
-    /// Validates `document`; returns every error (empty when valid). Thread-safe; validations are serialised.
+    /// Validates `document`; returns every error (empty when valid). Thread-safe: validations run in parallel.
     public func validate(_ document: XMLDocument) -> [XMLIssue] {
-        lock.lock()
-        defer { lock.unlock() }
         let collector = IssueCollector(source: document.source)
         let result: Int32 = collector.capture {
-            guard let ctxt = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
-            defer { xmlRelaxNGFreeValidCtxt(ctxt) }
+            guard let ctxt = lock.withLock({ idle.popLast() }) ?? xmlRelaxNGNewValidCtxt(schema) else { return -1 }
+            defer {
+                xmlRelaxNGSetValidStructuredErrors(ctxt, nil, nil)
+                lock.withLock { idle.append(ctxt) }
+            }
             xmlRelaxNGSetValidStructuredErrors(ctxt, IssueCollector.callback, collector.context)
             return xmlRelaxNGValidateDoc(ctxt, document.pointer)
         }
         if result == 0 { return [] }
-        return collector.issues.isEmpty ? [XMLIssue(source: document.source, line: 0, message: "does not validate")] : collector.issues
+        return collector.issues.isEmpty
+            ? [XMLIssue(source: document.source, line: 0, message: XMLMessages.invalid)] : collector.issues
     }
 }

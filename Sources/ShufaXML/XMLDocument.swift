@@ -21,7 +21,9 @@ public final class XMLDocument: @unchecked Sendable {
         let collector = IssueCollector(source: source)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let ctxt = xmlNewParserCtxt() else { throw .malformed([XMLIssue(source: source, line: 0, message: "out of memory")]) }
+        guard let ctxt = xmlNewParserCtxt() else {
+            throw .malformed([XMLIssue(source: source, line: 0, message: XMLMessages.outOfMemory)])
+        }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc: xmlDocPtr? = collector.capture {
             bytes.withUnsafeBufferPointer { buffer in
@@ -32,7 +34,9 @@ public final class XMLDocument: @unchecked Sendable {
         }
         guard let doc, ctxt.pointee.wellFormed != 0 else {
             if let doc { xmlFreeDoc(doc) }
-            throw .malformed(collector.issues.isEmpty ? [XMLIssue(source: source, line: 0, message: "empty or unreadable document")] : collector.issues)
+            throw .malformed(
+                collector.issues.isEmpty
+                    ? [XMLIssue(source: source, line: 0, message: XMLMessages.unreadable)] : collector.issues)
         }
         if doc.pointee.intSubset != nil {
             xmlFreeDoc(doc)
@@ -72,48 +76,6 @@ public final class XMLDocument: @unchecked Sendable {
             index += 1
         }
         return false
-    }
-}
-
-/// One-time libxml2 set-up: no entity substitution. (Documents with a DTD are refused before parsing, so
-/// no entity, internal or external, can be declared; network access is off through parse options.)
-enum XMLLibrary {
-    private static let once: Void = {
-        xmlInitParser()
-        xmlSubstituteEntitiesDefault(0)
-    }()
-
-    static func initialize() { _ = once }
-}
-
-/// Collects libxml2's structured errors while a closure runs on this thread.
-final class IssueCollector {
-    let source: String
-    var issues: [XMLIssue] = []
-
-    init(source: String) { self.source = source }
-
-    /// The opaque pointer handed to libxml2 with `callback`.
-    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-
-    /// libxml2's structured error callback, recording into the collector passed as context.
-    static let callback: xmlStructuredErrorFunc = { context, error in
-        guard let context, let error else { return }
-        Unmanaged<IssueCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
-    }
-
-    /// Runs `body` with this collector as the thread's structured error handler.
-    func capture<T>(_ body: () -> T) -> T {
-        xmlSetStructuredErrorFunc(context, Self.callback)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
-        return withExtendedLifetime(self) { body() }
-    }
-
-    func record(_ error: xmlError) {
-        guard issues.count < 100 else { return }
-        let text = error.message.map { String(cString: $0) } ?? "unknown error"
-        let message = text.trimmingTrailingNewlines()
-        issues.append(XMLIssue(source: source, line: Int(error.line), message: message))
     }
 }
 

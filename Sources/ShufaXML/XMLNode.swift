@@ -1,48 +1,5 @@
 import CLibXML2
 
-/// Well-known namespace URIs.
-public enum Namespace {
-    public static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-    public static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-    public static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-    public static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-    public static let meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
-    public static let dc = "http://purl.org/dc/elements/1.1/"
-    public static let xml = "http://www.w3.org/XML/1998/namespace"
-    public static let manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
-
-    /// Every namespace the OASIS ODF 1.3 schema defines elements or attributes in (plus xml:).
-    /// Anything else (LibreOffice's loext:, officeooo:, …) is a vendor extension.
-    public static let odf: Set<String> = [
-        "urn:oasis:names:tc:opendocument:xmlns:animation:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:chart:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:config:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:database:1.0",
-        "http://purl.org/dc/elements/1.1/",
-        "urn:oasis:names:tc:opendocument:xmlns:dr3d:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
-        "http://www.w3.org/2003/g/data-view#",
-        "http://www.w3.org/1998/Math/MathML",
-        "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:script:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:smil-compatible:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-        "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-        "http://www.w3.org/2002/xforms",
-        "http://www.w3.org/1999/xhtml",
-        "http://www.w3.org/1999/xlink",
-        "http://www.w3.org/XML/1998/namespace",
-        "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
-    ]
-}
-
 /// A view of a libxml2 node that keeps its document alive.
 public struct XMLNode: Hashable, @unchecked Sendable {
     public let pointer: xmlNodePtr
@@ -78,7 +35,9 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         isElement && self.name == name && self.namespace == namespace
     }
 
-    public var parent: XMLNode? { pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? node($0) : nil } }
+    public var parent: XMLNode? {
+        pointer.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? node($0) : nil }
+    }
     public var firstChild: XMLNode? { pointer.pointee.children.map(node) }
     public var next: XMLNode? { pointer.pointee.next.map(node) }
     public var previous: XMLNode? { pointer.pointee.prev.map(node) }
@@ -140,7 +99,9 @@ public struct XMLNode: Hashable, @unchecked Sendable {
         var attr = pointer.pointee.properties
         while let current = attr {
             let value: String = {
-                guard let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+                guard
+                    let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+                else { return "" }
                 defer { shufa_xml_free(raw) }
                 return String(cString: raw)
             }()
@@ -225,15 +186,16 @@ public struct XMLNode: Hashable, @unchecked Sendable {
 
     /// Removes an attribute.
     public func removeAttribute(_ attribute: XMLAttribute) { xmlRemoveProp(attribute.pointer) }
-}
 
-/// An attribute of an element.
-public struct XMLAttribute: @unchecked Sendable {
-    public let namespace: String?
-    public let prefix: String?
-    public let name: String
-    public let value: String
-    let pointer: xmlAttrPtr
+    /// Sets the attribute `name` in `namespace` to `value`; the namespace is the one declared on the element,
+    /// its ancestors or the root (for an element not yet inserted), else declared on the root with `prefix`.
+    public func setAttribute(_ name: String, namespace: String, prefix: String, value: String) {
+        let root = xmlDocGetRootElement(pointer.pointee.doc)!
+        let ns = xmlSearchNsByHref(pointer.pointee.doc, pointer, namespace)
+            ?? xmlSearchNsByHref(pointer.pointee.doc, root, namespace) ?? xmlNewNs(root, namespace, prefix)
+        xmlSetNsProp(pointer, ns, name, value)
+    }
 
-    public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
+    /// Sets the attribute `name`, in no namespace, to `value`.
+    public func setAttribute(_ name: String, value: String) { xmlSetProp(pointer, name, value) }
 }

@@ -29,7 +29,7 @@ struct ArchiveLocationOption: ParsableArguments {
 enum ArchiveRun {
     static func attempt<T>(code: Int32 = 2, _ body: () throws(ArchiveError) -> T) throws -> T {
         do { return try body() } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             throw ExitCode(code)
         }
     }
@@ -80,7 +80,7 @@ struct ArchiveAdd: ParsableCommand {
             inputs.map { URL(fileURLWithPath: $0) })
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveAdder(archive: archive).add(collected) {
-                FileHandle.standardError.write(Data("shufa: \(ArchiveNotice.waitingToAdd)\n".utf8))
+                Complaint.say("\(ArchiveNotice.waitingToAdd)")
             }
         }
         print(json ? try JSONText.encode(AddJSON(report)) : ArchiveText.render(report, archive: self.archive.path))
@@ -105,7 +105,7 @@ struct ArchiveFind: ParsableCommand {
     @Option(help: "只查该年度。") var year: Int?
     @Option(help: "只查名称中含该文字的单位。") var unit: String?
     @Option(help: "只查该等次（优秀、良好、一般、较差）。") var grade: String?
-    @Option(help: "只查该类文书：draft report form ballot tasklist returned summary print tally，或其中文名。") var kind: String?
+    @Option(help: "只查该类文书：draft、report、form、ballot、tasklist、returned、summary、print、tally，或其中文名。") var kind: String?
     @Option(help: "最多列出几份（全部都会计数）。") var limit: Int = 50
     @Flag(help: "以 JSON 输出。") var json = false
     @OptionGroup var archive: ArchiveLocationOption
@@ -135,7 +135,7 @@ struct ArchiveVerify: ParsableCommand {
         let archive = try self.archive.open()
         let report = try ArchiveRun.attempt { () throws(ArchiveError) in
             try ArchiveVerifier(archive: archive).verify {
-                FileHandle.standardError.write(Data("shufa: \(ArchiveNotice.waitingToVerify)\n".utf8))
+                Complaint.say("\(ArchiveNotice.waitingToVerify)")
             }
         }
         print(json ? try JSONText.encode(VerifyJSON(report)) : ArchiveText.render(report))

@@ -7,11 +7,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查述职述法报告（生成的或交回的）：文种、各部分、单独列项、字数、要点、遗留提示、最低要求、ODF 规范。",
         discussion: """
-            Rules: role, form, parts, separate-item, length, coverage, leftovers, minimums, schema (see README).
-            Exit codes: 0 no document has an error; 1 some document has; 2 a file cannot be read or the arguments are wrong.
+            规则：role、form、parts、separate-item、length、coverage、leftovers、minimums、schema（见 README）。
+            退出码：0 没有文书有错误；1 有文书有错误；2 有文件无法读取，或参数有错。
             """)
 
-    @Argument(help: "要检查的报告：.fodt、.odt，以及经 LibreOffice 转换的 .docx/.doc。")
+    @Argument(help: "要检查的报告：.fodt、.odt，以及经 LibreOffice 转换的 .docx、.doc、.wps。")
     var files: [String]
 
     @Option(help: "述法主体类别（文档属性中没有时指定）。")
@@ -25,18 +25,21 @@ struct Check: ParsableCommand {
     func run() throws {
         let catalog = try locations.catalog()
         if let role, catalog.role(named: role) == nil {
-            throw ValidationError("未知的述法主体类别「\(role)」；可选：\(catalog.roles.map(\.name).joined(separator: "、"))")
+            Complaint.say(CommandMessages.text(.unknownRole(role, known: catalog.roles.map(\.name))))
+            throw ExitCode(2)
         }
         let validator = try locations.validator()
         let checker = ReportChecker(catalog: catalog, validator: validator, prompts: locations.prompts(catalog))
         var documents: [CheckedDocument] = []
         var unreadable = false
-        for (file, parts) in DocumentLoader.load(files.map { URL(fileURLWithPath: $0) }, fontConfig: locations.fontConfig) {
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        for (file, result) in DocumentLoader.check(urls, checker: checker, role: role, fontConfig: locations.fontConfig)
+        {
             do {
-                documents.append(try checker.check(try parts.get(), path: file.path, role: role))
+                documents.append(try result.get())
             } catch {
                 unreadable = true
-                Complaint.unreadable(file, error)
+                Complaint.say(CommandMessages.unreadable(file, error))
             }
         }
         if json || !documents.isEmpty {
@@ -53,18 +56,14 @@ enum Complaint {
         FileHandle.standardError.write(Data("shufa: \(text)\n".utf8))
     }
 
-    /// A file that cannot be read as a document at all.
-    static func unreadable(_ file: URL, _ error: Error) {
-        say(UnreadableDocument.message(file.path, error))
-    }
 }
 
 /// Where templates, schemas and fonts are; shared by the subcommands.
 struct Locations: ParsableArguments {
-    @Option(help: "The templates folder (with catalog.yaml).")
+    @Option(help: "模板文件夹（含 catalog.yaml）。")
     var templates: String = "templates"
 
-    @Option(help: "The folder with the OASIS ODF 1.3 RELAX NG schemas (default: $SHUFA_SCHEMAS or ../shared/schemas/odf1.3).")
+    @Option(help: "OASIS ODF 1.3 RELAX NG 规范文件所在的文件夹（默认 $SHUFA_SCHEMAS 或 ../shared/schemas/odf1.3）。")
     var schemas: String?
 
     var fontConfig: URL { URL(fileURLWithPath: "fonts/fonts.conf") }
@@ -75,8 +74,10 @@ struct Locations: ParsableArguments {
     }
 
     func catalog() throws -> Catalog {
-        do { return try Catalog.load(from: URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml")) } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+        do {
+            return try Catalog.load(from: URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml"))
+        } catch {
+            Complaint.say("\(error)")
             throw ExitCode(2)
         }
     }
@@ -84,11 +85,11 @@ struct Locations: ParsableArguments {
     /// The schema validator, or nil (with a note) when the schemas cannot be found.
     func validator() throws -> ODFValidator? {
         guard let directory = SchemaLocator.find(schemas) else {
-            Complaint.say("提醒：找不到 ODF 1.3 规范文件，本次不检查 schema（可用 --schemas 指定所在目录）")
+            Complaint.say(CommandMessages.noSchemas)
             return nil
         }
         do { return try ODFValidator(schemaDirectory: directory) } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             throw ExitCode(2)
         }
     }
@@ -110,7 +111,9 @@ enum FindingsText {
             let symbols: [Finding.Severity: String] = [.error: "✗ 错误", .warning: "! 提醒", .info: "· 说明"]
             let form = document.form.map { "；\($0.chineseName)" } ?? ""
             var lines = ["\(document.path)（\(document.role ?? "类别未知")\(form)）"]
-            lines += document.findings.map { "  \(symbols[$0.severity]!) [\($0.rule.rawValue)] \($0.message) —— \($0.location)" }
+            lines += document.findings.map {
+                "  \(symbols[$0.severity]!) [\($0.rule.rawValue)] \($0.message) —— \($0.location)"
+            }
             if document.findings.isEmpty { lines.append("  ✓ 未发现问题") }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")

@@ -7,13 +7,12 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "把交回的草稿或报告读回名册格式（述职内容、述法内容、存在问题、改进措施、指标）。",
         discussion: """
-            `shufa extract returned.odt --json > leader.json` then `shufa build leader.json` makes the final report.
-            What could not be placed (no 述法 heading, a paragraph outside every part…) is named on stderr.
-            Exit codes: 0 every paragraph placed; 1 something is missing or could not be placed (the data is still
-            printed); 2 the file cannot be read.
+            shufa extract 交回.odt --json > 领导.json 之后，shufa build 领导.json 即生成正式报告。
+            未能归入的内容（没有述法标题、不属于任何部分的段落……）在标准错误中逐一列出。
+            退出码：0 每段都已归入；1 有内容缺失或未能归入（数据仍会输出）；2 文件无法读取。
             """)
 
-    @Argument(help: "交回的文档（.fodt、.odt、.docx、.doc）。")
+    @Argument(help: "交回的文档（.fodt、.odt、.docx、.doc、.wps）。")
     var file: String
 
     @Option(help: "述法主体类别（文档属性中没有时指定）。")
@@ -27,10 +26,13 @@ struct Extract: ParsableCommand {
     func run() throws {
         let catalog = try locations.catalog()
         let extractor = ReportExtractor(catalog: catalog, prompts: locations.prompts(catalog))
-        guard let (url, result) = DocumentLoader.load([URL(fileURLWithPath: file)], fontConfig: locations.fontConfig).first else { return }
+        guard
+            let (url, result) = DocumentLoader.load([URL(fileURLWithPath: file)], fontConfig: locations.fontConfig)
+                .first
+        else { return }
         let document: ReportDocument
         do { document = try extractor.document(try result.get()) } catch {
-            Complaint.unreadable(url, error)
+            Complaint.say(CommandMessages.unreadable(url, error))
             throw ExitCode(2)
         }
         let extraction = extractor.extract(document, file: url.lastPathComponent, role: role)

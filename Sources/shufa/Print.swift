@@ -5,18 +5,19 @@ import ShufaKit
 /// `shufa print`: print-ready PDFs of a built batch.
 struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a built batch to PDF: one file per document and one combined print file per kind.",
+        abstract: "把生成的一批文书转换为 PDF：每份文书一个文件，每类文书一个合订本。",
         discussion: """
-            Reads DIR/summary.json (written by `shufa build`) and writes under --out (default DIR/pdf): \
-            <kind>/<name>.pdf for every document, <kind>-<中文名>-合订.pdf per kind (by unit, then leader) \
-            and print.json listing them with page counts and SHA-256. Needs LibreOffice (scripts/setup.sh). \
-            See docs/printing.md.
+            读取 DIR/summary.json（shufa build 写出），写到 --out（默认 DIR/pdf）：每份文书 <类别>/<文件名>.pdf，\
+            每类文书 <类别>-<中文名>-合订.pdf（按单位、再按领导干部排列），以及列出它们页数和 SHA-256 的 print.json。\
+            需要 LibreOffice（scripts/setup.sh）。详见 docs/printing.md。
+            退出码：0 全部转换；1 有文书未能转换（见 print.json）；2 无法打印（没有 summary.json、缺少 LibreOffice 或 qpdf、\
+            输出文件夹无法写入）。
             """)
 
-    @Argument(help: "The folder a build wrote (with summary.json).")
+    @Argument(help: "shufa build 写出的文件夹（含 summary.json）。")
     var directory: String = "output"
 
-    @Option(name: .long, help: "Where to write the PDFs (default: DIR/pdf).")
+    @Option(name: .long, help: "PDF 写到哪个文件夹（默认 DIR/pdf）。")
     var out: String?
 
     @OptionGroup var flags: PrintFlags
@@ -30,29 +31,29 @@ struct Print: ParsableCommand {
 
 /// The printing flags shared by `shufa print` and `shufa build --pdf`.
 struct PrintFlags: ParsableArguments {
-    @Option(name: .long, help: "Copies of each 考核评议表 and 民主测评表 in the combined files (one per evaluator).")
+    @Option(name: .long, help: "合订本中每份考核评议表和民主测评表印几份（每位评议人一份）。")
     var copies: Int = 1
 
     @Flag var sides: Sides = .duplex
 
-    @Flag(name: .long, help: "Write PDF/A-2b, for the archive.")
+    @Flag(name: .long, help: "写成 PDF/A-2b，供归档。")
     var pdfa = false
 
-    @Option(name: .long, help: "The fontconfig file mapping the official Chinese font names.")
+    @Option(name: .long, help: "把公文字体名称对应到已安装字体的 fontconfig 配置文件。")
     var fonts: String = "fonts/fonts.conf"
 
-    @Option(name: .long, help: "LibreOffice processes at once (at most one per core; default: one per core).")
+    @Option(name: .long, help: "同时运行几个 LibreOffice（最多每个处理器核心一个；默认每个核心一个）。")
     var processes: Int?
 
     func validate() throws {
-        guard copies >= 1 && copies <= 500 else { throw ValidationError("--copies must be between 1 and 500") }
-        if let processes, processes < 1 { throw ValidationError("--processes must be at least 1") }
+        guard copies >= 1 && copies <= 500 else { throw UsageError.copiesOutOfRange(copies).validation }
+        if let processes, processes < 1 { throw UsageError.processesTooFew(processes).validation }
     }
 
     func options() -> PrintOptions {
         let fontConfig = URL(fileURLWithPath: fonts)
         if !FileManager.default.fileExists(atPath: fontConfig.path) {
-            FileHandle.standardError.write(Data("shufa: 提醒：找不到字体配置 \(fonts)，公文字体名称将无法替换为已安装的字体；请在仓库根目录运行或用 --fonts 指定\n".utf8))
+            Complaint.say(CommandMessages.noFontConfig(fonts))
         }
         var options = PrintOptions(copies: copies, duplex: sides == .duplex, pdfa: pdfa, fontConfig: fontConfig)
         if let processes { options.processes = min(processes, options.processes) }
@@ -81,7 +82,7 @@ enum PrintStep {
             summary = try PrintBatch(request).run { line.show($0) }
             line.finish()
         } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             throw ExitCode(2)
         }
         print(render(summary, output: request.output.path))
@@ -96,7 +97,8 @@ enum PrintStep {
         }
         for file in summary.combined {
             let copies = file.copies > 1 ? "，每份 \(file.copies) 份" : ""
-            lines.append("  合订 \(file.path)：\(file.documents) 份文书\(copies)，共 \(file.pages) 页\(file.duplex ? "（双面）" : "")")
+            lines.append(
+                "  合订 \(file.path)：\(file.documents) 份文书\(copies)，共 \(file.pages) 页\(file.duplex ? "（双面）" : "")")
         }
         if !summary.failures.isEmpty { lines.append("\(summary.failures.count) 份文书未能转换：") }
         lines += summary.failures.map { "  ✗ \($0)" }

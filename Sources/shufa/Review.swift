@@ -42,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
         let request = ReviewRequest(leader: leader, year: year, target: target, by: by, note: note, override: override)
         let outcome: ReviewOutcome
         do { outcome = try Reviewer(archive: archive).record(request) } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             if case .refused = error { throw ExitCode(1) }
             throw ExitCode(2)
         }

@@ -37,7 +37,7 @@ struct Tally: ParsableCommand {
     @OptionGroup(title: "打印（--pdf）") var printing: PrintFlags
 
     func validate() throws {
-        if json && pdf { throw ValidationError("--json 与 --pdf 不能同时使用：先运行一次 --json，再运行一次 --pdf") }
+        if json && pdf { throw UsageError.jsonWithPDF.validation }
     }
 
     func run() throws {
@@ -47,13 +47,13 @@ struct Tally: ParsableCommand {
             sheet: sheet)
         let report: TallyReport
         do { report = try TallyRun(request).run() } catch {
-            FileHandle.standardError.write(Data("shufa: \(error)\n".utf8))
+            Complaint.say("\(error)")
             throw ExitCode(2)
         }
         if json {
             print(try JSONText.encode(report))
             if !report.result.tied.isEmpty {
-                FileHandle.standardError.write(Data("shufa: 有 \(report.result.tied.count) 人\(TallyWords.tied)\n".utf8))
+                Complaint.say("有 \(report.result.tied.count) 人\(TallyWords.tied)")
             }
         } else {
             print(TallyText.render(report, output: out))
@@ -95,10 +95,8 @@ enum TallyText {
         let errors = result.problems.filter { $0.severity == .error },
             warnings = result.problems.filter { $0.severity == .warning }
         if !errors.isEmpty { lines.append("\(errors.count) 处未计入：") }
-        lines += errors.map { "  ✗ \(TallyMessages.line($0))" }
-        if !warnings.isEmpty { lines.append("\(warnings.count) 条提醒：") }
-        lines += warnings.prefix(20).map { "  ! \(TallyMessages.line($0))" }
-        if warnings.count > 20 { lines.append("  … 其余见 \(output)/tally.json") }
+        lines += ProblemLines.render(errors: errors.map(TallyMessages.line), warnings: warnings.map(TallyMessages.line),
+                                     rest: "\(output)/tally.json")
         return lines.joined(separator: "\n")
     }
 }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Text helpers for reading reports: traditional characters folded to simplified ones (for the words the
+/// checks look for), and sentence boundaries.
+enum ChineseText {
+    /// Traditional forms of the characters in the words the checks look for (述職、履行推進法治建設第一責任人職責、
+    /// 報告、問題…), mapped to their simplified forms. Only these matter: the text itself is never rewritten.
+    private static let simplified: [Character: Character] = {
+        let pairs = "職职責责務务報报於于與与設设進进這这權权審审議议規规範范並并問问題题達达總总結结書书記记縣县區区鄉乡鎮镇"
+            + "黨党會会廣广組组織织領领導导員员幹干處处辦办聽听學学習习劃划環环節节覺觉護护維维獲获鬥斗條条歸归對对"
+            + "實实級级態态將将為为還还開开關关訴诉證证決决舉举據据層层專专應应發发變变點点種种況况頭头從从"
+            + "評评測测價价體体繫系現现當当"
+        var map: [Character: Character] = [:]
+        var iterator = pairs.makeIterator()
+        while let traditional = iterator.next(), let simple = iterator.next() { map[traditional] = simple }
+        return map
+    }()
+
+    /// `text` with the traditional characters of the checked words folded to simplified ones.
+    static func folded(_ text: String) -> String {
+        String(text.map { simplified[$0] ?? $0 })
+    }
+
+    /// Characters that end a sentence (and so a run-in heading's title).
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", ";", "!", "?"]
+
+    /// The text up to the first sentence end, and what follows it (empty when the text is one sentence).
+    static func firstSentence(_ text: Substring) -> (sentence: Substring, rest: Substring) {
+        guard let end = text.firstIndex(where: sentenceEnds.contains) else { return (text, "") }
+        return (text[..<end], text[text.index(after: end)...])
+    }
+}

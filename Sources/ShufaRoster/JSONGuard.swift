@@ -1,0 +1,193 @@
+/// Reads JSON bytes once (RFC 8259) before JSONSerialization builds objects from them: refuses a key given
+/// twice in one object (JSONSerialization keeps the last one silently) and nesting deeper than a roster
+/// needs, and says where a syntax error is, by line and column.
+struct JSONGuard {
+    /// The deepest nesting of objects and arrays accepted.
+    static let maximumDepth = 64
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+
+    /// Checks `bytes`; returns normally when they are one JSON value without duplicate keys.
+    static func check(_ bytes: [UInt8]) throws(RosterFault) {
+        var guardian = JSONGuard(bytes: bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { guardian.index = 3 }
+        try guardian.value(depth: 0)
+        guardian.skipSpace()
+        guard guardian.index == bytes.count else { throw guardian.fault(.trailingContent) }
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func value(depth: Int) throws(RosterFault) {
+        skipSpace()
+        switch current {
+        case UInt8(ascii: "{"): try object(depth: depth + 1)
+        case UInt8(ascii: "["): try array(depth: depth + 1)
+        case UInt8(ascii: "\""): _ = try string(decoding: false)
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case nil: throw fault(.unexpectedEnd)
+        case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
+            try number()
+        default: throw fault(.valueExpected)
+        }
+    }
+
+    private mutating func object(depth: Int) throws(RosterFault) {
+        guard depth <= Self.maximumDepth else { throw .tooDeep(line: line, limit: Self.maximumDepth) }
+        index += 1
+        skipSpace()
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        var keys = Set<String>()
+        while true {
+            skipSpace()
+            guard current == UInt8(ascii: "\"") else { throw fault(.keyExpected) }
+            let keyLine = line
+            let key = try string(decoding: true)
+            guard keys.insert(key).inserted else { throw .duplicateKey(key, line: keyLine) }
+            skipSpace()
+            guard current == UInt8(ascii: ":") else { throw fault(.colonExpected) }
+            index += 1
+            try value(depth: depth)
+            skipSpace()
+            if current == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
+            guard current == UInt8(ascii: ",") else { throw fault(.commaOrClose("}")) }
+            index += 1
+        }
+    }
+
+    private mutating func array(depth: Int) throws(RosterFault) {
+        guard depth <= Self.maximumDepth else { throw .tooDeep(line: line, limit: Self.maximumDepth) }
+        index += 1
+        skipSpace()
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        while true {
+            try value(depth: depth)
+            skipSpace()
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            guard current == UInt8(ascii: ",") else { throw fault(.commaOrClose("]")) }
+            index += 1
+        }
+    }
+
+    /// A string, with its escapes decoded when `decoding` (keys); "" otherwise (values are only checked).
+    private mutating func string(decoding: Bool) throws(RosterFault) -> String {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var start = index
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\""):
+                if decoding {
+                    scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+                }
+                index += 1
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                if decoding {
+                    scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
+                }
+                try escape(into: &scalars)
+                start = index
+            case 0..<0x20: throw fault(.controlCharacterInText)
+            default: index += 1
+            }
+        }
+        throw fault(.unclosedText)
+    }
+
+    private mutating func escape(into scalars: inout String.UnicodeScalarView) throws(RosterFault) {
+        index += 1
+        let simple: [UInt8: Unicode.Scalar] = [
+            0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n",
+            0x72: "\r", 0x74: "\t",
+        ]
+        guard let byte = current else { throw fault(.unclosedText) }
+        if let scalar = simple[byte] {
+            scalars.append(scalar)
+            index += 1
+            return
+        }
+        guard byte == UInt8(ascii: "u") else { throw fault(.badEscape) }
+        index += 1
+        var code = try hex4()
+        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: Array("\\u".utf8)) {
+            index += 2
+            let low = try hex4()
+            if (0xDC00..<0xE000).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
+        }
+        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+    }
+
+    private mutating func hex4() throws(RosterFault) -> UInt32 {
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else {
+            throw fault(.badUnicodeEscape)
+        }
+        index += 4
+        return code
+    }
+
+    private mutating func number() throws(RosterFault) {
+        if current == UInt8(ascii: "-") { index += 1 }
+        if current == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { throw fault(.badNumber) }
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { throw fault(.noFractionDigits) }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw fault(.noExponentDigits) }
+        }
+    }
+
+    private mutating func digits() -> Int {
+        let start = index
+        while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+        return index - start
+    }
+
+    private mutating func literal(_ word: String) throws(RosterFault) {
+        guard bytes[index...].starts(with: Array(word.utf8)) else { throw fault(.valueExpected) }
+        index += word.utf8.count
+    }
+
+    private mutating func skipSpace() {
+        while let byte = current {
+            switch byte {
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            default: return
+            }
+        }
+    }
+
+    /// A syntax error at the current position; the column counts characters, not bytes.
+    private func fault(_ reason: SyntaxReason) -> RosterFault {
+        let column = bytes[lineStart..<min(index, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
+        return .syntax(format: "JSON", line: line, column: column, reason: reason)
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import ShufaODF
+import ShufaText
+
+/// Turns raw records (from JSON, YAML or a table row) into leaders, collecting every problem with the
+/// record's location and the field's name as the file writes it.
+struct RecordValidator {
+    /// What every record is checked against.
+    struct Context {
+        let vocabulary: RosterVocabulary
+        /// The roster's year: a record that gives another one is refused.
+        let year: Int
+        /// The roster's organisation: a record that gives another one is used with a warning.
+        let organization: String
+        /// The header each key is written as in a table (e.g. "name" → "姓名"); keys not here use `FieldNames.label`.
+        let labels: [String: String]
+    }
+
+    let context: Context
+    private(set) var leaders: [Leader] = []
+    private(set) var problems: [RosterProblem] = []
+    private var seenIDs: [String: RecordLocation] = [:]
+
+    init(vocabulary: RosterVocabulary, year: Int, organization: String, labels: [String: String] = [:]) {
+        context = Context(vocabulary: vocabulary, year: year, organization: organization, labels: labels)
+    }
+
+    /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
+    mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
+        guard let raw = item as? [String: Any] else {
+            problems.append(RosterProblem(.error, .notARecord, at: location))
+            return
+        }
+        var record = Record(
+            fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
+        if !normalized {
+            for same in FieldNames.sameField(raw) {
+                record.fail(FieldNames.aliases[same[0]] ?? same[0], .sameField(same))
+            }
+        }
+        let leader = record.leader(seen: seenIDs)
+        problems += record.problems
+        if let leader {
+            seenIDs[leader.id] = location
+            leaders.append(leader)
+        }
+    }
+
+    /// One record being read.
+    private struct Record {
+        let fields: [String: Any]
+        let location: RecordLocation
+        let validator: Context
+        var problems: [RosterProblem] = []
+        var id: String?
+
+        init(fields: [String: Any], location: RecordLocation, validator: Context) {
+            self.fields = fields
+            self.location = location
+            self.validator = validator
+        }
+
+        mutating func leader(seen: [String: RecordLocation]) -> Leader? {
+            id = required("id")
+            if let id, let first = seen[id] {
+                fail("id", .duplicateID(id, first: first))
+            }
+            let name = required("name"), unit = required("unit"), position = required("position"),
+                roleName = required("role")
+            if let roleName, !validator.vocabulary.knows(role: roleName) {
+                fail("role", .unknownRole(roleName, suggestion: validator.vocabulary.closestRole(to: roleName)))
+            }
+            checkYear()
+            checkOrganization()
+            let duty = paragraphs("duty"), problemsText = paragraphs("problems"), measures = paragraphs("measures")
+            let law = text("law") ?? ""
+            let indicators = self.indicators()
+            guard !problems.contains(where: { $0.severity == .error }),
+                  let id, let name, let unit, let position, let roleName else { return nil }
+            return Leader(id: id, name: name, unit: unit, position: position, role: roleName, duty: duty, law: law,
+                          problems: problemsText, measures: measures, indicators: indicators, location: location)
+        }
+
+        mutating func fail(_ field: String, _ fault: RosterFault, severity: RosterProblem.Severity = .error) {
+            let label = validator.labels[field] ?? FieldNames.label(field)
+            problems.append(RosterProblem(severity, fault, at: location, leader: id, field: label))
+        }
+
+        private mutating func required(_ key: String) -> String? {
+            let before = problems.count
+            guard let value = text(key)?.trimmingWhiteSpace, !value.isEmpty else {
+                let reported = problems[before...].contains { $0.severity == .error }
+                if !reported { fail(key, .missing) }
+                return nil
+            }
+            return value
+        }
+
+        /// A record may repeat the roster's year (a table has it in every row): it must be the same year.
+        private mutating func checkYear() {
+            guard let raw = fields["year"] else { return }
+            let written = RosterReader.text(raw)?.trimmingSpaces ?? ""
+            let expected = validator.year
+            if written.isEmpty {
+                fail("year", .noYearInRecord(expected: expected))
+            } else if let year = RosterReader.year(raw), RosterReader.years.contains(year) {
+                if year != expected {
+                    fail("year", .otherYear(year, expected: expected))
+                }
+            } else {
+                fail("year", .badYear(written, years: RosterReader.years, expected: expected))
+            }
+        }
+
+        /// A record may repeat the organisation; another one than the roster's is noted, not used.
+        private mutating func checkOrganization() {
+            guard let written = text("organization")?.trimmingSpaces, !written.isEmpty,
+                written != validator.organization
+            else { return }
+            fail("organization", .otherOrganization(written, roster: validator.organization), severity: .warning)
+        }
+
+        /// A text field, with characters XML forbids removed (and reported) and its length checked.
+        private mutating func text(_ key: String) -> String? {
+            guard let raw = fields[key], !(raw is NSNull) else { return nil }
+            guard
+                let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") })
+                    ?? RosterReader.text(raw)
+            else {
+                let number = RosterReader.numeric(raw) != nil
+                fail(key, number ? .inexactNumber("\(raw)") : .notText)
+                return nil
+            }
+            let (clean, removed) = XMLEscaping.removingForbidden(value)
+            if removed > 0 { fail(key, .controlCharacters(removed), severity: .warning) }
+            let limit =
+                FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
+            if clean.unicodeScalars.count > limit {
+                let scalars = clean.unicodeScalars.count
+                fail(key, .tooLong(characters: clean.count, scalars: scalars, limit: limit))
+                return nil
+            }
+            return clean
+        }
+
+        /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
+        private mutating func paragraphs(_ key: String) -> [String] {
+            guard let value = text(key) else { return [] }
+            return value.unicodeScalars.split(whereSeparator: Self.isLineBreak).map { String($0).trimmingWhiteSpace }
+                .filter { !$0.isEmpty }
+        }
+
+        /// The scalars that end a line (what `Character.isNewline` knows, CR LF being two of them).
+        private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: return false
+            }
+        }
+
+        private mutating func indicators() -> [String: Double] {
+            guard let raw = fields["indicators"], !(raw is NSNull) else { return [:] }
+            guard let map = raw as? [String: Any] else {
+                fail("indicators", .notIndicatorMap)
+                return [:]
+            }
+            var result: [String: Double] = [:]
+            for (name, value) in map.sorted(by: { $0.key < $1.key }) {
+                let number = RosterReader.numeric(value) ?? (value as? String).flatMap(RosterNumber.decimal)
+                guard let number, number >= 0, number.isFinite else {
+                    fail(name, .badIndicator("\(value)"))
+                    continue
+                }
+                guard number <= RosterReader.maximumIndicator else {
+                    fail(name, .indicatorTooLarge("\(value)", limit: RosterReader.maximumIndicator))
+                    continue
+                }
+                result[name] = number
+            }
+            return result
+        }
+    }
+}

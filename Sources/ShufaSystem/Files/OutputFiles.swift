@@ -1,0 +1,125 @@
+import Crypto
+import Foundation
+
+/// Safe file names and atomic writes.
+public enum OutputFiles {
+    /// Characters Windows forbids in names, and path separators everywhere.
+    private static let forbidden = Set("/\\:*?\"<>|")
+    /// The longest name part kept, in characters (grapheme clusters).
+    public static let maximumLength = 60
+    /// The most bytes a name part may take in UTF-8: file systems allow 255 per name, and kind, suffixes
+    /// and extension need the rest.
+    public static let maximumBytes = 160
+    /// The most bytes one character may take in a name: a letter and a few accents, not hundreds.
+    static let maximumCharacterBytes = 16
+
+    /// A file name part made from ids and names: no separators, no `..`, nothing Windows forbids,
+    /// no control characters, no leading or trailing dots or spaces, at most `limit` characters and
+    /// `maximumBytes` bytes, each character at most `maximumCharacterBytes` bytes (extra accents dropped).
+    public static func safeName(_ text: String, limit: Int = OutputFiles.maximumLength) -> String {
+        var cleaned = String(text.unicodeScalars.map { scalar -> Character in
+            let character = Character(scalar)
+            return forbidden.contains(character) || scalar.properties.generalCategory == .control ? "_" : character
+        })
+        cleaned = cleaned.replacingOccurrences(of: "..", with: "_")
+        let ends = CharacterSet(charactersIn: ". ").union(.whitespacesAndNewlines)
+        cleaned = bounded(cleaned.trimmingCharacters(in: ends), characters: limit).trimmingCharacters(in: ends)
+        let reserved = ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] }
+        if cleaned.isEmpty || reserved.contains(cleaned.uppercased()) { cleaned = "_" + cleaned }
+        return cleaned
+    }
+
+    /// The first `characters` characters of `text` that fit in `maximumBytes`, each cut to its first scalars
+    /// that fit in `maximumCharacterBytes`.
+    private static func bounded(_ text: String, characters: Int) -> String {
+        var result = "", bytes = 0
+        for character in text.prefix(characters) {
+            var kept = ""
+            for scalar in character.unicodeScalars {
+                guard kept.utf8.count + scalar.utf8.count <= maximumCharacterBytes else { break }
+                kept.unicodeScalars.append(scalar)
+            }
+            guard bytes + kept.utf8.count <= maximumBytes else { break }
+            result += kept
+            bytes += kept.utf8.count
+        }
+        return result
+    }
+
+    /// The longest stem kept by `uniqueNames`, in characters, so that stem, disambiguation suffix, kind and
+    /// extension stay under 255 bytes even in four-byte characters.
+    package static let maximumStemLength = 40
+
+    /// Safe, distinct name stems for `texts` (e.g. "id-name" of every leader), in order. Two texts whose safe
+    /// names would be the same file on any system (sanitising "a/b" and "a_b" alike, truncation, or letters
+    /// differing only in case, as Windows and macOS see them) are told apart deterministically: the first keeps
+    /// its name, a later one gets "~" and 8 hex digits of the SHA-256 of its text (then a counter, should even
+    /// that collide).
+    public static func uniqueNames(_ texts: [String]) -> [String] {
+        var names = UniqueNames()
+        return texts.map { names.next($0) }
+    }
+}
+
+extension OutputFiles {
+
+    /// Writes `bytes` to `url` through a temporary file in the same folder, `fsync` and a rename, so a crash
+    /// never leaves a half-written file under the final name. Creates the folder when it is missing. For
+    /// files outside a batch's output folder (which `OutputFolder` writes, never following a symbolic link).
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws(OutputError) {
+        let parent = url.deletingLastPathComponent()
+        try OutputFolder.createPath(parent)
+        let folder = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw .system(errno, path: parent.path) }
+        defer { close(folder) }
+        try write(bytes, named: url.lastPathComponent, in: folder, path: url.path)
+    }
+
+    /// Writes `bytes` as `name` in the open folder `folder`: a new temporary file of a unique name, created
+    /// exclusively and never through a symbolic link, written, flushed to disk (unless `durable` is false: the
+    /// batch's documents are flushed all at once by `OutputFolder.synchronize`), then renamed over `name`
+    /// (replacing a file or a symbolic link there, never writing through it). `path` names the file in errors.
+    static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: String,
+                      durable: Bool = true) throws(OutputError) {
+        let (descriptor, temporary) = try createTemporary(in: folder, path: path)
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { failure = result < 0 ? errno : EIO; return }
+                written += result
+            }
+        }
+        if failure == 0 && durable && fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && renameat(folder, temporary, folder, name) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlinkat(folder, temporary, 0)
+            throw .system(failure, path: path)
+        }
+    }
+
+    /// The prefix of every temporary file shufa writes: `.shufa-<process id>-<random>.tmp`.
+    static let temporaryPrefix = ".shufa-"
+
+    /// Creates a temporary file of a new, unique name in `folder` (O_EXCL: never an existing file;
+    /// O_NOFOLLOW: never through a symbolic link planted at that name).
+    static func createTemporary(in folder: Int32, path: String) throws(OutputError) -> (Int32, String) {
+        var code = EEXIST
+        for _ in 0..<16 where code == EEXIST {
+            let name = "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
+            let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { return (descriptor, name) }
+            code = errno
+        }
+        throw .system(code, path: path)
+    }
+
+    /// The process that wrote a temporary file named like `temporaryPrefix`, or nil for other names.
+    static func temporaryOwner(_ name: String) -> pid_t? {
+        guard name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") else { return nil }
+        return name.dropFirst(temporaryPrefix.count).split(separator: "-").first.flatMap { pid_t($0) }
+    }
+}

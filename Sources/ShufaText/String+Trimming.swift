@@ -1,0 +1,21 @@
+extension String {
+    /// Without leading and trailing white space (ASCII, full-width, any Unicode White_Space), looked at scalar
+    /// by scalar: the same result as `trimmingSpaces` for roster text, and much faster on long Chinese text.
+    package var trimmingWhiteSpace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing white space (ASCII and full-width).
+    package var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
