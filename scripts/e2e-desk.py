@@ -131,11 +131,17 @@ class Desk:
         self.sign_in("clerk")
         expect(self.browser.current_url.endswith("/clerk"), "the clerk lands on the desk")
         self.shot("clerk-desk")
-        self.upload("roster-file", "roster-upload", os.path.join(ROOT, "samples", "roster.json"))
+        self.upload("roster-file", "roster-upload", os.path.join(ROOT, "samples", "roster-with-errors.json"))
         expect(self.browser.current_url.endswith("/clerk/roster"), "the roster page after the upload")
         problems = self.browser.find_elements(By.CSS_SELECTOR, "#problems tr")
         expect(len(problems) > 1, "the roster's bad rows are listed")
+        expect("姓名" in self.text("#problems") and "必填项为空" in self.text("#problems"),
+               "a bad row names its column and what is wrong")
         self.shot("roster-problems")
+        self.open("/clerk")
+        self.upload("roster-file", "roster-upload", os.path.join(ROOT, "samples", "roster.json"))
+        expect(not self.browser.find_elements(By.ID, "problems"), "the clean roster has no bad rows")
+        self.shot("roster-clean")
         self.submit(self.browser.find_element(By.ID, "build"))
         expect("/clerk/jobs/" in self.browser.current_url, "the job page")
         seen = set()
@@ -171,6 +177,12 @@ class Desk:
         drafts = [a for a in self.browser.find_elements(By.CSS_SELECTOR, "#draft a") if a.text.endswith(".odt")]
         expect(len(drafts) == 1 and "黄志刚" in drafts[0].text, "the leader's own draft, and only it")
         draft = self.download(drafts[0])
+        words = [a for a in self.browser.find_elements(By.CSS_SELECTOR, "#draft a") if a.text.endswith(".docx")]
+        expect(len(words) == 1 and "黄志刚" in words[0].text, "the leader's draft as a Word document too")
+        word = self.download(words[0])
+        with zipfile.ZipFile(word) as package:
+            body = package.read("word/document.xml").decode("utf-8")
+        expect("黄志刚" in body and "【" in body, "the Word draft holds the leader and the prompts")
         first = os.path.join(self.work, "黄志刚-述职述法报告.odt")
         fill(draft, first, keep_instruction=True)
         self.upload("report-file", "report-upload", first)

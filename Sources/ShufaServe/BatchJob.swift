@@ -81,16 +81,27 @@ struct BatchJob: Sendable {
         desk.folder.stagedBatch.appendingPathComponent(String(file.path.dropFirst("batch/".count)))
     }
 
+    /// The documents as `shufa build --format odt,docx` writes them (the Word copies when the desk prints,
+    /// that is when LibreOffice is there to make them).
     private func makeDocuments(roster copy: URL) async throws -> BuildSummary {
         let desk = self.desk
-        let summary = try await Blocking.run { () throws -> BuildSummary in
-            let templates = desk.configuration.templates
-            var request = BuildRequest(
-                roster: copy, templates: templates, output: desk.folder.stagedBatch, formats: Desk.builtFormats,
-                validator: desk.validator)
-            request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
-            do { return try BatchBuilder(request).run() } catch { throw DeskError.build("\(error)") }
+        let configuration = desk.configuration
+        var request = BuildRequest(
+            roster: copy, templates: configuration.templates, output: desk.folder.stagedBatch,
+            formats: Desk.builtFormats, validator: desk.validator)
+        request.rosterDocuments = [TallyEntryDocuments(templates: configuration.templates)]
+        if configuration.printing {
+            do {
+                request.word = try WordOptions(
+                    fontConfig: configuration.fontConfig, keepSources: true, processes: configuration.officeJobs)
+            } catch { throw DeskError.build("\(error)") }
         }
+        let build: @Sendable () async throws -> BuildSummary = { [request] in
+            try await Blocking.run {
+                do { return try BatchBuilder(request).run() } catch { throw DeskError.build("\(error)") }
+            }
+        }
+        let summary = try await configuration.printing ? desk.office.run(build) : build()
         guard summary.faults.isEmpty else {
             throw DeskError.build(summary.faults.map(\.description).joined(separator: "；"))
         }

@@ -67,7 +67,7 @@ public final class Desk: Sendable {
         }
     }
 
-    /// The formats documents are built in for download: every package format the library writes (.odt now;
-    /// .docx too once `OutputFormat` has it, issue 16). Flat XML is for the command line.
+    /// The ODF formats documents are built in for download: the packages (.odt); Flat XML is for the command
+    /// line. The Word copies (.docx) are made from them (`BuildRequest.word`).
     static var builtFormats: [OutputFormat] { OutputFormat.allCases.filter { $0 != .fodt } }
 }

@@ -33,7 +33,7 @@ public enum DeskMessages {
         case .noRoster: return "还没有上传名单：请先上传名单"
         case .noBatch: return "还没有生成文书：请经办人员先上传名单并生成"
         case .jobRunning: return "已有生成任务在进行，请等其完成"
-        case .roster(let message): return "名单无法读取：\(message)"
+        case .roster(let message): return message
         case .build(let message): return "无法生成：\(message)"
         case .unreadableDocument(let message): return message
         case .notYours(let file, let owner, let own):

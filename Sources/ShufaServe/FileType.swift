@@ -35,14 +35,15 @@ public enum FileType: String, Sendable, Codable, CaseIterable {
         var accepted: String {
             switch self {
             case .roster: return ".xlsx、.ods、.csv、.tsv、.json、.yaml"
-            case .report: return ".odt、.fodt、.docx、.doc"
+            case .report: return ".odt、.fodt、.docx、.doc、.wps"
             case .tally: return ".xlsx、.ods、.fods、.csv、.tsv"
             }
         }
 
-        /// The `accept` attribute of the file input.
+        /// The `accept` attribute of the file input (WPS saves .wps in Word 97's format, read as a .doc).
         var acceptAttribute: String {
-            types.map { "." + $0.rawValue }.sorted().joined(separator: ",") + (self == .roster ? ",.yml" : "")
+            let aliases = [FileType.Purpose.roster: ",.yml", .report: ",.wps"]
+            return types.map { "." + $0.rawValue }.sorted().joined(separator: ",") + (aliases[self] ?? "")
         }
     }
 }

@@ -13,8 +13,8 @@ struct RosterIntake {
         let copy = try upload.namedCopy(in: folder, scratch: scratch)
         let catalog = desk.catalog
         let roster = try await Blocking.run { () throws -> Roster in
-            do { return try RosterReader(catalog: catalog).read(copy) } catch {
-                throw DeskError.roster("\(error)")
+            do throws(RosterError) { return try RosterReader(catalog: catalog).read(copy) } catch {
+                throw DeskError.roster(OutputMessages.text(.roster(error)))
             }
         }
         let record = RosterRecord(

@@ -9,18 +9,19 @@ extension DeskTests {
     @Suite struct ClerkRouteTests {
         @Test func theRostersBadRowsAreListedWithRowColumnAndMessage() async throws {
             let desk = try await TestDesk.make()
-            let expected = try RosterReader(catalog: desk.desk.catalog).read(Repo.roster)
-            #expect(!expected.problems.isEmpty, "the sample roster has bad rows on purpose")
+            let expected = try RosterReader(catalog: desk.desk.catalog).read(
+                Data(contentsOf: Repo.rosterWithErrors), file: "名单.json")
+            #expect(expected.problems.count > 3, "the roster with errors has bad rows on purpose")
             try await desk.test { client in
                 let browser = Browser(client)
-                try await DeskFlow.uploadRoster(browser)
+                try await DeskFlow.uploadRoster(browser, Repo.rosterWithErrors)
                 let page = try await browser.get("/clerk/roster")
                 #expect(page.status == .ok)
                 let table = DeskFlow.section(page.text, id: "problems")
                 for problem in expected.problems {
                     let row =
                         "<td class=\"num\">\(problem.location.map { "\($0.row)" } ?? "")</td><td>"
-                        + Pages.escape(problem.field ?? "") + "</td>"
+                        + Pages.escape(problem.field.map(RosterMessages.fieldName) ?? "") + "</td>"
                     #expect(table.contains(row), "row \(String(describing: problem.location))")
                     #expect(table.contains(Pages.escape(problem.message)))
                 }
@@ -52,10 +53,14 @@ extension DeskTests {
                 #expect(outcome.contains("已生成"))
                 let batch = try await browser.get("/clerk/batch")
                 #expect(batch.status == .ok)
-                let built = try JSONDecoder().decode(
-                    Listing.self, from: Data(contentsOf: desk.data.appendingPathComponent("batch/summary.json")))
+                let journal = try String(
+                    contentsOf: desk.data.appendingPathComponent("batch/journal.jsonl"), encoding: .utf8)
+                let built = try journal.split(separator: "\n").compactMap {
+                    try JSONDecoder().decode(Listing.self, from: Data($0.utf8)).document
+                }
+                #expect(built.count > 20)
                 let table = DeskFlow.section(batch.text, id: "documents")
-                for document in built.documents where document.kind != "tally" {
+                for document in built where document.kind != "tally" {
                     #expect(table.contains("href=\"/file/\(document.sha256)\""), "\(document.path)")
                 }
                 #expect(batch.text.contains("draft-述职述法报告（草稿）.zip"))
@@ -72,7 +77,8 @@ extension DeskTests {
                 var path: String
                 var sha256: String
             }
-            var documents: [Entry]
+            /// Set on the journal's lines that list a document.
+            var document: Entry?
         }
 
         @Test func aBuildThatFailsSaysWhyAndLeavesThePreviousBatch() async throws {

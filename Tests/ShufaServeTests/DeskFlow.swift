@@ -7,11 +7,11 @@ import Testing
 enum DeskFlow {
     static func rosterData() throws -> Data { try Data(contentsOf: Repo.roster) }
 
-    /// Signs the clerk in and uploads the sample roster.
-    static func uploadRoster(_ browser: Browser) async throws {
+    /// Signs the clerk in and uploads the sample roster (or `roster`).
+    static func uploadRoster(_ browser: Browser, _ roster: URL = Repo.roster) async throws {
         try await browser.signIn("clerk")
         try await browser.get("/clerk")
-        let page = try await browser.upload("/clerk/roster", files: [("名单.json", try rosterData())])
+        let page = try await browser.upload("/clerk/roster", files: [("名单.json", try Data(contentsOf: roster))])
         #expect(
             page.status == .seeOther && page.location == "/clerk/roster",
             "\(page.status) \(page.location ?? "") \(page.text)")

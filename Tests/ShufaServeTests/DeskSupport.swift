@@ -13,6 +13,8 @@ enum Repo {
         .deletingLastPathComponent()
     static let templates = root.appendingPathComponent("templates")
     static let roster = root.appendingPathComponent("samples/roster.json")
+    /// The sample roster's records with mistakes, one of each kind a clerk makes.
+    static let rosterWithErrors = root.appendingPathComponent("samples/roster-with-errors.json")
     static let schemas = root.deletingLastPathComponent().appendingPathComponent("shared/schemas/odf1.3")
     static let fonts = root.appendingPathComponent("fonts/fonts.conf")
     /// The fixtures of the library's tests: returned reports, hostile rosters, the tally filler.

@@ -1,4 +1,5 @@
 import Foundation
+import ShufaKit
 import Testing
 
 @testable import ShufaServe
@@ -83,13 +84,15 @@ extension DeskTests {
                 .forbidden(.leader), .csrf, .notFound, .notMultipart, .tooLarge(limit: 1 << 20),
                 .tooManyFiles(limit: 1),
                 .noFile, .unsupportedFile(name: "f", expected: .report), .badForm,
-                .dataFolder(path: "p", reason: "r"), .noRoster, .noBatch, .jobRunning, .roster("m"), .build("m"),
+                .dataFolder(path: "p", reason: "r"), .noRoster, .noBatch, .jobRunning, .build("m"),
                 .notYours(file: "f", owner: "A", own: "B"), .unknownLeader("x"), .tally("m"), .badYear("x"),
             ]
             for error in errors {
                 let text = DeskMessages.text(error)
                 #expect(text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(error): \(text)")
             }
+            let roster = OutputMessages.text(.roster(RosterError(file: "名单.csv", .empty)))
+            #expect(DeskMessages.text(.roster(roster)) == roster, "the library's message, as the command line says it")
         }
     }
 }

@@ -24,7 +24,7 @@ extension DeskTests {
                 #expect(two.status == .unprocessableContent)
                 #expect(two.text.contains(DeskMessages.text(.tooManyFiles(limit: 1))))
                 let empty = try await browser.upload("/clerk/roster", files: [("空.csv", Data())])
-                #expect(empty.status == .unprocessableContent && empty.text.contains("空.csv: the file is empty"))
+                #expect(empty.status == .unprocessableContent && empty.text.contains("名单 空.csv：文件是空的"))
                 let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data(count: 64)
                 let picture = try await browser.upload("/clerk/roster", files: [("照片.png", png)])
                 #expect(picture.status == .unsupportedMediaType)
@@ -98,9 +98,9 @@ extension DeskTests {
                         ["build", name, "--out", "out", "--templates", Repo.templates.path, "--no-check"], in: scratch)
                     #expect(command.status == 2, "\(name)")
                     let line = command.error.trimmingCharacters(in: .whitespacesAndNewlines)
-                    let message = String(line.dropFirst("shufa: roster: ".count))
+                    let message = String(line.dropFirst("shufa: ".count))
                     #expect(
-                        line.hasPrefix("shufa: roster: ") && page.text.contains(Pages.escape(message)),
+                        line.hasPrefix("shufa: 名单 ") && page.text.contains(Pages.escape(message)),
                         "\(name): \(line) vs \(page.text)")
                     #expect(page.status == .unprocessableContent || page.status == .unsupportedMediaType, "\(name)")
                 }
