@@ -31,7 +31,7 @@ extension DeskTests {
             #expect(process.terminationStatus == 0, "\(text)")
             #expect(text.contains("e2e: the whole year passed"))
             for step in [
-                "roster-problems", "build-progress", "batch", "leader-finding", "leader-fixed",
+                "roster-problems", "build-progress", "batch", "leader-finding", "leader-fixed", "leader-word",
                 "review-approved", "tally", "status-archived", "trail",
             ] {
                 #expect(text.contains("-\(step).png"), "no screenshot of \(step)")
