@@ -17,7 +17,7 @@ struct UserAdd: ParsableCommand {
         discussion: """
             角色：clerk（经办人员）、leader（领导干部，须用 --leader 指定名单中的编号）、reviewer（审核审定人员）、\
             archivist（考核主管部门）。密码至少 8 个字符，以 bcrypt 加密保存，不保存原文。
-            例：echo '密码' | shufa user add wang --role leader --leader QC006
+            例：echo '密码' | shufa user add huang --role 领导干部 --leader QC006
             退出码：0 已建立；2 未建立（账号已存在、密码太短、参数错误）。
             """)
 

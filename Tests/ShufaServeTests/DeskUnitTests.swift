@@ -33,6 +33,11 @@ extension DeskTests {
             #expect(
                 UploadReceiver.type(of: report, name: "名单.xlsx", purpose: .roster) == .xlsx, "the reader refuses it")
             #expect(UploadReceiver.type(of: report, name: "报告", purpose: .report) == .odt)
+            let wps = Repo.temporaryDirectory().appendingPathComponent("交回.wps")
+            let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+            try Data(signature + [UInt8](repeating: 0, count: 504)).write(to: wps)
+            #expect(UploadReceiver.type(of: wps, name: "交回.wps", purpose: .report) == .doc, "WPS saves Word 97")
+            #expect(FileType.Purpose.report.acceptAttribute.split(separator: ",").contains(".wps"))
         }
 
         @Test func formFieldsAndMultipartHeadersAreParsed() {
