@@ -7,6 +7,8 @@ public enum DeskError: Error, Sendable {
     case badAccountName(String)
     case passwordTooShort(Int)
     case passwordTooLong
+    /// The password typed twice on a terminal (`shufa user add`) differs.
+    case passwordsDiffer
     case leaderMissing
     case leaderForOtherRole(AccountRole)
     case unknownRole(String)

@@ -9,6 +9,7 @@ public enum DeskMessages {
             return "账号名「\(name)」不可用：须为 1–32 个字母、数字、汉字或 _ - .，不含空格"
         case .passwordTooShort(let minimum): return "密码太短：至少 \(minimum) 个字符"
         case .passwordTooLong: return "密码太长：不超过 72 个字节（约 24 个汉字）"
+        case .passwordsDiffer: return "两次输入的密码不一致，未建立账号"
         case .leaderMissing: return "领导干部账号须用 --leader 指定其编号（名单中的编号，如 QC006）"
         case .leaderForOtherRole(let role): return "只有领导干部账号绑定编号，\(role.chineseName)账号不需要 --leader"
         case .unknownRole(let name):
@@ -60,8 +61,18 @@ public enum DeskMessages {
         "提醒：\(data) 中还没有账号，请先运行 shufa user add 账号名 --role clerk --data \(data) 建立经办人员账号"
     }
 
-    static func noSchemas() -> String {
-        "提醒：找不到 ODF 1.3 规范文件，本次不检查 schema（可用 --schemas 指定所在目录）"
+    /// `shufa serve` could not start (the port taken, the address not this machine's…).
+    public static func cannotStart(bind: String, port: Int, reason: String) -> String {
+        "无法在 \(bind):\(port) 上启动：\(reason)"
+    }
+
+    /// The prompts of `shufa user add` on a terminal.
+    public static let passwordPrompt = "密码："
+    public static let passwordAgain = "再输入一次："
+
+    /// What `shufa user add` says when the account is made: 「已建立账号 huang（领导干部 QC006）」.
+    public static func accountMade(_ account: Account) -> String {
+        "已建立账号 \(account.name)（\(account.role.chineseName)\(account.leader.map { " \($0)" } ?? "")）"
     }
 }
 

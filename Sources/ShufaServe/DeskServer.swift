@@ -59,7 +59,6 @@ public struct DeskServer: Sendable {
             FileHandle.standardError.write(
                 Data((DeskMessages.exposed(bind: configuration.bind, port: configuration.port) + "\n").utf8))
         }
-        if configuration.schemas == nil { FileHandle.standardError.write(Data((DeskMessages.noSchemas() + "\n").utf8)) }
         if (try? desk.accounts.all().isEmpty) ?? true {
             FileHandle.standardError.write(Data((DeskMessages.noAccounts(data: configuration.data.path) + "\n").utf8))
         }

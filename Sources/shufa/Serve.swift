@@ -40,34 +40,16 @@ struct Serve: ParsableCommand {
             schemas: SchemaLocator.find(locations.schemas),
             fontConfig: FileManager.default.fileExists(atPath: fonts.path) ? fonts : nil,
             limits: UploadLimits(bytes: maxUpload << 20))
+        if configuration.schemas == nil { Complaint.say(CommandMessages.noSchemas) }
         let outcome = AsyncRun.wait { () async throws in
             try await DeskServer(desk: try await Desk(configuration)).run()
         }
         if case .failure(let error) = outcome {
-            let text = (error as? DeskError).map(DeskMessages.text) ?? "无法在 \(bind):\(port) 上启动：\(error)"
+            let text =
+                (error as? DeskError).map(DeskMessages.text)
+                ?? DeskMessages.cannotStart(bind: bind, port: port, reason: "\(error)")
             Complaint.say(text)
             throw ExitCode(2)
         }
-    }
-}
-
-/// Runs async work from the synchronous command line, waiting for it.
-enum AsyncRun {
-    static func wait(_ body: @escaping @Sendable () async throws -> Void) -> Result<Void, Error> {
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        Task {
-            do { try await body() } catch { box.set(.failure(error)) }
-            done.signal()
-        }
-        done.wait()
-        return box.result
-    }
-
-    private final class ResultBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: Result<Void, Error> = .success(())
-        func set(_ result: Result<Void, Error>) { lock.withLock { value = result } }
-        var result: Result<Void, Error> { lock.withLock { value } }
     }
 }

@@ -30,12 +30,9 @@ struct UserAdd: ParsableCommand {
         guard let role = AccountRole(named: role) else { fail(.unknownRole(role)) }
         let password: String
         if isatty(STDIN_FILENO) != 0 {
-            let first = Self.prompt("密码：")
-            let second = Self.prompt("再输入一次：")
-            guard first == second else {
-                Complaint.say("两次输入的密码不一致，未建立账号")
-                throw ExitCode(2)
-            }
+            let first = Self.prompt(DeskMessages.passwordPrompt)
+            let second = Self.prompt(DeskMessages.passwordAgain)
+            guard first == second else { fail(.passwordsDiffer) }
             password = first
         } else {
             password = readLine(strippingNewline: true) ?? ""
@@ -44,7 +41,7 @@ struct UserAdd: ParsableCommand {
         do {
             let account = try store.add(
                 name: name, role: role, leader: leader, password: password, by: "shufa user add")
-            print("已建立账号 \(account.name)（\(account.role.chineseName)\(account.leader.map { " \($0)" } ?? "")）")
+            print(DeskMessages.accountMade(account))
         } catch {
             fail(error)
         }

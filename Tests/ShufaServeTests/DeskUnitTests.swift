@@ -89,7 +89,7 @@ extension DeskTests {
                 .forbidden(.leader), .csrf, .notFound, .notMultipart, .tooLarge(limit: 1 << 20),
                 .tooManyFiles(limit: 1),
                 .noFile, .unsupportedFile(name: "f", expected: .report), .badForm,
-                .dataFolder(path: "p", reason: "r"), .noRoster, .noBatch, .jobRunning, .build("m"),
+                .dataFolder(path: "p", reason: "r"), .noRoster, .noBatch, .jobRunning, .build("m"), .passwordsDiffer,
                 .notYours(file: "f", owner: "A", own: "B"), .unknownLeader("x"), .tally("m"), .badYear("x"),
             ]
             for error in errors {
