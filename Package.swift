@@ -3,13 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "shufa",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "shufa", targets: ["shufa"]),
         .executable(name: "shufa-bench", targets: ["shufa-bench"]),
         .library(name: "ShufaKit", targets: ["ShufaKit"]),
         .library(name: "ShufaTally", targets: ["ShufaTally"]),
         .library(name: "ShufaArchive", targets: ["ShufaArchive"]),
+        .library(name: "ShufaServe", targets: ["ShufaServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The archive's index: SQLite (Debian libsqlite3-dev) with WAL and FTS5.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The browser desk (`shufa serve`): HTTP server, bcrypt and sessions, server-rendered pages.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: generators for the fuzz tests of the roster readers and the template marker parser.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -72,8 +80,21 @@ let package = Package(
             "ShufaKit", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The browser desk: pages and uploads over the same library the command line drives.
+        .target(name: "ShufaServe", dependencies: [
+            "ShufaKit", "ShufaTally", "ShufaArchive", "ShufaODF", "ZIPFoundation",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Pages")]),
         .executableTarget(name: "shufa", dependencies: [
-            "ShufaKit", "ShufaTally", "ShufaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ShufaKit", "ShufaTally", "ShufaArchive", "ShufaServe",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "shufa-bench", dependencies: [
             "ShufaKit", "ShufaTally", "ShufaArchive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,5 +106,11 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ShufaServeTests", dependencies: [
+            "ShufaServe", "ShufaKit", "ShufaArchive", "ShufaODF", "ZIPFoundation",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what shufa needs on Debian: the XML engine, libxlsxwriter and SQLite for building, and for
-# printing and the tests: headless LibreOffice, CJK fonts, qpdf, poppler's PDF tools, openpyxl and python-docx.
+# printing and the tests: headless LibreOffice, CJK fonts, qpdf, poppler's PDF tools, openpyxl and python-docx, and
+# for the browser desk's end-to-end test headless Chromium with its WebDriver and Selenium.
 # The free faces that stand in for the official 公文 fonts (fonts/fonts.conf) are the Fandol family
 # (FandolFang 仿宋, FandolSong Bold 小标宋, FandolKai 楷体, FandolHei 黑体), which Debian ships only in
 # texlive-lang-chinese.
@@ -9,7 +10,7 @@ set -euo pipefail
 want=(libxml2-dev zlib1g-dev libdeflate-dev libxlsxwriter-dev libsqlite3-dev pkg-config)
 if [ "${1:-full}" = full ]; then
   want+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai texlive-lang-chinese qpdf
-         poppler-utils libxml2-utils python3-openpyxl python3-docx)
+         poppler-utils libxml2-utils python3-openpyxl python3-docx chromium chromium-driver python3-selenium)
 fi
 # fonts.conf marks the Fandol bold faces as bold while fontconfig scans them: refresh the cache of
 # their folder when an earlier scan (without fonts.conf) left them marked regular.

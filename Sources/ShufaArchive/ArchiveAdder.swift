@@ -38,7 +38,10 @@ public struct ArchiveAdder: Sendable {
     public init(archive: DocumentArchive) { self.archive = archive }
 
     /// Archives `inputs`; `waiting` is called when another `add` holds the archive and this one waits.
-    public func add(_ inputs: CollectedInputs, waiting: () -> Void = {}) throws(ArchiveError) -> AddReport {
+    /// `actor` is who the trail names for the steps the archive records itself (`shufa archive add` when nil).
+    public func add(
+        _ inputs: CollectedInputs, actor: String? = nil, waiting: () -> Void = {}
+    ) throws(ArchiveError) -> AddReport {
         let lock: ArchiveLock
         do { lock = try ArchiveLock(archive.location.addLock, waiting: waiting) } catch { throw .file(error) }
         defer { withExtendedLifetime(lock) {} }
@@ -59,7 +62,7 @@ public struct ArchiveAdder: Sendable {
             let writer = IndexWriter(db: db, added: ArchiveClock.now())
             let recorded = try writer.record(documents)
             problems += try writer.record(inputs.grades)
-            problems += try recordSteps(recorded, db: db)
+            problems += try recordSteps(recorded, actor: actor ?? Trail.archiveActor, db: db)
             try db.execute(sql: "DELETE FROM pending WHERE run = ?", arguments: [run])
             return recorded
         }
@@ -112,7 +115,7 @@ public struct ArchiveAdder: Sendable {
 
     /// The trail steps the archive takes itself: 下发草稿 when a leader's draft is first archived, 已交回
     /// when a returned report is (unless the report was already 报送).
-    private func recordSteps(_ recorded: [IncomingDocument], db: Database) throws -> [AddProblem] {
+    private func recordSteps(_ recorded: [IncomingDocument], actor: String, db: Database) throws -> [AddProblem] {
         var notes: [AddProblem] = []
         var done = Set<String>()
         for document in recorded where !document.leader.isEmpty {
@@ -120,14 +123,14 @@ public struct ArchiveAdder: Sendable {
             let current = try Trail.current(db, year: document.year, leader: document.leader)
             if document.kind == "draft" && document.origin == .build && current == nil {
                 try Trail.append(
-                    db, year: document.year, leader: document.leader, state: .draft, actor: Trail.archiveActor)
+                    db, year: document.year, leader: document.leader, state: .draft, actor: actor)
             } else if document.origin == .returned && done.insert(key).inserted {
                 guard (current?.rank ?? 0) < ReviewState.submitted.rank else {
                     notes.append(.returnedAfterSubmission(file: document.original, leader: document.leader))
                     continue
                 }
                 try Trail.append(
-                    db, year: document.year, leader: document.leader, state: .returned, actor: Trail.archiveActor,
+                    db, year: document.year, leader: document.leader, state: .returned, actor: actor,
                     note: document.original, report: document.digest.sha256)
             }
         }

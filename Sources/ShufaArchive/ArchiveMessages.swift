@@ -33,6 +33,10 @@ public enum ArchiveMessages {
         }
     }
 
+    /// Who took a step, as the trail records it when the step was taken through an account of the browser
+    /// desk: 「县司法局党组（经办账号 wang）」.
+    public static func actor(_ by: String, account: String) -> String { "\(by)（经办账号 \(account)）" }
+
     public static func text(_ notice: ArchiveNotice) -> String {
         switch notice {
         case .waitingToAdd: return "另一个归档（archive add）正在进行，等待其完成…"

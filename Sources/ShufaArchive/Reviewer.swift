@@ -11,15 +11,20 @@ public struct ReviewRequest: Sendable {
     public var by: String
     public var note: String
     public var override: String?
+    /// The account of the browser desk the step was taken through, recorded with `by` in the trail.
+    public var account: String?
 
-    public init(leader: String, year: Int?, target: ReviewState, by: String, note: String = "", override: String? = nil)
-    {
+    public init(
+        leader: String, year: Int?, target: ReviewState, by: String, note: String = "", override: String? = nil,
+        account: String? = nil
+    ) {
         self.leader = leader
         self.year = year
         self.target = target
         self.by = by
         self.note = note
         self.override = override
+        self.account = account
     }
 }
 
@@ -51,7 +56,8 @@ public struct Reviewer: Sendable {
             if let soft = refusals.first, request.override == nil { throw ArchiveError.refused(soft) }
             let concerns = [.reviewed, .approved, .submitted].contains(request.target) ? policy.report?.sha256 : nil
             let entry = try Trail.append(
-                db, year: leader.year, leader: leader.id, state: request.target, actor: request.by,
+                db, year: leader.year, leader: leader.id, state: request.target,
+                actor: request.account.map { ArchiveMessages.actor(request.by, account: $0) } ?? request.by,
                 note: request.note, override: request.override, report: concerns)
             return ReviewOutcome(entry: entry, leader: leader, overridden: refusals)
         }

@@ -1,3 +1,4 @@
+import ShufaODF
 import ShufaSystem
 import ShufaTemplate
 import ShufaText
@@ -112,6 +113,14 @@ public enum CheckMessages {
         case .converterFailed(_, let failure): return "无法用 LibreOffice 转换：\(failure)"
         case .workspace(_, let error): return "无法准备转换用的临时文件夹：\(error)"
         }
+    }
+
+    /// A file given to `check`, `extract`, `archive add` or the browser desk that cannot be read as a document:
+    /// 「无法读取 FILE：…」 with the reader's own refusal, or that it is damaged.
+    public static func unreadable(_ file: String, _ error: any Error) -> String {
+        if let error = error as? DocumentLoader.Failure { return "无法读取 \(file)：\(error.message)" }
+        if let error = error as? ODFParts.ReadError { return "无法读取 \(file)：\(error.message)" }
+        return "无法读取 \(file)：不是完好的 ODF 文档，内容已损坏（\(error)）；请重新保存后再试"
     }
 
     /// The schema issue of a package whose mimetype is not that of a text document.

@@ -18,7 +18,7 @@ public enum RosterMessages {
     }
 
     /// A field as a clerk knows it: 「姓名」 for `name (姓名)`, otherwise as the file wrote it.
-    static func fieldName(_ label: String) -> String {
+    public static func fieldName(_ label: String) -> String {
         guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return label }
         return String(label[label.index(after: open)..<label.index(before: label.endIndex)])
     }

@@ -51,11 +51,7 @@ enum CommandMessages {
     }
 
     /// A file given to `check`, `extract` or `archive add` that cannot be read as a document.
-    static func unreadable(_ file: URL, _ error: Error) -> String {
-        if let error = error as? DocumentLoader.Failure { return "无法读取 \(file.path)：\(error.message)" }
-        if let error = error as? ODFParts.ReadError { return "无法读取 \(file.path)：\(error.message)" }
-        return "无法读取 \(file.path)：不是完好的 ODF 文档，内容已损坏（\(error)）；请重新保存后再试"
-    }
+    static func unreadable(_ file: URL, _ error: Error) -> String { CheckMessages.unreadable(file.path, error) }
 
     // MARK: ArgumentParser's words
 

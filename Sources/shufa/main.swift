@@ -13,7 +13,7 @@ struct Shufa: ParsableCommand {
             """,
         version: "shufa \(ShufaVersion.current)",
         subcommands: [Build.self, Check.self, Extract.self, Print.self, Tally.self,
-                      ArchiveCommand.self, ReviewCommand.self, StatusCommand.self],
+                      ArchiveCommand.self, ReviewCommand.self, StatusCommand.self, Serve.self, UserCommand.self],
         defaultSubcommand: Build.self)
 }
 

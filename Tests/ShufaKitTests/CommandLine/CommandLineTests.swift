@@ -12,7 +12,7 @@ enum Shell {
     /// Every command and subcommand.
     static let commands = [
         "build", "check", "extract", "print", "tally", "archive", "archive add", "archive find", "archive verify",
-        "archive export", "review", "status",
+        "archive export", "review", "status", "serve", "user", "user add", "user list",
     ]
 }
 
@@ -44,6 +44,8 @@ struct HelpTests {
               review                  记录述职述法报告的流转：下发草稿 → 已交回 → 审核/审定 → 报送 → 归档；不加 --to
                                       则列出其记录。
               status                  各单位进度：草稿下发、交回、检查通过、审核/审定、报送、归档的人数，以及等次。
+              serve                   启动述法工作台（浏览器办理）：经办人员上传名单、生成并打印文书、统计测评；领导干部下载草稿、上传并检查报告；审核审定；进度、查找和导出。
+              user                    述法工作台的账号：建立（add）、列出（list）。
 
               各子命令的说明：shufa help <subcommand>
 
@@ -118,7 +120,8 @@ struct UsageErrorTests {
     @Test("an unknown option, for every command", arguments: Shell.commands)
     func unknownOption(_ command: String) throws {
         let needed = ["check": ["a.odt"], "extract": ["a.odt"], "tally": ["a.csv"], "archive add": ["out"],
-                      "archive export": ["--year", "2025", "--out", "a.zip"], "review": ["QC006"]]
+                      "archive export": ["--year", "2025", "--out", "a.zip"], "review": ["QC006"],
+                      "user add": ["wang", "--role", "clerk"]]
         let arguments = command.split(separator: " ").map(String.init) + (needed[command] ?? []) + ["--nonsense"]
         let run = try ChildProcess.shufa(arguments)
         Self.expectUsageError(run, command, saying: "不认识的选项 --nonsense")

@@ -8,6 +8,7 @@ enum Wording {
     static let quoted = [
         "apt-get install", "bash scripts/setup.sh", "RELAX NG", "shufa build", "shufa print", "shufa extract",
         "shufa archive add", "shufa archive", "shufa tally", "shufa review", "shufa help", "chattr +i",
+        "shufa serve", "shufa user add", "shufa user",
     ]
 
     /// Runs of two English words in a row left in `text` once its technical words are taken out.

@@ -1,0 +1,8 @@
+import Hummingbird
+import ShufaArchive
+
+/// The export form.
+struct ExportPage {
+    var frame: PageFrame
+    var year: String
+}

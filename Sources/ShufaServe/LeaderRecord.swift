@@ -1,0 +1,7 @@
+import ShufaKit
+
+/// A leader's returned reports, newest last.
+struct LeaderRecord: Codable, Sendable {
+    var leader: String
+    var returns: [ReturnedReport]
+}
