@@ -34,7 +34,7 @@ struct Tally: ParsableCommand {
 
     @OptionGroup var locations: Locations
 
-    @OptionGroup(title: "打印（--pdf）") var printing: PrintFlags
+    @OptionGroup(title: "打印选项（用于 pdf）") var printing: PrintFlags
 
     func validate() throws {
         if json && pdf { throw UsageError.jsonWithPDF.validation }
