@@ -60,6 +60,19 @@ extension DeskTests {
             #expect(work.isEmpty, "its scratch files are removed")
         }
 
+        @Test func aFormOverItsTextLimitSaysTheLimitInKiB() async throws {
+            let desk = try await TestDesk.make()
+            try await desk.test { client in
+                let browser = Browser(client)
+                try await browser.signIn("clerk")
+                try await browser.get("/clerk")
+                let page = try await browser.post("/clerk/build", ["filler": String(repeating: "x", count: 100 << 10)])
+                #expect(page.status == .contentTooLarge)
+                #expect(page.text.contains("上传的内容超过 64 KiB 的限制，未接收"), "\(page.text)")
+                #expect(try await browser.get("/clerk").status == .ok, "the clerk is still signed in")
+            }
+        }
+
         @Test func uploadsAreKeptUnderTheirContentNeverTheirName() async throws {
             let desk = try await TestDesk.make()
             let roster = try DeskFlow.rosterData()
