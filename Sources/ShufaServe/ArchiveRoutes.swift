@@ -35,7 +35,7 @@ struct ArchiveRoutes {
         }
         router.get("/archive/leader/:leader") { _, context in
             let signed = try Signed.require(context, desk: desk, roles: archivist)
-            let trail = try ArchiveDesk(desk: desk).trail(of: context.parameters.get("leader") ?? "", year: nil)
+            let trail = try ArchiveDesk(desk: desk).trail(of: context.leaderParameter, year: nil)
             let page = TrailPage(
                 frame: PageFrame(title: "流转记录", signed: signed, current: ""), trail: [TrailView(trail)])
             return Reply.page(desk.pages.render(page, "trail-page"))

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdAuth
 
@@ -9,5 +10,14 @@ public struct DeskContext: SessionRequestContext, RequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         sessions = .init()
+    }
+}
+
+extension DeskContext {
+    /// The 编号 a link names in its `:leader` segment (made by `ReviewList.path`), percent-decoded: the
+    /// router hands path segments over as they were sent.
+    var leaderParameter: String {
+        let segment = parameters.get("leader") ?? ""
+        return segment.removingPercentEncoding ?? segment
     }
 }

@@ -23,13 +23,13 @@ struct ReviewRoutes {
         router.get("/review/:leader") { request, context in
             let signed = try Signed.require(context, desk: desk, roles: [.reviewer])
             let notice = request.uri.queryParameters.get("done") == "1" ? "已记录" : nil
-            return try page(signed, id: context.parameters.get("leader") ?? "", notice: notice, refusal: nil)
+            return try page(signed, id: context.leaderParameter, notice: notice, refusal: nil)
         }
         router.post("/review/:leader") { request, context in
             let signed = try Signed.require(context, desk: desk, roles: [.reviewer])
             let fields = try await FormFields.read(request, desk: desk)
             try signed.checkToken(fields)
-            let id = context.parameters.get("leader") ?? ""
+            let id = context.leaderParameter
             do {
                 try await ArchiveDesk(desk: desk).record(
                     fields, leader: id, allowed: [.reviewed, .approved], by: signed)

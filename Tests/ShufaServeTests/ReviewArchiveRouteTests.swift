@@ -67,6 +67,30 @@ extension DeskTests {
             #expect(expectedRefusal.hasPrefix("不能办理"))
         }
 
+        /// A 编号 with characters a path segment percent-encodes (汉字, a hyphen): its links still lead to it.
+        @Test func aLeaderWhoseIdIsEncodedInTheLinkIsReached() async throws {
+            let desk = try await TestDesk.make()
+            let text = try String(contentsOf: Repo.roster, encoding: .utf8)
+                .replacingOccurrences(of: "\"QC006\"", with: "\"青川-006\"")
+            let roster = Repo.temporaryDirectory().appendingPathComponent("名单.json")
+            try text.write(to: roster, atomically: true, encoding: .utf8)
+            try await desk.test { client in
+                try await DeskFlow.uploadRoster(Browser(client), roster)
+                let browser = Browser(client)
+                try await browser.signIn("reviewer")
+                let list = try await browser.get("/review")
+                let link = try #require(Browser.links(in: list.text, containing: "黄志刚").first)
+                #expect(link == "/review/" + ReviewList.path("青川-006") && link.contains("%"))
+                let page = try await browser.get(link)
+                #expect(page.status == .ok && page.text.contains("黄志刚的述职述法报告"), "\(link): \(page.status)")
+                let step = try await browser.post(link, ["to": "approved", "by": "县司法局党组"])
+                #expect(step.status == .unprocessableContent && step.text.contains("黄志刚的述职述法报告"))
+                try await browser.signIn("archivist")
+                let trail = try await browser.get("/archive/leader/" + ReviewList.path("青川-006"))
+                #expect(trail.text.contains("「青川-006」"), "the trail's refusal names the 编号, not its encoding")
+            }
+        }
+
         @Test func theArchivistSubmitsSearchesFollowsTheTrailAndExports() async throws {
             let desk = try await Self.returned()
             try await desk.test { client in
