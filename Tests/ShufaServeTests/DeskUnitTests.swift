@@ -80,6 +80,23 @@ extension DeskTests {
             #expect(await throttle.wait("a", now: start.addingTimeInterval(61)) == nil)
         }
 
+        /// Names tried by guessing (each different, each as long as a form allows) are not kept for ever: the
+        /// throttle holds a name only while its failures count, and only as long as an account name can be.
+        @Test func theThrottleForgetsNamesWhoseWindowHasPassed() async {
+            let throttle = LoginThrottle(limit: 5, window: 60)
+            let start = Date()
+            for index in 0..<500 {
+                let name = "guess\(index)" + String(repeating: "x", count: 10_000)
+                #expect(await throttle.wait(name, now: start) == nil)
+                await throttle.failed(name, now: start)
+            }
+            #expect(await throttle.wait("unknown", now: start) == nil)
+            #expect(await throttle.trackedNames <= 500)
+            await throttle.failed("late", now: start.addingTimeInterval(61))
+            #expect(await throttle.trackedNames == 1, "only the name whose failure still counts")
+            #expect(await throttle.longestName <= 33)
+        }
+
         @Test func everyMessageIsChinese() {
             let errors: [DeskError] = [
                 .badAccountName("x"), .passwordTooShort(8), .passwordTooLong, .leaderMissing,
