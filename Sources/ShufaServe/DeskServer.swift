@@ -18,11 +18,11 @@ public struct DeskServer: Sendable {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(desk: desk))
         let cookie = SessionCookieParameters(name: "shufa_session", path: "/", secure: false, sameSite: .lax)
+        let storage = SessionStorage<DeskSession>(sessions, configuration: .init(sessionCookieParameters: cookie))
         router.add(
             middleware: SessionMiddleware<DeskContext>(
-                storage: sessions,
-                configuration: .init(sessionCookieParameters: cookie, defaultSessionExpiration: Self.sessionLifetime)))
-        LoginRoutes(desk: desk).register(on: router)
+                sessionStorage: storage, defaultSessionExpiration: Self.sessionLifetime))
+        LoginRoutes(desk: desk, sessions: storage).register(on: router)
         ClerkRoutes(desk: desk).register(on: router)
         LeaderRoutes(desk: desk).register(on: router)
         ReviewRoutes(desk: desk).register(on: router)

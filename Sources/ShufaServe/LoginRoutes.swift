@@ -3,9 +3,12 @@ import Hummingbird
 import HummingbirdAuth
 
 /// Signing in and out. The sign-in form carries a token that must match a cookie set with the form
-/// (double submit), so no other site can sign a browser in; a session gets a new id and its own token.
+/// (double submit), so no other site can sign a browser in; a session gets a new id and its own token, and
+/// the session the browser had before ends.
 struct LoginRoutes {
     let desk: Desk
+    /// The sessions, to end the one a browser had when it signs in again.
+    let sessions: SessionStorage<DeskSession>
     let throttle = LoginThrottle()
 
     /// The cookie holding the sign-in form's token.
@@ -45,6 +48,7 @@ struct LoginRoutes {
             return form(name: name, error: DeskMessages.text(.badLogin), status: .unauthorized)
         }
         await throttle.succeeded(name)
+        _ = try? await sessions.delete(request: request)
         context.sessions.createSession(DeskSession(account: account.name))
         return Reply.redirect(account.role.home)
     }

@@ -116,6 +116,24 @@ extension DeskTests {
             }
         }
 
+        /// Signing in again in the same browser (another person at the same computer) ends the session it had:
+        /// its id no longer opens anything, whoever kept it.
+        @Test func signingInAgainEndsTheSessionTheBrowserHad() async throws {
+            let desk = try await TestDesk.make()
+            try await desk.test { client in
+                let browser = Browser(client)
+                try await browser.signIn("clerk")
+                let kept = try #require(browser.cookies["shufa_session"])
+                try await browser.signIn("huang")
+                #expect(try await browser.get("/leader").status == .ok)
+                #expect(browser.cookies["shufa_session"] != kept, "a new id")
+                var headers = HTTPFields()
+                headers[.cookie] = "shufa_session=\(kept)"
+                let old = try await Browser(client).send("/clerk", method: .get, headers: headers, body: nil)
+                #expect(old.status == .seeOther && old.location == "/login", "the clerk's session has ended")
+            }
+        }
+
         @Test func anUnknownPageIsAChineseNotFound() async throws {
             let desk = try await TestDesk.make()
             try await desk.test { client in
