@@ -29,7 +29,15 @@ final class PartCollector: @unchecked Sendable {
         self.maximumFiles = files
     }
 
-    func header(_ name: String, _ value: String) { headers[name.lowercased()] = value }
+    /// Keeps a part's header; one longer than a text field (a file name of megabytes) refuses the form, since
+    /// every piece of the part's body would parse it again.
+    func header(_ name: String, _ value: String) {
+        guard value.utf8.count <= UploadReceiver.fieldLimit else {
+            error = error ?? .badForm
+            return
+        }
+        headers[name.lowercased()] = value
+    }
 
     func body(_ buffer: inout ByteBuffer) {
         guard error == nil else { return }

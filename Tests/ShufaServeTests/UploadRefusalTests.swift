@@ -73,6 +73,19 @@ extension DeskTests {
             }
         }
 
+        @Test func aFileNameOfMegabytesRefusesTheForm() async throws {
+            let desk = try await TestDesk.make()
+            try await desk.test { client in
+                let browser = Browser(client)
+                try await browser.signIn("clerk")
+                try await browser.get("/clerk")
+                let name = String(repeating: "名", count: 100_000) + ".json"
+                let page = try await browser.upload("/clerk/roster", files: [(name, try DeskFlow.rosterData())])
+                #expect(page.status == .unprocessableContent && page.text.contains(DeskMessages.text(.badForm)))
+            }
+            #expect(desk.desk.state.roster == nil)
+        }
+
         @Test func uploadsAreKeptUnderTheirContentNeverTheirName() async throws {
             let desk = try await TestDesk.make()
             let roster = try DeskFlow.rosterData()
