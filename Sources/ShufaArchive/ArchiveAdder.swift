@@ -1,19 +1,6 @@
 import Foundation
 import GRDB
 
-/// What `add` brings: the documents and grades read from the inputs, and what was wrong with them.
-public struct CollectedInputs: Sendable {
-    public var documents: [IncomingDocument]
-    public var grades: [LeaderGrade]
-    public var problems: [AddProblem]
-
-    public init(documents: [IncomingDocument] = [], grades: [LeaderGrade] = [], problems: [AddProblem] = []) {
-        self.documents = documents
-        self.grades = grades
-        self.problems = problems
-    }
-}
-
 /// What an `add` did.
 public struct AddReport: Sendable {
     /// Documents newly recorded, by kind; documents that were already in the archive.

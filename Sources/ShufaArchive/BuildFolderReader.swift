@@ -38,14 +38,7 @@ struct BuildFolderReader {
             + (FileManager.default.fileExists(atPath: journal.path)
                 ? [(journal, "\(folder.lastPathComponent)/\(BatchBuilder.journalName)", "journal", "jsonl")] : [])
         for (file, original, kind, format) in accounts {
-            do {
-                inputs.documents.append(
-                    IncomingDocument(
-                        file: file, digest: try FileDigest.of(file), original: original, year: year,
-                        unit: "", leader: "", kind: kind, format: format, origin: .build))
-            } catch {
-                inputs.problems.append(.unreadable(error))
-            }
+            inputs.addAccount(file, original: original, year: year, kind: kind, format: format, origin: .build)
         }
         return inputs
     }

@@ -44,14 +44,7 @@ struct PrintFolderReader {
             inputs.problems.append(.noYear(file: name))
             return inputs
         }
-        do {
-            inputs.documents.append(
-                IncomingDocument(
-                    file: file, digest: try FileDigest.of(file), original: name, year: year,
-                    unit: "", leader: "", kind: "print", format: "json", origin: .print))
-        } catch {
-            inputs.problems.append(.unreadable(error))
-        }
+        inputs.addAccount(file, original: name, year: year, kind: "print", format: "json", origin: .print)
         return inputs
     }
 

@@ -46,14 +46,7 @@ struct TallyReader {
                 year: year, leader: entry.leader, series: entry.series, composite: entry.composite, grade: entry.grade,
                 rule: entry.rule, file: name)
         }
-        do {
-            inputs.documents.append(
-                IncomingDocument(
-                    file: file, digest: try FileDigest.of(file), original: name, year: year,
-                    unit: "", leader: "", kind: "tally", format: "json", origin: .tally))
-        } catch {
-            inputs.problems.append(.unreadable(error))
-        }
+        inputs.addAccount(file, original: name, year: year, kind: "tally", format: "json", origin: .tally)
         return inputs
     }
 
