@@ -1,4 +1,5 @@
 import ShufaArchive
+import ShufaKit
 
 /// Every message of the desk, in Chinese, from one place. Messages of the library (a roster that cannot be
 /// read, a damaged document, a refused review step) are passed through as the command line prints them.
@@ -23,7 +24,7 @@ public enum DeskMessages {
         case .csrf: return "表单已过期或不是从本系统页面提交的，请刷新页面后重试"
         case .notFound: return "找不到该页面或文件，或您无权查看"
         case .notMultipart: return "请通过页面上的表单上传文件"
-        case .tooLarge(let limit): return "上传的内容超过 \(size(limit)) 的限制，未接收"
+        case .tooLarge(let limit): return "上传的内容超过 \(SizeLimit.text(limit)) 的限制，未接收"
         case .tooManyFiles(let limit): return "一次最多上传 \(limit) 个文件"
         case .noFile: return "请选择要上传的文件"
         case .unsupportedFile(let name, let purpose):
@@ -85,7 +86,4 @@ extension DeskMessages {
     static func tooManyAttempts(seconds: Int) -> String {
         "该账号密码错误次数过多，请 \(seconds) 秒后再试"
     }
-
-    /// A size limit in MiB, or in KiB when under one MiB (a form's text: 64 KiB).
-    static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB" }
 }

@@ -9,7 +9,7 @@ public enum SystemMessages {
         case .isFolder: return "这是一个文件夹，不是文件"
         case .notRegular: return "不是普通文件（管道、设备等），不能读取"
         case .symbolicLink: return "是符号链接：已拒绝"
-        case .tooLarge(let limit): return "文件超过 \(limit >> 20) MiB 的上限：已拒绝"
+        case .tooLarge(let limit): return "文件超过 \(SizeLimit.text(limit)) 的上限：已拒绝"
         case .unreadable(let code): return "无法读取：\(text(OutputError.SystemReason(code: code)))"
         }
     }
