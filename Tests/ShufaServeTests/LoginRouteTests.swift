@@ -60,12 +60,27 @@ extension DeskTests {
             }
         }
 
+        /// The tests' browser reads a cookie's end from its attributes: a hex token containing 「1970」 (one
+        /// sign-in in about a thousand) is kept, an `Expires` in the past or a `Max-Age=0` forgets it.
+        @Test func theTestBrowserForgetsOnlyExpiredCookies() async throws {
+            let desk = try await TestDesk.make()
+            try await desk.test { client in
+                let browser = Browser(client)
+                browser.remember("shufa_login=ab1970cd; SameSite=Strict; Path=/login; HttpOnly")
+                browser.remember("shufa_session=x+1970/y=; Expires=Thu, 26 Nov 2099 16:56:57 GMT; Path=/")
+                #expect(browser.cookies == ["shufa_login": "ab1970cd", "shufa_session": "x+1970/y="])
+                browser.remember("shufa_session=x+1970/y=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/")
+                browser.remember("shufa_login=ab1970cd; Max-Age=0; Path=/login")
+                #expect(browser.cookies.isEmpty)
+            }
+        }
+
         @Test func aWrongPasswordOrUnknownNameIsRefused() async throws {
             let desk = try await TestDesk.make()
             try await desk.test { client in
                 let browser = Browser(client)
                 for (name, password) in [("clerk", "wrong-password"), ("nobody", TestDesk.password)] {
-                    let page = try await browser.signIn(name, password: password)
+                    let page = try await browser.attemptSignIn(name, password: password)
                     #expect(page.status == .unauthorized)
                     #expect(page.text.contains(DeskMessages.text(.badLogin)))
                     #expect(browser.cookies["shufa_session"] == nil)
@@ -92,8 +107,8 @@ extension DeskTests {
             let desk = try await TestDesk.make()
             try await desk.test { client in
                 let browser = Browser(client)
-                for _ in 0..<5 { try await browser.signIn("clerk", password: "wrong-password") }
-                let locked = try await browser.signIn("clerk")
+                for _ in 0..<5 { try await browser.attemptSignIn("clerk", password: "wrong-password") }
+                let locked = try await browser.attemptSignIn("clerk")
                 #expect(locked.status == .tooManyRequests)
                 #expect(locked.text.contains("密码错误次数过多"))
                 let other = try await browser.signIn("reviewer")
