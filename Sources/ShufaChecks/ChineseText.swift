@@ -20,16 +20,33 @@ enum ChineseText {
     /// `folded` reading characters.
     static func foldedByCharacters(_ text: String) -> String { String(text.map { simplified[$0] ?? $0 }) }
 
-    /// The same pairs by scalar, for simple text (`SimpleText`), where characters and scalars are one.
-    private static let simplifiedScalars: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
-        uniqueKeysWithValues: simplified.map { ($0.key.unicodeScalars.first!, $0.value.unicodeScalars.first!) })
+    /// The same pairs by scalar, for simple text (`SimpleText`), where characters and scalars are one: the
+    /// simplified scalar of each traditional one by its offset from U+4E00 (0: not folded). Every character of
+    /// the pairs is a CJK unified ideograph (U+4E00–U+9FFF).
+    private static let foldTable: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0xA000 - 0x4E00)
+        for (traditional, simple) in simplified {
+            let from = traditional.unicodeScalars.first!.value, to = simple.unicodeScalars.first!.value
+            precondition((0x4E00..<0xA000).contains(from), "a folded character outside U+4E00–U+9FFF")
+            table[Int(from - 0x4E00)] = to
+        }
+        return table
+    }()
+
+    /// The simplified scalar of a traditional one of the checked words; nil for any other.
+    @inline(__always) private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let offset = scalar.value &- 0x4E00
+        guard offset < 0xA000 - 0x4E00 else { return nil }
+        let simple = foldTable[Int(offset)]
+        return simple == 0 ? nil : Unicode.Scalar(simple)
+    }
 
     /// `text` with the traditional characters of the checked words folded to simplified ones.
     static func folded(_ text: String) -> String {
         guard SimpleText.isSimple(text) else { return foldedByCharacters(text) }
-        guard text.unicodeScalars.contains(where: { simplifiedScalars[$0] != nil }) else { return text }
+        guard text.unicodeScalars.contains(where: { fold($0) != nil }) else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(simplifiedScalars[scalar] ?? scalar) }
+        for scalar in text.unicodeScalars { scalars.append(fold(scalar) ?? scalar) }
         return String(scalars)
     }
 

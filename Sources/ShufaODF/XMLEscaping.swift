@@ -12,13 +12,33 @@ public enum XMLEscaping {
 
     /// `text` without the characters XML 1.0 forbids, and how many were removed.
     public static func removingForbidden(_ text: String) -> (text: String, removed: Int) {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return (text, 0) }
+        guard hasForbidden(text.utf8) else { return (text, 0) }
         var scalars = String.UnicodeScalarView()
         var removed = 0
         for scalar in text.unicodeScalars {
             if isAllowed(scalar) { scalars.append(scalar) } else { removed += 1 }
         }
         return (String(scalars), removed)
+    }
+
+    /// True when `text` holds a character XML 1.0 forbids. On the UTF-8 bytes: a C0 control other than tab,
+    /// newline and carriage return is one byte below 0x20, U+FFFE and U+FFFF are EF BF BE and EF BF BF (a
+    /// Swift string holds no surrogates), and UTF-8 never holds those bytes inside another character's.
+    static func hasForbidden(_ text: String.UTF8View) -> Bool {
+        let found = text.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        return found ?? String(text).unicodeScalars.contains { !isAllowed($0) }
     }
 
     /// Escapes `&`, `<`, `>` (and `"`, newline and tab when `quote` is set) into `buffer`,

@@ -1,5 +1,6 @@
 import Foundation
 import ShufaODF
+import ShufaSystem
 import ShufaText
 
 /// Turns raw records (from JSON, YAML or a table row) into leaders, collecting every problem with the
@@ -37,9 +38,40 @@ struct RecordValidator {
 
     /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
     mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
+        accept(Self.check(item, at: location, normalized: normalized, context: context))
+    }
+
+    /// Checks records as `add` does one by one, with the same leaders and problems in the same order: each record
+    /// on its own on every core, then in order for the ids seen before.
+    mutating func add(contentsOf items: [Any], at locations: [RecordLocation], normalized: Bool = false) {
+        let context = self.context
+        let records = UncheckedRecords(items: items)
+        let checked = ParallelMap.run(Array(locations.indices)) { index in
+            Self.check(records.items[index], at: locations[index], normalized: normalized, context: context)
+        }
+        for case .success(let record) in checked { accept(record) }
+    }
+
+    /// A record checked on its own: the leader it gives, its problems, and where the problem of an id seen
+    /// before goes.
+    private struct Checked: Sendable {
+        var leader: Leader?
+        var problems: [RosterProblem]
+        var id: String?
+        var afterID: Int
+        var location: RecordLocation
+    }
+
+    /// The raw records of `add(contentsOf:)`, read (never changed) on every core.
+    private struct UncheckedRecords: @unchecked Sendable {
+        let items: [Any]
+    }
+
+    private static func check(_ item: Any, at location: RecordLocation, normalized: Bool, context: Context) -> Checked {
         guard let raw = item as? [String: Any] else {
-            problems.append(RosterProblem(.error, .notARecord, at: location))
-            return
+            return Checked(
+                leader: nil, problems: [RosterProblem(.error, .notARecord, at: location)], id: nil, afterID: 0,
+                location: location)
         }
         var record = Record(
             fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
@@ -48,10 +80,25 @@ struct RecordValidator {
                 record.fail(FieldNames.aliases[same[0]] ?? same[0], .sameField(same))
             }
         }
-        let leader = record.leader(seen: seenIDs)
-        problems += record.problems
-        if let leader {
-            seenIDs[leader.id] = location
+        let leader = record.leader()
+        return Checked(
+            leader: leader, problems: record.problems, id: record.id, afterID: record.afterID, location: location)
+    }
+
+    /// Takes a checked record: a leader whose id was seen before is refused, the problem saying so placed
+    /// right after the record's problems with its id.
+    private mutating func accept(_ checked: Checked) {
+        var checked = checked
+        if let id = checked.id, let first = seenIDs[id] {
+            var record = Record(fields: [:], location: checked.location, validator: context)
+            record.id = id
+            record.fail("id", .duplicateID(id, first: first))
+            checked.problems.insert(contentsOf: record.problems, at: checked.afterID)
+            checked.leader = nil
+        }
+        problems += checked.problems
+        if let leader = checked.leader {
+            seenIDs[leader.id] = checked.location
             leaders.append(leader)
         }
     }
@@ -70,11 +117,13 @@ struct RecordValidator {
             self.validator = validator
         }
 
-        mutating func leader(seen: [String: RecordLocation]) -> Leader? {
+        /// How many problems the record had when its id was read (where an id seen before is reported).
+        var afterID = 0
+
+        /// The leader of the record, or nil when it has an error (an id seen before is `accept`'s to find).
+        mutating func leader() -> Leader? {
             id = required("id")
-            if let id, let first = seen[id] {
-                fail("id", .duplicateID(id, first: first))
-            }
+            afterID = problems.count
             let name = required("name"), unit = required("unit"), position = required("position"),
                 roleName = required("role")
             if let roleName, !validator.vocabulary.knows(role: roleName) {

@@ -116,9 +116,7 @@ public struct RosterReader: Sendable {
         }
         let organization = Self.text(fields["organization"]) ?? ""
         var validator = RecordValidator(vocabulary: vocabulary, year: year, organization: organization)
-        for (index, item) in list.enumerated() {
-            validator.add(item, at: RecordLocation(file: file, row: index + 1))
-        }
+        validator.add(contentsOf: list, at: list.indices.map { RecordLocation(file: file, row: $0 + 1) })
         return Roster(organization: organization, year: year, leaders: validator.leaders, problems: validator.problems)
     }
 

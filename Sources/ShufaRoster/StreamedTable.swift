@@ -60,10 +60,15 @@ struct StreamedTable: RosterSource {
             problems = table.notes(columns, rows: survey.firstRows, headerIndex: survey.firstRows.count - 1)
         }
         var leaders: [Leader] = []
-        while leaders.count < limit, let row = nextRow() {
-            guard columns.hasData(row.cells) else { continue }
-            validator.add(columns.record(row.cells), at: RecordLocation(file: table.file, row: row.number, unit: "row"),
-                          normalized: true)
+        while leaders.count < limit {
+            var rows: [CellGrid.Row] = []
+            while rows.count < limit - leaders.count, let row = nextRow() {
+                if columns.hasData(row.cells) { rows.append(row) }
+            }
+            guard !rows.isEmpty else { break }
+            validator.add(
+                contentsOf: rows.map { columns.record($0.cells) },
+                at: rows.map { RecordLocation(file: table.file, row: $0.number, unit: "row") }, normalized: true)
             let found = validator.take()
             leaders += found.leaders
             problems += found.problems

@@ -25,11 +25,10 @@ struct TableRoster {
             ?? ""
         var validator = RecordValidator(
             vocabulary: vocabulary, year: year, organization: organization, labels: columns.labels)
-        for row in body where columns.hasData(row.cells) {
-            validator.add(
-                columns.record(row.cells), at: RecordLocation(file: file, row: row.number, unit: "row"),
-                normalized: true)
-        }
+        let rows = body.filter { columns.hasData($0.cells) }
+        validator.add(
+            contentsOf: rows.map { columns.record($0.cells) },
+            at: rows.map { RecordLocation(file: file, row: $0.number, unit: "row") }, normalized: true)
         let notes = self.notes(columns, rows: grid.rows, headerIndex: headerIndex)
         return Roster(
             organization: organization, year: year, leaders: validator.leaders, problems: notes + validator.problems)

@@ -81,30 +81,82 @@ extension OutputFiles {
         try write(bytes, named: url.lastPathComponent, in: folder, path: url.path)
     }
 
-    /// Writes `bytes` as `name` in the open folder `folder`: a new temporary file of a unique name, created
-    /// exclusively and never through a symbolic link, written, flushed to disk (unless `durable` is false: the
-    /// batch's documents are flushed all at once by `OutputFolder.synchronize`), then renamed over `name`
-    /// (replacing a file or a symbolic link there, never writing through it). `path` names the file in errors.
+    /// Writes `bytes` as `name` in the open folder `folder`, never leaving a half-written file under `name` and
+    /// never writing through a symbolic link: as an unnamed file (`O_TMPFILE`) that is given its name once
+    /// written, or — where the file system has no unnamed files, or `/proc` is missing — as a new temporary file
+    /// of a unique name, created exclusively. The data is flushed to disk unless `durable` is false (the batch's
+    /// documents are flushed all at once by `OutputFolder.synchronize`). A file or symbolic link already at
+    /// `name` is replaced by a rename, never written through. `path` names the file in errors.
+    ///
+    /// The unnamed way costs the folder one entry change instead of two, and the new inode is allocated
+    /// outside the folder's lock: two threads writing into one folder no longer wait on each other's inode
+    /// allocation. `unnamed: false` takes the named way only (for tests of it).
     static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String,
-                      durable: Bool = true) throws(OutputError) {
+                      durable: Bool = true, unnamed: Bool = true) throws(OutputError) {
+        if unnamed, try writeUnnamed(bytes, named: name, in: folder, path: path(), durable: durable) { return }
         let (descriptor, temporary) = try createTemporary(in: folder, path: path())
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var written = 0
-            while written < raw.count {
-                let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { failure = result < 0 ? errno : EIO; return }
-                written += result
-            }
-        }
-        if failure == 0 && durable && fsync(descriptor) != 0 { failure = errno }
+        var failure = fill(descriptor, with: bytes, durable: durable)
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 && renameat(folder, temporary, folder, name) != 0 { failure = errno }
         guard failure == 0 else {
             unlinkat(folder, temporary, 0)
             throw .system(failure, path: path())
         }
+    }
+
+    /// `O_TMPFILE` (Linux): open a file with no name in a folder.
+    private static let unnamedFile = 0o20000000 | O_DIRECTORY
+
+    /// Writes `bytes` as an unnamed file in `folder` and links it as `name` (through `/proc/self/fd`, which needs
+    /// no privilege); when `name` exists, links it under a temporary name and renames that over `name`. False
+    /// when the unnamed way is not available here (nothing written); throws when writing or linking fails.
+    private static func writeUnnamed(
+        _ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String, durable: Bool
+    ) throws(OutputError) -> Bool {
+        let descriptor = openat(folder, ".", unnamedFile | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let failure = fill(descriptor, with: bytes, durable: durable)
+        guard failure == 0 else { throw .system(failure, path: path()) }
+        let source = "/proc/self/fd/\(descriptor)"
+        if linkat(AT_FDCWD, source, folder, name, AT_SYMLINK_FOLLOW) == 0 { return true }
+        switch errno {
+        case EEXIST: break
+        case ENOENT, ENOTDIR, EACCES, EPERM: return false
+        default: throw .system(errno, path: path())
+        }
+        var code = EEXIST
+        for _ in 0..<16 where code == EEXIST {
+            let temporary = temporaryName()
+            guard linkat(AT_FDCWD, source, folder, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                code = errno
+                continue
+            }
+            guard renameat(folder, temporary, folder, name) == 0 else {
+                code = errno
+                unlinkat(folder, temporary, 0)
+                throw .system(code, path: path())
+            }
+            return true
+        }
+        throw .system(code, path: path())
+    }
+
+    /// Writes all of `bytes` to `descriptor` and, when `durable`, flushes it to disk; the `errno` of what
+    /// failed, or 0.
+    private static func fill(_ descriptor: Int32, with bytes: [UInt8], durable: Bool) -> Int32 {
+        let failure = bytes.withUnsafeBytes { raw -> Int32 in
+            var written = 0
+            while written < raw.count {
+                let result = Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return result < 0 ? errno : EIO }
+                written += result
+            }
+            return 0
+        }
+        guard failure == 0 else { return failure }
+        return durable && fsync(descriptor) != 0 ? errno : 0
     }
 
     /// The prefix of every temporary file shufa writes: `.shufa-<process id>-<random>.tmp`.
@@ -117,12 +169,17 @@ extension OutputFiles {
     {
         var code = EEXIST
         for _ in 0..<16 where code == EEXIST {
-            let name = "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
+            let name = temporaryName()
             let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if descriptor >= 0 { return (descriptor, name) }
             code = errno
         }
         throw .system(code, path: path())
+    }
+
+    /// A new name for a temporary file: `.shufa-<process id>-<random>.tmp`.
+    private static func temporaryName() -> String {
+        "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
     }
 
     /// The process that wrote a temporary file named like `temporaryPrefix`, or nil for other names.

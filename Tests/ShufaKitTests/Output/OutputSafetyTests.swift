@@ -347,6 +347,25 @@ struct OutputSafetyTests {
         #expect(throws: OutputError.busy(folder.url.path)) { try OutputFolder(folder.url) }
     }
 
+    @Test("both ways of writing a file (unnamed and linked, or named and renamed) leave the whole bytes and nothing else")
+    func bothWaysOfWriting() throws {
+        var modes: [Int?] = []
+        for unnamed in [true, false] {
+            let url = Repo.temporaryDirectory()
+            let folder = open(url.path, O_RDONLY | O_DIRECTORY)
+            defer { close(folder) }
+            for (round, size) in [0, 1, 70_000].enumerated() {
+                let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ round) }
+                try OutputFiles.write(bytes, named: "a.odt", in: folder, path: "a.odt", unnamed: unnamed)
+                #expect(Array(try Data(contentsOf: url.appendingPathComponent("a.odt"))) == bytes, "\(unnamed)")
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: url.path) == ["a.odt"], "\(unnamed)")
+            let file = url.appendingPathComponent("a.odt").path
+            modes.append(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+        }
+        #expect(modes[0] != nil && modes[0] == modes[1], "the same permissions either way")
+    }
+
     @Test("a private folder is readable by its owner only, and gone once removed")
     func privateFolder() throws {
         let folder = try PrivateFolder(prefix: "shufa-test")

@@ -1,0 +1,26 @@
+@testable import ShufaODF
+import Testing
+
+/// What XML 1.0 forbids is found on the bytes exactly as on the scalars.
+@Suite("ShufaODF: characters XML forbids")
+struct XMLEscapingTests {
+    @Test("the byte scan finds a forbidden character exactly where the scalar test does")
+    func byteScanMatchesScalars() {
+        let pieces = [
+            "法治", "a", "\t", "\n", "\r", "\u{0}", "\u{1}", "\u{8}", "\u{B}", "\u{1F}", " ", "\u{7F}", "\u{85}",
+            "\u{D7FF}", "\u{E000}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FFBE}", "\u{EFBF}", "\u{10000}", "😀",
+            "é", "e\u{301}",
+        ]
+        var generator = SeededGenerator(seed: 29)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let expected = text.unicodeScalars.contains { !XMLEscaping.isAllowed($0) }
+            #expect(XMLEscaping.hasForbidden(text.utf8) == expected, "\(Array(text.unicodeScalars))")
+            let (clean, removed) = XMLEscaping.removingForbidden(text)
+            #expect(String(String.UnicodeScalarView(text.unicodeScalars.filter(XMLEscaping.isAllowed))) == clean)
+            #expect(removed == text.unicodeScalars.count - clean.unicodeScalars.count)
+        }
+    }
+}
