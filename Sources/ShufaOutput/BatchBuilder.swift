@@ -12,9 +12,12 @@ public struct BatchBuilder: Sendable {
     public let catalog: Catalog
     public let templates: TemplateSet
     public let request: BuildRequest
+    /// The roster read and parsed on another thread while the catalog and templates load.
+    private let prefetch: RosterPrefetch
 
-    /// Loads the catalog and compiles the templates.
+    /// Loads the catalog and compiles the templates (while a JSON or YAML roster is read and parsed).
     public init(_ request: BuildRequest) throws(BuildError) {
+        prefetch = RosterPrefetch(request.roster)
         do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch {
             throw .catalog(error)
         }
@@ -29,7 +32,7 @@ public struct BatchBuilder: Sendable {
     public func run() throws(BuildError) -> BuildSummary {
         let reader = RosterReader(catalog: catalog, options: request.rosterOptions)
         var source: any RosterSource
-        do { source = try reader.open(request.roster) } catch { throw .roster(error) }
+        do { source = try reader.open(request.roster, prefetched: prefetch) } catch { throw .roster(error) }
         if request.strict {
             var problems: [RosterProblem] = []
             while let piece = source.next(Self.pieceSize) { problems += piece.problems }

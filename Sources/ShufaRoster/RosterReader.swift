@@ -40,7 +40,17 @@ public struct RosterReader: Sendable {
     /// Opens the roster at `url` to be read a piece at a time (`RosterSource`). A UTF-8 CSV or TSV file is
     /// streamed from disk (`StreamedTable`), never held whole; other files are read whole (they are bounded:
     /// spreadsheets by their cell limits, JSON and YAML as documents).
-    public func open(_ url: URL) throws(RosterError) -> any RosterSource {
+    ///
+    /// `prefetched`: the same file already read and parsed on another thread (`RosterPrefetch`); the records are
+    /// checked as when it is read here, with the same errors in the same order.
+    public func open(_ url: URL, prefetched: RosterPrefetch? = nil) throws(RosterError) -> any RosterSource {
+        if let prefetched, prefetched.url == url, let (file, parsed) = prefetched.value() {
+            let name = url.lastPathComponent
+            let data = try file.get()
+            try checkOptions(for: RosterFormat(pathExtension: url.pathExtension)!, file: name)
+            guard let parsed, !data.isEmpty else { throw RosterError(file: name, .empty) }
+            return ListedRoster(try records(from: parsed.get(), file: name))
+        }
         if let format = RosterFormat(pathExtension: url.pathExtension), format.isText,
            let streamed = try StreamedTable.open(url, reader: self, format: format) {
             return streamed
@@ -56,7 +66,9 @@ public struct RosterReader: Sendable {
         }
         try checkOptions(for: format, file: file)
         guard !data.isEmpty else { throw RosterError(file: file, .empty) }
-        guard format.isTable else { return try records(from: parse(data, file: file, format: format), file: file) }
+        guard format.isTable else {
+            return try records(from: Self.parse(data, file: file, format: format), file: file)
+        }
         return try TableRoster(vocabulary: vocabulary, file: file).roster(from: grid(data, file: file, format: format))
     }
 
@@ -81,7 +93,7 @@ public struct RosterReader: Sendable {
         }
     }
 
-    private func parse(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> [String: Any] {
+    static func parse(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> [String: Any] {
         let object: Any?
         if format == .json {
             do throws(RosterFault) { try JSONGuard.check(Array(data)) } catch { throw RosterError(file: file, error) }
