@@ -193,8 +193,8 @@ public struct BatchBuilder: Sendable {
     /// The documents of a piece of the roster's leaders.
     func leaderJobs(_ leaders: [Leader], names: inout UniqueNames) -> [Job] {
         var jobs: [Job] = []
-        for leader in leaders {
-            let stem = names.next("\(leader.id)-\(leader.name)")
+        let stems = names.next(leaders.map { "\($0.id)-\($0.name)" })
+        for (leader, stem) in zip(leaders, stems) {
             guard let role = catalog.role(named: leader.role) else { continue }
             for kind in DocumentKind.allCases where request.kinds.contains(kind) && kind != .ballot {
                 guard templates.template(kind, for: role) != nil else { continue }

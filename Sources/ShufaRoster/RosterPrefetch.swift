@@ -33,10 +33,14 @@ public final class RosterPrefetch: @unchecked Sendable {
         }
     }
 
-    /// The file's bytes and, when it is not empty, the parsed document; nil when `url` is not prefetched.
-    func value() -> (file: Result<Data, RosterError>, parsed: Result<[String: Any], RosterError>?)? {
+    /// The file's bytes and, when it is not empty, the parsed document, handed over once (the prefetch keeps
+    /// nothing); nil when `url` is not prefetched.
+    func take() -> (file: Result<Data, RosterError>, parsed: Result<[String: Any], RosterError>?)? {
         done.wait()
-        done.signal()
+        defer {
+            file = nil
+            parsed = nil
+        }
         return file.map { ($0, parsed) }
     }
 }

@@ -44,18 +44,32 @@ public struct RosterReader: Sendable {
     /// `prefetched`: the same file already read and parsed on another thread (`RosterPrefetch`); the records are
     /// checked as when it is read here, with the same errors in the same order.
     public func open(_ url: URL, prefetched: RosterPrefetch? = nil) throws(RosterError) -> any RosterSource {
-        if let prefetched, prefetched.url == url, let (file, parsed) = prefetched.value() {
+        if let prefetched, prefetched.url == url, let (file, parsed) = prefetched.take() {
             let name = url.lastPathComponent
             let data = try file.get()
             try checkOptions(for: RosterFormat(pathExtension: url.pathExtension)!, file: name)
             guard let parsed, !data.isEmpty else { throw RosterError(file: name, .empty) }
-            return ListedRoster(try records(from: parsed.get(), file: name))
+            let document = try parsed.get()
+            let roster = try records(from: document, file: name)
+            Self.release(consume document)
+            return ListedRoster(roster)
         }
         if let format = RosterFormat(pathExtension: url.pathExtension), format.isText,
            let streamed = try StreamedTable.open(url, reader: self, format: format) {
             return streamed
         }
         return ListedRoster(try read(url))
+    }
+
+    /// Lets a parsed document go on another thread: freeing the objects of a large roster takes milliseconds
+    /// the batch need not wait for.
+    private static func release(_ document: consuming [String: Any]) {
+        let held = UncheckedDocument(value: document)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    }
+
+    private struct UncheckedDocument: @unchecked Sendable {
+        let value: [String: Any]
     }
 
     /// Reads a roster held in memory; `file` names it in messages and its extension says the format.

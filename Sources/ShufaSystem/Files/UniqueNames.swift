@@ -8,13 +8,27 @@ public struct UniqueNames: Sendable {
 
     public init() {}
 
-    public mutating func next(_ text: String) -> String {
-        let plain = OutputFiles.safeName(text, limit: OutputFiles.maximumStemLength)
-        var name = plain
-        var key = Self.collisionKey(name)
+    public mutating func next(_ text: String) -> String { next(text, plain: Self.plain(text)) }
+
+    /// The names of `texts`, in order, as `next` gives them one by one; the safe names and their comparison
+    /// keys, which take most of the time, are made on every core.
+    public mutating func next(_ texts: [String]) -> [String] {
+        let plain = ParallelMap.run(texts) { Self.plain($0) }
+        return zip(texts, plain).map { text, plain in next(text, plain: plain.get()) }
+    }
+
+    /// A text's safe name and how a file system compares it.
+    private static func plain(_ text: String) -> (name: String, key: String) {
+        let name = OutputFiles.safeName(text, limit: OutputFiles.maximumStemLength)
+        return (name, collisionKey(name))
+    }
+
+    private mutating func next(_ text: String, plain: (name: String, key: String)) -> String {
+        var name = plain.name
+        var key = plain.key
         if used.contains(key) {
             let digest = SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
-            name = "\(plain)~\(digest)"
+            name = "\(plain.name)~\(digest)"
             key = Self.collisionKey(name)
         }
         var counter = 2
