@@ -215,6 +215,8 @@ struct RosterOutputTests {
         let names = OutputFiles.uniqueNames(texts)
         #expect(Set(names.map { $0.lowercased() }).count == names.count)
         #expect(names == OutputFiles.uniqueNames(texts))
+        var together = UniqueNames()
+        #expect(together.next(texts + texts) == OutputFiles.uniqueNames(texts + texts), "made on every core, the same")
         #expect(names[0] == "a_b-张三" && names[1].hasPrefix("a_b-张三~") && names[2].hasPrefix("A_B-张三~"))
         for name in names {
             #expect(!name.contains("/") && !name.contains("\\") && !name.contains("..") && name != "CON")
