@@ -77,7 +77,8 @@ public struct PromptTexts: Sendable {
     /// `isPromptParagraph` without the first test on scalars.
     func readsAsPromptParagraph(_ text: String) -> Bool {
         let plain = Self.normalized(text)
-        return plain.count >= 8 && (known.contains(plain) || isPointPrompt(plain) || matchesPattern(plain))
+        // At least 8 characters, counted no further than the eighth.
+        return !plain.dropFirst(7).isEmpty && (known.contains(plain) || isPointPrompt(plain) || matchesPattern(plain))
     }
 
     /// False when simple text (`SimpleText`) can be no whole-paragraph prompt: it starts with no scalar a known

@@ -38,6 +38,8 @@ public struct ReportOutline: Sendable {
     public let headings: [Heading]
     /// The rank of the top-level items, nil when the body has no headings.
     public let topRank: Int?
+    /// Top-level items (outside tables), in order.
+    public let items: [Heading]
     private let blocks: [ReportDocument.Block]
 
     /// The rank of run-in points 「一是」「二是」.
@@ -50,7 +52,9 @@ public struct ReportOutline: Sendable {
             let afterNumbered = firstNumbered.map { position > $0 } ?? (position > 0)
             return Self.heading(block, position: position, afterNumbered: afterNumbered)
         }
-        topRank = headings.filter { !$0.inTable && $0.rank < Self.pointRank }.map(\.rank).min()
+        let topRank = headings.filter { !$0.inTable && $0.rank < Self.pointRank }.map(\.rank).min()
+        self.topRank = topRank
+        items = headings.filter { $0.rank == topRank && !$0.inTable }
     }
 
     /// The heading a block is, if any.
@@ -89,8 +93,6 @@ public struct ReportOutline: Sendable {
         return .other
     }
 
-    /// Top-level items (outside tables), in order.
-    public var items: [Heading] { headings.filter { $0.rank == topRank && !$0.inTable } }
 
     /// The top-level item a block belongs to, if any.
     public func item(containing block: ReportDocument.Block) -> Heading? {

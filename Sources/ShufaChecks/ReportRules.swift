@@ -143,12 +143,14 @@ struct ReportRules {
     func leftovers() -> [Finding] {
         var findings: [Finding] = []
         for block in document.blocks {
-            let at = location(block)
-            findings += block.prompts.map { Finding(.leftovers, .error, .prompt($0), at: at) }
-            findings += block.styledText.map { Finding(.leftovers, .warning, .promptStyledText($0), at: at) }
-            if block.text.includes("{{") { findings.append(Finding(.leftovers, .error, .marker(block.text), at: at)) }
+            var found: [(Finding.Severity, FindingMessage)] = block.prompts.map { (.error, .prompt($0)) }
+                + block.styledText.map { (.warning, .promptStyledText($0)) }
+            if block.text.includes("{{") { found.append((.error, .marker(block.text))) }
             let blanks = BlankFinder.blanks(in: block.text)
-            if !blanks.isEmpty { findings.append(Finding(.leftovers, .warning, .blanks(blanks), at: location(block))) }
+            if !blanks.isEmpty { found.append((.warning, .blanks(blanks))) }
+            guard !found.isEmpty else { continue }
+            let at = location(block)
+            findings += found.map { Finding(.leftovers, $0.0, $0.1, at: at) }
         }
         if let name = document.properties[MetaProperty.name]?.trimmingSpaces, !name.isEmpty,
            !outline.front.contains(where: { $0.text.includes(name) }) {

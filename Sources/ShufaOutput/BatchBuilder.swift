@@ -45,7 +45,9 @@ public struct BatchBuilder: Sendable {
                 do { source = try reader.open(request.roster) } catch { throw .roster(error) }
             }
         }
-        return build(&source)
+        let summary = build(&source)
+        BackgroundRelease.release(consume source)
+        return summary
     }
 
     /// How many records of the roster were left out.

@@ -38,7 +38,8 @@ struct RecordValidator {
 
     /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
     mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
-        accept(Self.check(item, at: location, normalized: normalized, context: context))
+        var checked = Self.check(item, at: location, normalized: normalized, context: context)
+        accept(&checked)
     }
 
     /// Checks records as `add` does one by one, with the same leaders and problems in the same order: each record
@@ -49,7 +50,7 @@ struct RecordValidator {
         let checked = ParallelMap.run(Array(locations.indices)) { index in
             Self.check(records.items[index], at: locations[index], normalized: normalized, context: context)
         }
-        for case .success(let record) in checked { accept(record) }
+        for case .success(var record) in checked { accept(&record) }
     }
 
     /// A record checked on its own: the leader it gives, its problems, and where the problem of an id seen
@@ -87,8 +88,7 @@ struct RecordValidator {
 
     /// Takes a checked record: a leader whose id was seen before is refused, the problem saying so placed
     /// right after the record's problems with its id.
-    private mutating func accept(_ checked: Checked) {
-        var checked = checked
+    private mutating func accept(_ checked: inout Checked) {
         if let id = checked.id, let first = seenIDs[id] {
             var record = Record(fields: [:], location: checked.location, validator: context)
             record.id = id

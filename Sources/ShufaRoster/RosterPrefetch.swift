@@ -24,7 +24,9 @@ public final class RosterPrefetch: @unchecked Sendable {
                 let data = try RegularFile.read(url, limit: RosterReader.maximumFileBytes)
                 file = .success(data)
                 if !data.isEmpty {
-                    parsed = Result { () throws(RosterError) in try RosterReader.parse(data, file: name, format: format) }
+                    parsed = Result { () throws(RosterError) in
+                        try RosterReader.parse(data, file: name, format: format)
+                    }
                 }
             } catch {
                 file = .failure(RosterError(file: name, .file(error)))

@@ -51,7 +51,7 @@ public struct RosterReader: Sendable {
             guard let parsed, !data.isEmpty else { throw RosterError(file: name, .empty) }
             let document = try parsed.get()
             let roster = try records(from: document, file: name)
-            Self.release(consume document)
+            BackgroundRelease.release(consume document)
             return ListedRoster(roster)
         }
         if let format = RosterFormat(pathExtension: url.pathExtension), format.isText,
@@ -59,17 +59,6 @@ public struct RosterReader: Sendable {
             return streamed
         }
         return ListedRoster(try read(url))
-    }
-
-    /// Lets a parsed document go on another thread: freeing the objects of a large roster takes milliseconds
-    /// the batch need not wait for.
-    private static func release(_ document: consuming [String: Any]) {
-        let held = UncheckedDocument(value: document)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
-    }
-
-    private struct UncheckedDocument: @unchecked Sendable {
-        let value: [String: Any]
     }
 
     /// Reads a roster held in memory; `file` names it in messages and its extension says the format.

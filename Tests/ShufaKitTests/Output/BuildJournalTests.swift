@@ -16,7 +16,8 @@ struct BuildJournalTests {
         for round in 0..<400 {
             let pick = { texts.randomElement(using: &generator)! + texts.randomElement(using: &generator)! }
             let document = BuildSummary.Document(
-                leader: round % 7 == 0 ? nil : pick(), unit: pick(), kind: DocumentKind.allCases[round % DocumentKind.allCases.count],
+                leader: round % 7 == 0 ? nil : pick(), unit: pick(),
+                kind: DocumentKind.allCases[round % DocumentKind.allCases.count],
                 path: pick(), sha256: pick())
             let expected = BuildJournal.encoded(["document": document])
             #expect(BuildJournal.line(document) == expected, "\(String(decoding: expected, as: UTF8.self))")

@@ -347,7 +347,7 @@ struct OutputSafetyTests {
         #expect(throws: OutputError.busy(folder.url.path)) { try OutputFolder(folder.url) }
     }
 
-    @Test("both ways of writing a file (unnamed and linked, or named and renamed) leave the whole bytes and nothing else")
+    @Test("both ways of writing a file (unnamed and linked, or named and renamed) leave the whole bytes, nothing else")
     func bothWaysOfWriting() throws {
         var modes: [Int?] = []
         for unnamed in [true, false] {
