@@ -25,20 +25,22 @@ public enum XMLEscaping {
     /// newline and carriage return is one byte below 0x20, U+FFFE and U+FFFF are EF BF BE and EF BF BF (a
     /// Swift string holds no surrogates), and UTF-8 never holds those bytes inside another character's.
     static func hasForbidden(_ text: String.UTF8View) -> Bool {
-        let found = text.withContiguousStorageIfAvailable { bytes -> Bool in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    return true
-                }
-                index += 1
+        text.withContiguousStorageIfAvailable(hasForbidden) ?? hasForbidden(Array(text))
+    }
+
+    private static func hasForbidden<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool
+    where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0xEF, index + 2 < bytes.endIndex, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return true
             }
-            return false
+            index += 1
         }
-        return found ?? String(text).unicodeScalars.contains { !isAllowed($0) }
+        return false
     }
 
     /// Escapes `&`, `<`, `>` (and `"`, newline and tab when `quote` is set) into `buffer`,
