@@ -18,8 +18,10 @@ run: setup
 test: setup
 	$(SWIFT) test
 
+# Built as shufa is deployed: the Swift runtime linked in (README, Performance).
 bench: setup-build
-	$(SWIFT) run -c release shufa-bench
+	$(SWIFT) build -c release --static-swift-stdlib
+	.build/release/shufa-bench
 
 # 50 leaders returning their reports to `shufa serve` at once, on loopback (docs/serve.md).
 load-desk: setup
