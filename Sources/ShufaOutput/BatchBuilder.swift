@@ -30,7 +30,6 @@ public struct BatchBuilder: Sendable {
     /// Reads the roster and builds everything; returns the summary (also written as summary.json).
     /// With `strict`, a roster with any bad record is refused: nothing is written and the summary says so.
     public func run() throws(BuildError) -> BuildSummary {
-        let checks = makeChecks()  // while a prefetched roster may still be parsing
         let reader = RosterReader(catalog: catalog, options: request.rosterOptions)
         var source: any RosterSource
         do { source = try reader.open(request.roster, prefetched: prefetch) } catch { throw .roster(error) }
@@ -46,7 +45,7 @@ public struct BatchBuilder: Sendable {
                 do { source = try reader.open(request.roster) } catch { throw .roster(error) }
             }
         }
-        let summary = build(&source, checks: checks)
+        let summary = build(&source)
         BackgroundRelease.release(consume source)
         return summary
     }
@@ -92,17 +91,7 @@ public struct BatchBuilder: Sendable {
     /// journal) left there is removed before any document is written, and the new ones are written at the end,
     /// after one flush of every file to disk, so the summary never lists what is not on disk. A fault that stops
     /// every write (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
-    public func build(_ source: inout any RosterSource) -> BuildSummary { build(&source, checks: makeChecks()) }
-
-    /// The checks of the batch's documents (their templates proved), when checks are on.
-    private func makeChecks() -> BuildCheck? {
-        request.validator.map {
-            BuildCheck(catalog: catalog, validator: $0, templates: templates.all, formats: request.formats,
-                       cache: request.proofCache)
-        }
-    }
-
-    private func build(_ source: inout any RosterSource, checks: BuildCheck?) -> BuildSummary {
+    public func build(_ source: inout any RosterSource) -> BuildSummary {
         var batch = Batch(summary: BuildSummary(problems: [], skippedLeaders: 0))
         let context = Roster(organization: source.organization, year: source.year, leaders: [])
         let writerKinds = request.rosterDocuments.map(\.kind).filter(request.kinds.contains)
@@ -114,6 +103,10 @@ public struct BatchBuilder: Sendable {
         } catch {
             batch.summary.faults = [error]
             return batch.summary
+        }
+        let checks = request.validator.map {
+            BuildCheck(catalog: catalog, validator: $0, templates: templates.all, formats: request.formats,
+                       cache: request.proofCache)
         }
         let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
         var names = UniqueNames()
