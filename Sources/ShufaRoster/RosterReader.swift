@@ -45,14 +45,7 @@ public struct RosterReader: Sendable {
     /// checked as when it is read here, with the same errors in the same order.
     public func open(_ url: URL, prefetched: RosterPrefetch? = nil) throws(RosterError) -> any RosterSource {
         if let prefetched, prefetched.url == url, let (file, parsed) = prefetched.take() {
-            let name = url.lastPathComponent
-            let data = try file.get()
-            try checkOptions(for: RosterFormat(pathExtension: url.pathExtension)!, file: name)
-            guard let parsed, !data.isEmpty else { throw RosterError(file: name, .empty) }
-            let document = try parsed.get()
-            let roster = try records(from: document, file: name)
-            BackgroundRelease.release(consume document)
-            return ListedRoster(roster)
+            return ListedRoster(try read(file.get(), file: url.lastPathComponent, parsed: parsed))
         }
         if let format = RosterFormat(pathExtension: url.pathExtension), format.isText,
            let streamed = try StreamedTable.open(url, reader: self, format: format) {
@@ -63,6 +56,14 @@ public struct RosterReader: Sendable {
 
     /// Reads a roster held in memory; `file` names it in messages and its extension says the format.
     public func read(_ data: Data, file: String) throws(RosterError) -> Roster {
+        try read(data, file: file, parsed: nil)
+    }
+
+    /// `read(_:file:)`, with the JSON or YAML document of `data` when it was parsed already (`RosterPrefetch`). A
+    /// parsed document is freed on another thread once its records are read.
+    private func read(
+        _ data: Data, file: String, parsed: Result<[String: Any], RosterError>?
+    ) throws(RosterError) -> Roster {
         let ext = (file as NSString).pathExtension
         guard let format = RosterFormat(pathExtension: ext) else {
             throw RosterError(file: file, .unknownFormat(ext))
@@ -70,7 +71,12 @@ public struct RosterReader: Sendable {
         try checkOptions(for: format, file: file)
         guard !data.isEmpty else { throw RosterError(file: file, .empty) }
         guard format.isTable else {
-            return try records(from: Self.parse(data, file: file, format: format), file: file)
+            let document = try (parsed ?? Result { () throws(RosterError) in
+                try Self.parse(data, file: file, format: format)
+            }).get()
+            let roster = try records(from: document, file: file)
+            BackgroundRelease.release(consume document)
+            return roster
         }
         return try TableRoster(vocabulary: vocabulary, file: file).roster(from: grid(data, file: file, format: format))
     }
