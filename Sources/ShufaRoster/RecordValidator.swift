@@ -15,6 +15,15 @@ struct RecordValidator {
         let organization: String
         /// The header each key is written as in a table (e.g. "name" → "姓名"); keys not here use `FieldNames.label`.
         let labels: [String: String]
+
+        /// A problem of a record's `field`, named as the file writes it.
+        func problem(
+            _ field: String, _ fault: RosterFault, severity: RosterProblem.Severity = .error,
+            at location: RecordLocation, leader: String?
+        ) -> RosterProblem {
+            let label = labels[field] ?? FieldNames.label(field)
+            return RosterProblem(severity, fault, at: location, leader: leader, field: label)
+        }
     }
 
     let context: Context
@@ -36,14 +45,9 @@ struct RecordValidator {
         return (leaders, problems)
     }
 
-    /// Checks a record; `normalized` says its keys are already English keys (as a table's records are).
-    mutating func add(_ item: Any, at location: RecordLocation, normalized: Bool = false) {
-        var checked = Self.check(item, at: location, normalized: normalized, context: context)
-        accept(&checked)
-    }
-
-    /// Checks records as `add` does one by one, with the same leaders and problems in the same order: each record
-    /// on its own on every core, then in order for the ids seen before.
+    /// Checks records, in order: each on its own on every core, then, in order, for the ids seen before (the same
+    /// leaders and problems as one by one). `normalized` says their keys are already English keys (as a table's
+    /// records are).
     mutating func add(contentsOf items: [Any], at locations: [RecordLocation], normalized: Bool = false) {
         let context = self.context
         let records = UncheckedRecords(items: items)
@@ -90,10 +94,8 @@ struct RecordValidator {
     /// right after the record's problems with its id.
     private mutating func accept(_ checked: inout Checked) {
         if let id = checked.id, let first = seenIDs[id] {
-            var record = Record(fields: [:], location: checked.location, validator: context)
-            record.id = id
-            record.fail("id", .duplicateID(id, first: first))
-            checked.problems.insert(contentsOf: record.problems, at: checked.afterID)
+            let repeated = context.problem("id", .duplicateID(id, first: first), at: checked.location, leader: id)
+            checked.problems.insert(repeated, at: checked.afterID)
             checked.leader = nil
         }
         problems += checked.problems
@@ -141,8 +143,7 @@ struct RecordValidator {
         }
 
         mutating func fail(_ field: String, _ fault: RosterFault, severity: RosterProblem.Severity = .error) {
-            let label = validator.labels[field] ?? FieldNames.label(field)
-            problems.append(RosterProblem(severity, fault, at: location, leader: id, field: label))
+            problems.append(validator.problem(field, fault, severity: severity, at: location, leader: id))
         }
 
         private mutating func required(_ key: String) -> String? {
