@@ -125,21 +125,13 @@ extension OutputFiles {
         case ENOENT, ENOTDIR, EACCES, EPERM: return false
         default: throw .system(errno, path: path())
         }
-        var code = EEXIST
-        for _ in 0..<16 where code == EEXIST {
-            let temporary = temporaryName()
-            guard linkat(AT_FDCWD, source, folder, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                code = errno
-                continue
-            }
-            guard renameat(folder, temporary, folder, name) == 0 else {
-                code = errno
-                unlinkat(folder, temporary, 0)
-                throw .system(code, path: path())
-            }
-            return true
+        let temporary = try temporaryName(path: path()) { linkat(AT_FDCWD, source, folder, $0, AT_SYMLINK_FOLLOW) == 0 }
+        guard renameat(folder, temporary, folder, name) == 0 else {
+            let code = errno
+            unlinkat(folder, temporary, 0)
+            throw .system(code, path: path())
         }
-        throw .system(code, path: path())
+        return true
     }
 
     /// Writes all of `bytes` to `descriptor` and, when `durable`, flushes it to disk; the `errno` of what
@@ -167,19 +159,26 @@ extension OutputFiles {
     static func createTemporary(in folder: Int32, path: @autoclosure () -> String) throws(OutputError)
         -> (Int32, String)
     {
+        var descriptor: Int32 = -1
+        let name = try temporaryName(path: path()) { name in
+            descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            return descriptor >= 0
+        }
+        return (descriptor, name)
+    }
+
+    /// A new temporary name `.shufa-<process id>-<random>.tmp` that `create` made a file under (true), trying
+    /// another name while one exists (EEXIST, up to 16 names); otherwise why it could not.
+    private static func temporaryName(
+        path: @autoclosure () -> String, _ create: (String) -> Bool
+    ) throws(OutputError) -> String {
         var code = EEXIST
         for _ in 0..<16 where code == EEXIST {
-            let name = temporaryName()
-            let descriptor = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if descriptor >= 0 { return (descriptor, name) }
+            let name = "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
+            if create(name) { return name }
             code = errno
         }
         throw .system(code, path: path())
-    }
-
-    /// A new name for a temporary file: `.shufa-<process id>-<random>.tmp`.
-    private static func temporaryName() -> String {
-        "\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
     }
 
     /// The process that wrote a temporary file named like `temporaryPrefix`, or nil for other names.
