@@ -93,7 +93,6 @@ public struct ReportOutline: Sendable {
         return .other
     }
 
-
     /// The top-level item a block belongs to, if any.
     public func item(containing block: ReportDocument.Block) -> Heading? {
         items.last { $0.block <= block.index - 1 }

@@ -91,9 +91,7 @@ extension DeskTests {
             let text = try String(contentsOf: form, encoding: .utf8)
             try text.replacingOccurrences(of: "{{姓名}}", with: "{{没有这个字段}}")
                 .write(to: form, atomically: true, encoding: .utf8)
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 let outcome = try await DeskFlow.build(browser)
                 let message = DeskFlow.section(outcome, id: "outcome")
                 #expect(outcome.contains("class=\"error\" id=\"outcome\""))
@@ -122,9 +120,7 @@ extension DeskTests {
 
         @Test func buildingWithoutARosterOrTokenIsRefused() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let noRoster = try await browser.post("/clerk/build", [:])
                 #expect(
@@ -138,9 +134,7 @@ extension DeskTests {
 
         @Test func aClerkMakesAccountsAndTheRulesHold() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk/accounts")
                 let made = try await browser.post(
                     "/clerk/accounts", ["name": "wang", "role": "leader", "leader": "QC007", "password": "longenough"])
@@ -167,7 +161,7 @@ extension DeskTests {
                     #expect(page.status == error.status, "\(fields)")
                     #expect(page.text.contains(Pages.escape(DeskMessages.text(error))), "\(fields)")
                 }
-                let wang = Browser(client)
+                let wang = Browser(browser.client)
                 #expect(try await wang.signIn("wang", password: "longenough").location == "/leader")
             }
             let stored = try String(contentsOf: desk.data.appendingPathComponent("accounts.json"), encoding: .utf8)

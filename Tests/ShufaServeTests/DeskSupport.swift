@@ -58,6 +58,15 @@ struct TestDesk {
         let router = DeskServer(desk: desk).router(sessions: MemoryPersistDriver())
         try await Application(router: router).test(.router, body)
     }
+
+    /// Runs `body` with a browser of the desk signed in as `account`.
+    func test(signedInAs account: String, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        try await test { client in
+            let browser = Browser(client)
+            try await browser.signIn(account)
+            try await body(browser)
+        }
+    }
 }
 
 /// A browser over a test client: keeps cookies, reads the form token from pages, submits forms and files.

@@ -49,9 +49,7 @@ extension DeskTests {
             let scratch = Repo.temporaryDirectory()
             let short = try DeskFlow.fixture("returned/short.odt")
             try short.write(to: scratch.appendingPathComponent("short.odt"))
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("huang")
+            try await desk.test(signedInAs: "huang") { browser in
                 try await browser.get("/leader")
                 let upload = try await browser.upload("/leader/upload", files: [("short.odt", short)])
                 #expect(upload.status == .seeOther && upload.location == "/leader")
@@ -94,9 +92,7 @@ extension DeskTests {
             let desk = try await TestDesk.make()
             try await DeskFlow.built(desk)
             let ok = try DeskFlow.fixture("returned/ok.odt")
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("huang")
+            try await desk.test(signedInAs: "huang") { browser in
                 try await browser.get("/leader")
                 try await browser.upload("/leader/upload", files: [("黄志刚-定稿.odt", ok)])
                 let page = try await browser.get("/leader")
@@ -129,9 +125,7 @@ extension DeskTests {
         @Test func anotherLeadersReportIsRefused() async throws {
             let desk = try await TestDesk.make()
             try await DeskFlow.built(desk)
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("huang")
+            try await desk.test(signedInAs: "huang") { browser in
                 try await browser.get("/leader")
                 let page = try await browser.upload(
                     "/leader/upload", files: [("姚军.odt", try DeskFlow.fixture("returned/typed.odt"))])

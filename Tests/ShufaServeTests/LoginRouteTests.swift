@@ -118,9 +118,7 @@ extension DeskTests {
 
         @Test func signingOutEndsTheSessionAndNeedsTheToken() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let forged = try await browser.post("/logout", [:], token: .given("x"))
                 #expect(forged.status == .forbidden)
@@ -135,25 +133,21 @@ extension DeskTests {
         /// its id no longer opens anything, whoever kept it.
         @Test func signingInAgainEndsTheSessionTheBrowserHad() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 let kept = try #require(browser.cookies["shufa_session"])
                 try await browser.signIn("huang")
                 #expect(try await browser.get("/leader").status == .ok)
                 #expect(browser.cookies["shufa_session"] != kept, "a new id")
                 var headers = HTTPFields()
                 headers[.cookie] = "shufa_session=\(kept)"
-                let old = try await Browser(client).send("/clerk", method: .get, headers: headers, body: nil)
+                let old = try await Browser(browser.client).send("/clerk", method: .get, headers: headers, body: nil)
                 #expect(old.status == .seeOther && old.location == "/login", "the clerk's session has ended")
             }
         }
 
         @Test func anUnknownPageIsAChineseNotFound() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 let page = try await browser.get("/no/such/page")
                 #expect(page.status == .notFound)
                 #expect(page.text.contains(DeskMessages.text(.notFound)))

@@ -13,9 +13,7 @@ extension DeskTests {
         static func returned() async throws -> TestDesk {
             let desk = try await TestDesk.make()
             try await DeskFlow.built(desk)
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("huang")
+            try await desk.test(signedInAs: "huang") { browser in
                 try await browser.get("/leader")
                 let page = try await browser.upload(
                     "/leader/upload", files: [("ok.odt", try DeskFlow.fixture("returned/ok.odt"))])
@@ -26,9 +24,7 @@ extension DeskTests {
 
         @Test func aReviewerApprovesAndTheTrailNamesTheAccount() async throws {
             let desk = try await Self.returned()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("reviewer")
+            try await desk.test(signedInAs: "reviewer") { browser in
                 let list = try await browser.get("/review")
                 #expect(list.status == .ok)
                 let row = try #require(list.text.components(separatedBy: "<tr>").first { $0.contains(">QC006<") })
@@ -156,9 +152,7 @@ extension DeskTests {
             try filler.run()
             filler.waitUntilExit()
             #expect(filler.terminationStatus == 0, "python3 with openpyxl fills the workbook (scripts/setup.sh)")
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk/tally")
                 let upload = try await browser.upload(
                     "/clerk/tally", files: [("测评录入表-已填.xlsx", try Data(contentsOf: filled))])

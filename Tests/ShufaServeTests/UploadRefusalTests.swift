@@ -10,9 +10,7 @@ extension DeskTests {
         @Test func formsThatAreNotUploadsOrLackTheTokenAreRefused() async throws {
             let desk = try await TestDesk.make()
             let roster = try DeskFlow.rosterData()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let plain = try await browser.post("/clerk/roster", ["file": "x"])
                 #expect(plain.status == .unsupportedMediaType && plain.text.contains(DeskMessages.text(.notMultipart)))
@@ -43,9 +41,7 @@ extension DeskTests {
 
         @Test func anUploadOverTheLimitIsRefusedWhileItStreams() async throws {
             let desk = try await TestDesk.make(limits: UploadLimits(bytes: 1 << 20, files: 1))
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let big = Data(repeating: 0x41, count: 2 << 20)
                 let page = try await browser.upload("/clerk/roster", files: [("大.csv", big)])
@@ -62,9 +58,7 @@ extension DeskTests {
 
         @Test func aFormOverItsTextLimitSaysTheLimitInKiB() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let page = try await browser.post("/clerk/build", ["filler": String(repeating: "x", count: 100 << 10)])
                 #expect(page.status == .contentTooLarge)
@@ -75,9 +69,7 @@ extension DeskTests {
 
         @Test func aFileNameOfMegabytesRefusesTheForm() async throws {
             let desk = try await TestDesk.make()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let name = String(repeating: "名", count: 100_000) + ".json"
                 let page = try await browser.upload("/clerk/roster", files: [(name, try DeskFlow.rosterData())])
@@ -89,9 +81,7 @@ extension DeskTests {
         @Test func uploadsAreKeptUnderTheirContentNeverTheirName() async throws {
             let desk = try await TestDesk.make()
             let roster = try DeskFlow.rosterData()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 try await browser.get("/clerk")
                 let page = try await browser.upload("/clerk/roster", files: [("../../../etc/名单\u{7}.json", roster)])
                 #expect(page.status == .seeOther)
@@ -110,9 +100,7 @@ extension DeskTests {
             let desk = try await TestDesk.make()
             let scratch = Repo.temporaryDirectory()
             let refused = Counter()
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("clerk")
+            try await desk.test(signedInAs: "clerk") { browser in
                 for name in names {
                     let data = try Data(contentsOf: folder.appendingPathComponent(name))
                     try await browser.get("/clerk")
@@ -159,9 +147,7 @@ extension DeskTests {
                 ),
                 ("乱码.odt", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
             ]
-            try await desk.test { client in
-                let browser = Browser(client)
-                try await browser.signIn("huang")
+            try await desk.test(signedInAs: "huang") { browser in
                 for (name, data) in files {
                     try await browser.get("/leader")
                     let page = try await browser.upload("/leader/upload", files: [(name, data)])
