@@ -90,10 +90,14 @@ extension OutputFiles {
     ///
     /// The unnamed way costs the folder one entry change instead of two, and the new inode is allocated
     /// outside the folder's lock: two threads writing into one folder no longer wait on each other's inode
-    /// allocation. `unnamed: false` takes the named way only (for tests of it).
+    /// allocation. `way` other than `.unnamed` takes that way only (for tests of it).
     static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String,
-                      durable: Bool = true, unnamed: Bool = true) throws(OutputError) {
-        if unnamed, try writeUnnamed(bytes, named: name, in: folder, path: path(), durable: durable) { return }
+                      durable: Bool = true, way: Way = .unnamed) throws(OutputError) {
+        if way != .named,
+            try writeUnnamed(bytes, named: name, in: folder, path: path(), durable: durable, byDescriptor: way == .unnamed)
+        {
+            return
+        }
         let (descriptor, temporary) = try createTemporary(in: folder, path: path())
         var failure = fill(descriptor, with: bytes, durable: durable)
         if close(descriptor) != 0 && failure == 0 { failure = errno }
@@ -107,25 +111,36 @@ extension OutputFiles {
     /// `O_TMPFILE` (Linux): open a file with no name in a folder.
     private static let unnamedFile = 0o20000000 | O_DIRECTORY
 
-    /// Writes `bytes` as an unnamed file in `folder` and links it as `name` (through `/proc/self/fd`, which needs
-    /// no privilege); when `name` exists, links it under a temporary name and renames that over `name`. False
-    /// when the unnamed way is not available here (nothing written); throws when writing or linking fails.
+    /// How `write` gives a file its name.
+    enum Way {
+        /// An unnamed file, linked by its descriptor where the kernel allows it, else through `/proc/self/fd`.
+        case unnamed
+        /// An unnamed file, linked through `/proc/self/fd` only.
+        case unnamedThroughProc
+        /// A temporary file of a unique name, renamed.
+        case named
+    }
+
+    /// Writes `bytes` as an unnamed file in `folder` and links it as `name`; when `name` exists, links it under a
+    /// temporary name and renames that over `name`. False when the unnamed way is not available here (nothing
+    /// written); throws when writing or linking fails.
     private static func writeUnnamed(
-        _ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String, durable: Bool
+        _ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String, durable: Bool,
+        byDescriptor: Bool
     ) throws(OutputError) -> Bool {
         let descriptor = openat(folder, ".", unnamedFile | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let failure = fill(descriptor, with: bytes, durable: durable)
         guard failure == 0 else { throw .system(failure, path: path()) }
-        let source = "/proc/self/fd/\(descriptor)"
-        if linkat(AT_FDCWD, source, folder, name, AT_SYMLINK_FOLLOW) == 0 { return true }
+        let link = UnnamedLink(descriptor: descriptor, folder: folder, byDescriptor: byDescriptor)
+        if link.name(name) { return true }
         switch errno {
         case EEXIST: break
         case ENOENT, ENOTDIR, EACCES, EPERM: return false
         default: throw .system(errno, path: path())
         }
-        let temporary = try temporaryName(path: path()) { linkat(AT_FDCWD, source, folder, $0, AT_SYMLINK_FOLLOW) == 0 }
+        let temporary = try temporaryName(path: path()) { link.name($0) }
         guard renameat(folder, temporary, folder, name) == 0 else {
             let code = errno
             unlinkat(folder, temporary, 0)
