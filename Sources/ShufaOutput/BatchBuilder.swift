@@ -89,8 +89,9 @@ public struct BatchBuilder: Sendable {
     /// rendered, written and checked on all cores, recorded in the journal in roster order, and forgotten, so
     /// memory does not grow with the roster. The output folder is locked for the batch; a `summary.json` (and
     /// journal) left there is removed before any document is written, and the new ones are written at the end,
-    /// after one flush of every file to disk, so the summary never lists what is not on disk. A fault that stops
-    /// every write (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
+    /// after one flush of every file to disk, so the summary never lists what is not on disk (the disk is set to
+    /// work after each piece, beside the next one, so that flush has little left to wait for). A fault that
+    /// stops every write (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
     public func build(_ source: inout any RosterSource) -> BuildSummary {
         var batch = Batch(summary: BuildSummary(problems: [], skippedLeaders: 0))
         let context = Roster(organization: source.organization, year: source.year, leaders: [])
@@ -124,6 +125,7 @@ public struct BatchBuilder: Sendable {
                 jobs, writer.run(jobs), of: pieceRoster, into: &batch, folder: folder, stop: writer.stop,
                 journal: journal)
             members.add(piece.leaders)
+            folder.startFlush()
         }
         if let failure = source.failure {
             batch.add([RosterProblem(severity: .error, location: nil, message: failure.description)], journal: journal)

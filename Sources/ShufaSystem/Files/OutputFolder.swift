@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The folder a batch is written into (`--out`, or the PDFs' folder), opened once and locked against a
 /// second shufa writing there at the same time. Files go into it or into one level of folders inside it
@@ -11,6 +12,7 @@ public final class OutputFolder: @unchecked Sendable {
     private let lockDescriptor: Int32
     private let lock = NSLock()
     private var folders: [String: Int32] = [:]
+    private let flushing = Atomic<Bool>(false)
 
     /// The lock file each writer holds (flock) while it writes into the folder.
     static let lockName = ".shufa.lock"
@@ -93,6 +95,17 @@ public final class OutputFolder: @unchecked Sendable {
             fileSystemSync(descriptor)
             for folder in folders.values { fsync(folder) }
             fsync(descriptor)
+        }
+    }
+
+    /// Starts flushing to disk what was written so far, on another thread, while the batch goes on (one flush
+    /// at a time): the disk works beside the processors, and `synchronize()` at the end has less left to wait
+    /// for. It promises nothing; only `synchronize()` does.
+    public func startFlush() {
+        guard !flushing.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        DispatchQueue.global(qos: .utility).async { [self] in
+            fileSystemSync(descriptor)
+            flushing.store(false, ordering: .releasing)
         }
     }
 
