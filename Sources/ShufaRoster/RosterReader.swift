@@ -105,11 +105,7 @@ public struct RosterReader: Sendable {
     static func parse(_ data: Data, file: String, format: RosterFormat) throws(RosterError) -> [String: Any] {
         let object: Any?
         if format == .json {
-            do throws(RosterFault) { try JSONGuard.check(Array(data)) } catch { throw RosterError(file: file, error) }
-            do { object = try JSONSerialization.jsonObject(with: data) } catch {
-                let words = "\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"
-                throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: .parser(words)))
-            }
+            object = try parseJSON(data, file: file)
         } else {
             guard let text = String(data: data, encoding: .utf8) else { throw RosterError(file: file, .notUTF8YAML) }
             do {
@@ -123,6 +119,32 @@ public struct RosterReader: Sendable {
             throw RosterError(file: file, .notRosterObject)
         }
         return top
+    }
+
+    /// A JSON document checked by `JSONGuard` and parsed by `JSONSerialization`, the two side by side on two
+    /// cores (a parser refuses nesting deeper than 512 by itself): the guard's fault, when it finds one, is the
+    /// error, as when it read the bytes first.
+    private static func parseJSON(_ data: Data, file: String) throws(RosterError) -> Any {
+        let steps = ParallelMap.run([false, true]) { parses -> ParsedJSON in
+            if parses { return ParsedJSON(object: Result { try JSONSerialization.jsonObject(with: data) }) }
+            do throws(RosterFault) { try JSONGuard.check(Array(data)) } catch { return ParsedJSON(fault: error) }
+            return ParsedJSON()
+        }
+        let (guarded, parsed) = (steps[0].get(), steps[1].get())
+        if let fault = guarded.fault { throw RosterError(file: file, fault) }
+        switch parsed.object {
+        case .success(let object)?: return object
+        case .failure(let error)?:
+            let words = "\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"
+            throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: .parser(words)))
+        case nil: preconditionFailure("the parse ran")
+        }
+    }
+
+    /// What one of `parseJSON`'s two steps gives: the guard's fault, or the parsed document.
+    private struct ParsedJSON: @unchecked Sendable {
+        var fault: RosterFault?
+        var object: Result<Any, any Error>?
     }
 
     /// Checks the roster-level fields and every leader record of a JSON or YAML roster.
