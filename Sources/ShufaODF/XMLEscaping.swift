@@ -23,22 +23,39 @@ public enum XMLEscaping {
 
     /// True when `text` holds a character XML 1.0 forbids. On the UTF-8 bytes: a C0 control other than tab,
     /// newline and carriage return is one byte below 0x20, U+FFFE and U+FFFF are EF BF BE and EF BF BF (a
-    /// Swift string holds no surrogates), and UTF-8 never holds those bytes inside another character's.
+    /// Swift string holds no surrogates), and UTF-8 never holds those bytes inside another character's. Eight
+    /// bytes are read at a time: a word with no byte below 0x20 and no BF holds none of them.
     static func hasForbidden(_ text: String.UTF8View) -> Bool {
-        text.withContiguousStorageIfAvailable(hasForbidden) ?? hasForbidden(Array(text))
+        text.withContiguousStorageIfAvailable { hasForbidden(UnsafeRawBufferPointer($0)) }
+            ?? Array(text).withUnsafeBytes(hasForbidden)
     }
 
-    private static func hasForbidden<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool
-    where Bytes.Index == Int {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+    private static func hasForbidden(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var start = 0
+        while start + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            let low = (word &- ones &* 0x20) & ~word & highs
+            let middle = word ^ (ones &* 0xBF)
+            if low | ((middle &- ones) & ~middle & highs) != 0, hasForbidden(bytes, in: start..<start + 8) {
+                return true
+            }
+            start += 8
+        }
+        return hasForbidden(bytes, in: start..<bytes.count)
+    }
+
+    /// Byte by byte over `range`: a forbidden control, or the BF of EF BF BE / EF BF BF.
+    private static func hasForbidden(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> Bool {
+        for index in range {
             let byte = bytes[index]
             if byte < 0x20 {
                 if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            } else if byte == 0xEF, index + 2 < bytes.endIndex, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+            } else if byte == 0xBF, index > 0, bytes[index - 1] == 0xEF, index + 1 < bytes.count,
+                bytes[index + 1] >= 0xBE
+            {
                 return true
             }
-            index += 1
         }
         return false
     }
