@@ -43,8 +43,12 @@ enum ChineseText {
 
     /// `text` with the traditional characters of the checked words folded to simplified ones.
     static func folded(_ text: String) -> String {
-        guard SimpleText.isSimple(text) else { return foldedByCharacters(text) }
-        guard text.unicodeScalars.contains(where: { fold($0) != nil }) else { return text }
+        var folds = false
+        for scalar in text.unicodeScalars {
+            guard SimpleText.isSimple(scalar) else { return foldedByCharacters(text) }
+            folds = folds || fold(scalar) != nil
+        }
+        guard folds else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(fold(scalar) ?? scalar) }
         return String(scalars)
@@ -52,6 +56,15 @@ enum ChineseText {
 
     /// Characters that end a sentence (and so a run-in heading's title).
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", ";", "!", "?"]
+
+    /// True when `text` holds a sentence end (for simple text by its scalars, each of which is a character).
+    static func hasSentenceEnd(_ text: String) -> Bool {
+        guard SimpleText.isSimple(text) else { return text.contains(where: sentenceEnds.contains) }
+        return text.unicodeScalars.contains { sentenceEndScalars.contains($0) }
+    }
+
+    /// `sentenceEnds`, each one scalar.
+    private static let sentenceEndScalars = Set(sentenceEnds.map { $0.unicodeScalars.first! })
 
     /// The text up to the first sentence end, and what follows it (empty when the text is one sentence).
     static func firstSentence(_ text: Substring) -> (sentence: Substring, rest: Substring) {

@@ -22,7 +22,7 @@ enum FormCue: Equatable {
     /// (a headline 「开启…述法报告新局面」 is not a report's title).
     static func reportTitle(_ line: String) -> String? {
         let plain = ChineseText.folded(line).trimmingSpaces
-        guard let range = plain.range(of: "报告", options: .backwards) else { return nil }
+        guard plain.includes("报告"), let range = plain.range(of: "报告", options: .backwards) else { return nil }
         let tail = plain[range.upperBound...].filter { !$0.isWhitespace }
         let allowed = tail.isEmpty || tail.first.map { "（(【〔".contains($0) } == true
             || tail.wholeMatch(of: /(范文.*篇|篇\d+|第?\d+篇|\d+字|[（(]草稿[）)])/) != nil
@@ -32,7 +32,7 @@ enum FormCue: Equatable {
     /// The words between 「现将」 (现就、现把) and 「如下」 of an opening sentence (「现将本人履行……情况报告如下」).
     static func opening(_ paragraph: String) -> String? {
         let plain = ChineseText.folded(paragraph)
-        guard let end = plain.range(of: "如下") else { return nil }
+        guard plain.includes("如下"), let end = plain.range(of: "如下") else { return nil }
         let before = plain[..<end.lowerBound]
         let starts = ["现将", "现就", "现把"].compactMap { before.range(of: $0, options: .backwards) }
         guard let start = starts.max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }

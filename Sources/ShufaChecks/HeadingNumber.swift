@@ -36,12 +36,21 @@ struct HeadingNumber: Equatable {
 
     /// `parse` reading characters, without the first test on scalars.
     static func parseCharacters(_ text: String) -> HeadingNumber? {
-        let chars = Array(text.prefix(12))
+        let chars = firstCharacters(text)
         let spaces = chars.prefix { $0.isWhitespace }.count
         let body = Array(chars.dropFirst(spaces))
         let found = chinese(body) ?? parenthesized(body) ?? arabic(body) ?? point(body)
         guard let (kind, length) = found else { return nil }
         return HeadingNumber(kind: kind, length: spaces + length)
+    }
+
+    /// The first 12 characters of `text`: made from its scalars when the first 13 are simple (`SimpleText`: each
+    /// is a character of its own, whatever follows) and none is a CR (CR LF is one character), else by reading
+    /// characters.
+    static func firstCharacters(_ text: String) -> [Character] {
+        let scalars = text.unicodeScalars.prefix(13)
+        guard scalars.allSatisfy({ SimpleText.isSimple($0) && $0 != "\r" }) else { return Array(text.prefix(12)) }
+        return scalars.prefix(12).map(Character.init)
     }
 
     /// False when the text's first scalar that is not white space can start no numbering and is simple (so it

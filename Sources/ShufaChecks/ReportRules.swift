@@ -12,8 +12,12 @@ struct ReportRules {
 
     /// Every rule's findings except role and schema.
     func all() -> [Finding] {
-        form() + parts() + separateItem() + length() + coverage() + leftovers() + minimums()
+        let law = lawText().map { (text: $0, count: ReportOutline.countedLength($0)) }
+        return form() + parts() + separateItem() + length(law) + coverage(law) + leftovers() + minimums()
     }
+
+    /// The 述法 text the length and coverage rules read (`lawText()`) and its counted length.
+    typealias LawText = (text: String, count: Int)
 
     /// 「「二、履行……情况」 第12段（第340行）」: the top-level item and paragraph, with the line for Flat XML.
     func location(_ block: ReportDocument.Block) -> String {
@@ -112,11 +116,10 @@ struct ReportRules {
     }
 
     /// Rule length: about 300 characters (a law-only report: the band of its whole text).
-    func length() -> [Finding] {
-        guard let text = lawText() else { return [] }
+    func length(_ law: LawText?) -> [Finding] {
+        guard let count = law?.count else { return [] }
         let whole = shape.form == .lawOnly
         let limits = whole ? catalog.reportForms.lawOnlyLength : catalog.lawLength
-        let count = ReportOutline.countedLength(text)
         let severity: Finding.Severity
         switch count {
         case limits.fineMin...limits.fineMax: return []
@@ -128,10 +131,9 @@ struct ReportRules {
     }
 
     /// Rule coverage: which of the role's points the 述法 text addresses.
-    func coverage() -> [Finding] {
-        guard let role, let text = lawText().map(ChineseText.folded), ReportOutline.countedLength(text) > 0 else {
-            return []
-        }
+    func coverage(_ law: LawText?) -> [Finding] {
+        guard let role, let law, law.count > 0 else { return [] }
+        let text = ChineseText.folded(law.text)
         let at = shape.lawItem.map(location) ?? "全文"
         let uncovered = role.points.enumerated().filter { _, point in !point.keywords.contains(where: text.includes) }
         return uncovered.map { index, point in

@@ -49,7 +49,7 @@ public struct ReportShape: Sendable {
     /// A line that can be (part of) a title: no sentence in it, not a lead-in ending with a colon.
     static func isTitleLike(_ block: ReportDocument.Block) -> Bool {
         let text = block.text.trimmingSpaces
-        guard !text.isEmpty, text.count <= 80, !text.contains(where: ChineseText.sentenceEnds.contains) else {
+        guard !text.isEmpty, text.utf8.count <= 80 || text.count <= 80, !ChineseText.hasSentenceEnd(text) else {
             return false
         }
         return !["：", ":", "，", ","].contains(text.last!)

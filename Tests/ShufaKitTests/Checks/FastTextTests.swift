@@ -41,13 +41,15 @@ struct FastTextTests {
         return texts.filter { !$0.isEmpty }
     }()
 
-    @Test("whitespace removed, folded, counted and trimmed alike")
+    @Test("whitespace removed, folded, counted, trimmed, sentence ends and first characters alike")
     func textHelpers() {
         for text in Self.texts {
             #expect(PromptTexts.normalized(text) == Self.normalizedByCharacters(text), "\(text.debugDescription)")
             #expect(ChineseText.folded(text) == ChineseText.foldedByCharacters(text), "\(text.debugDescription)")
             #expect(ReportOutline.countedLength(text) == Self.countedByProperties(text), "\(text.debugDescription)")
             #expect(text.trimmingSpaces == Self.trimmedByCharacters(text), "\(text.debugDescription)")
+            #expect(ChineseText.hasSentenceEnd(text) == text.contains(where: ChineseText.sentenceEnds.contains))
+            #expect(HeadingNumber.firstCharacters(text) == Array(text.prefix(12)), "\(text.debugDescription)")
             for word in ["法治", "職", "坚持", "e\u{301}"] {
                 #expect(text.includes(word) == Array(text.utf8).containsRun(Array(word.utf8)))
             }
