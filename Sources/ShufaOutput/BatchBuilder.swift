@@ -14,8 +14,12 @@ public struct BatchBuilder: Sendable {
     public let request: BuildRequest
     /// The roster read and parsed on another thread while the catalog and templates load.
     private let prefetch: RosterPrefetch
+    /// The checks made ready (prompts, proofs of the templates) on another thread while the roster is read;
+    /// nil without a validator.
+    private let checks: BackgroundValue<BuildCheck>?
 
-    /// Loads the catalog and compiles the templates (while a JSON or YAML roster is read and parsed).
+    /// Loads the catalog and compiles the templates (while a JSON or YAML roster is read and parsed), and starts
+    /// making the checks ready.
     public init(_ request: BuildRequest) throws(BuildError) {
         prefetch = RosterPrefetch(request.roster)
         do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch {
@@ -25,6 +29,12 @@ public struct BatchBuilder: Sendable {
             throw .templates(error)
         }
         self.request = request
+        checks = request.validator.map { [catalog, templates] validator in
+            BackgroundValue {
+                BuildCheck(catalog: catalog, validator: validator, templates: templates.all, formats: request.formats,
+                           cache: request.proofCache)
+            }
+        }
     }
 
     /// Reads the roster and builds everything; returns the summary (also written as summary.json).
@@ -105,10 +115,7 @@ public struct BatchBuilder: Sendable {
             batch.summary.faults = [error]
             return batch.summary
         }
-        let checks = request.validator.map {
-            BuildCheck(catalog: catalog, validator: $0, templates: templates.all, formats: request.formats,
-                       cache: request.proofCache)
-        }
+        let checks = self.checks?.ready
         let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
         var names = UniqueNames()
         var members = UnitMembers(keeping: request.kinds.contains(.ballot), whole: !writerKinds.isEmpty)
