@@ -18,15 +18,23 @@ enum FieldNames {
     static let short: Set<String> = ["id", "name", "unit", "position", "role", "organization", "year"]
 
     /// The dictionary with Chinese keys replaced by their English key.
+    /// Two keys mean the same field exactly when the result has fewer keys than `fields` (see `sameField`).
     static func normalized(_ fields: [String: Any]) -> [String: Any] {
         var result: [String: Any] = [:]
-        for (key, value) in fields { result[aliases[key.trimmingSpaces] ?? key.trimmingSpaces] = value }
+        result.reserveCapacity(fields.count)
+        for (key, value) in fields { result[field(key)] = value }
         return result
+    }
+
+    /// The English key a record's key names: a Chinese column name's, or the key itself, spaces trimmed.
+    private static func field(_ key: String) -> String {
+        let trimmed = key.trimmingSpaces
+        return aliases[trimmed] ?? trimmed
     }
 
     /// The groups of keys of `fields` that mean the same field (e.g. `姓名` and `name`), each sorted, in key order.
     static func sameField(_ fields: [String: Any]) -> [[String]] {
-        let groups = Dictionary(grouping: fields.keys) { aliases[$0.trimmingSpaces] ?? $0.trimmingSpaces }
+        let groups = Dictionary(grouping: fields.keys, by: field)
         return groups.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 

@@ -78,9 +78,9 @@ struct RecordValidator {
                 leader: nil, problems: [RosterProblem(.error, .notARecord, at: location)], id: nil, afterID: 0,
                 location: location)
         }
-        var record = Record(
-            fields: normalized ? raw : FieldNames.normalized(raw), location: location, validator: context)
-        if !normalized {
+        let fields = normalized ? raw : FieldNames.normalized(raw)
+        var record = Record(fields: fields, location: location, validator: context)
+        if fields.count < raw.count {
             for same in FieldNames.sameField(raw) {
                 record.fail(FieldNames.aliases[same[0]] ?? same[0], .sameField(same))
             }
@@ -102,6 +102,43 @@ struct RecordValidator {
         if let leader = checked.leader {
             seenIDs[leader.id] = checked.location
             leaders.append(leader)
+        }
+    }
+
+    /// The lines of `text`, without empty ones: split at every scalar that ends a line (what `Character.isNewline`
+    /// knows, CR LF being two of them: U+000A–U+000D, U+0085, U+2028, U+2029), found on the UTF-8 bytes.
+    static func lines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0, index = 0
+            let line = { (end: Int) in
+                guard end > start else { return }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
+            while index < bytes.count {
+                let width = lineBreakWidth(bytes, at: index)
+                guard width > 0 else {
+                    index += 1
+                    continue
+                }
+                line(index)
+                index += width
+                start = index
+            }
+            line(bytes.count)
+            return lines
+        }
+    }
+
+    /// The bytes of the line break at `index` (0 when none starts there).
+    private static func lineBreakWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A...0x0D: return 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return 2
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+            return 3
+        default: return 0
         }
     }
 
@@ -206,17 +243,9 @@ struct RecordValidator {
         /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
         private mutating func paragraphs(_ key: String) -> [String] {
             guard let value = text(key) else { return [] }
-            return value.unicodeScalars.split(whereSeparator: Self.isLineBreak).map { String($0).trimmingWhiteSpace }
-                .filter { !$0.isEmpty }
+            return RecordValidator.lines(value).map(\.trimmingWhiteSpace).filter { !$0.isEmpty }
         }
 
-        /// The scalars that end a line (what `Character.isNewline` knows, CR LF being two of them).
-        private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
-            default: return false
-            }
-        }
 
         private mutating func indicators() -> [String: Double] {
             guard let raw = fields["indicators"], !(raw is NSNull) else { return [:] }
