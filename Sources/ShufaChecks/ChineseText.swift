@@ -68,7 +68,10 @@ enum ChineseText {
 
     /// The text up to the first sentence end, and what follows it (empty when the text is one sentence).
     static func firstSentence(_ text: Substring) -> (sentence: Substring, rest: Substring) {
-        guard let end = text.firstIndex(where: sentenceEnds.contains) else { return (text, "") }
+        let end = SimpleText.isSimple(text)
+            ? text.unicodeScalars.firstIndex(where: sentenceEndScalars.contains)
+            : text.firstIndex(where: sentenceEnds.contains)
+        guard let end else { return (text, "") }
         return (text[..<end], text[text.index(after: end)...])
     }
 }

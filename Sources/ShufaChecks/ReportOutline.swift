@@ -47,21 +47,24 @@ public struct ReportOutline: Sendable {
 
     public init(_ document: ReportDocument) {
         blocks = document.blocks
-        let firstNumbered = document.blocks.firstIndex { HeadingNumber.parse($0.text.trimmingSpaces) != nil }
-        headings = document.blocks.enumerated().compactMap { position, block in
+        let texts = document.blocks.map(\.text.trimmingSpaces)
+        let numbers = texts.map(HeadingNumber.parse)
+        let firstNumbered = numbers.firstIndex { $0 != nil }
+        headings = document.blocks.indices.compactMap { position in
             let afterNumbered = firstNumbered.map { position > $0 } ?? (position > 0)
-            return Self.heading(block, position: position, afterNumbered: afterNumbered)
+            return Self.heading(document.blocks[position], text: texts[position], number: numbers[position],
+                                position: position, afterNumbered: afterNumbered)
         }
         let topRank = headings.filter { !$0.inTable && $0.rank < Self.pointRank }.map(\.rank).min()
         self.topRank = topRank
         items = headings.filter { $0.rank == topRank && !$0.inTable }
     }
 
-    /// The heading a block is, if any.
-    static func heading(_ block: ReportDocument.Block, position: Int, afterNumbered: Bool) -> Heading? {
-        let text = block.text.trimmingSpaces
+    /// The heading a block is, if any, given its text without surrounding spaces and the numbering that starts it.
+    static func heading(_ block: ReportDocument.Block, text: String, number: HeadingNumber?, position: Int,
+                        afterNumbered: Bool) -> Heading? {
         guard !text.isEmpty else { return nil }
-        if let number = HeadingNumber.parse(text) {
+        if let number {
             let (sentence, rest) = ChineseText.firstSentence(Substring(text).dropFirst(number.length))
             let title = sentence.trimmingSpaces
             guard !title.isEmpty else { return nil }

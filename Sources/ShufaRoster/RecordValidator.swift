@@ -105,43 +105,6 @@ struct RecordValidator {
         }
     }
 
-    /// The lines of `text`, without empty ones: split at every scalar that ends a line (what `Character.isNewline`
-    /// knows, CR LF being two of them: U+000A–U+000D, U+0085, U+2028, U+2029), found on the UTF-8 bytes.
-    static func lines(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
-            var start = 0, index = 0
-            let line = { (end: Int) in
-                guard end > start else { return }
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-            }
-            while index < bytes.count {
-                let width = lineBreakWidth(bytes, at: index)
-                guard width > 0 else {
-                    index += 1
-                    continue
-                }
-                line(index)
-                index += width
-                start = index
-            }
-            line(bytes.count)
-            return lines
-        }
-    }
-
-    /// The bytes of the line break at `index` (0 when none starts there).
-    private static func lineBreakWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        switch bytes[index] {
-        case 0x0A...0x0D: return 1
-        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return 2
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
-            return 3
-        default: return 0
-        }
-    }
-
     /// One record being read.
     private struct Record {
         let fields: [String: Any]
@@ -243,7 +206,7 @@ struct RecordValidator {
         /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
         private mutating func paragraphs(_ key: String) -> [String] {
             guard let value = text(key) else { return [] }
-            return RecordValidator.lines(value).map(\.trimmingWhiteSpace).filter { !$0.isEmpty }
+            return LineBreaks.lines(value).map(\.trimmingWhiteSpace).filter { !$0.isEmpty }
         }
 
 

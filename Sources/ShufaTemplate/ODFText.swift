@@ -1,4 +1,5 @@
 import ShufaODF
+import ShufaText
 
 /// Writes a value as ODF paragraph content: escaped, with line breaks, tabs and runs of spaces as
 /// `text:line-break`, `text:tab` and `text:s` (ODF collapses plain white space).
@@ -44,7 +45,7 @@ package enum ODFText {
     package static func readBack(_ value: String, markup: Bool) -> String {
         let text = XMLEscaping.removingForbidden(value).text
         guard markup else {
-            return text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
+            return LineBreaks.contains(text) ? String(text.map { $0.isNewline ? " " : $0 }) : text
         }
         guard text.utf8.contains(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -52,7 +53,7 @@ package enum ODFText {
 
     /// In text-only elements (e.g. a placeholder): line breaks become spaces.
     private static func appendPlain(_ text: String, to output: inout [UInt8]) {
-        let flat = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        let flat = LineBreaks.contains(text) ? String(text.map { $0.isNewline ? " " : $0 }) : text
         XMLEscaping.append(Substring(flat).utf8, to: &output)
     }
 }

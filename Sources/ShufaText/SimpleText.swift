@@ -8,7 +8,7 @@ import Foundation
 /// scalar loops give exactly what character loops give; any other text takes the character path.
 package enum SimpleText {
     /// Unicode's White_Space property (what `Character.isWhitespace` reads from a character's first scalar).
-    @inlinable package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable @inline(__always) package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
@@ -18,7 +18,7 @@ package enum SimpleText {
 
     /// A scalar that is a grapheme cluster of its own wherever it stands (its Grapheme_Cluster_Break is Other,
     /// Control, CR or LF, and it has no canonical singleton mapping other than white space).
-    @inlinable package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable @inline(__always) package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300, 0x2000...0x200B, 0x200E...0x206F, 0x2460...0x257F, 0x3000...0x3029, 0x3030...0x303F,
              0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:

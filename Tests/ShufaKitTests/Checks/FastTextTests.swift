@@ -49,6 +49,10 @@ struct FastTextTests {
             #expect(ReportOutline.countedLength(text) == Self.countedByProperties(text), "\(text.debugDescription)")
             #expect(text.trimmingSpaces == Self.trimmedByCharacters(text), "\(text.debugDescription)")
             #expect(ChineseText.hasSentenceEnd(text) == text.contains(where: ChineseText.sentenceEnds.contains))
+            let sentence = ChineseText.firstSentence(Substring(text))
+            let end = text.firstIndex(where: ChineseText.sentenceEnds.contains)
+            #expect(sentence.sentence == text[..<(end ?? text.endIndex)], "\(text.debugDescription)")
+            #expect(sentence.rest == (end.map { text[text.index(after: $0)...] } ?? ""), "\(text.debugDescription)")
             #expect(HeadingNumber.firstCharacters(text) == Array(text.prefix(12)), "\(text.debugDescription)")
             for word in ["法治", "職", "坚持", "e\u{301}"] {
                 #expect(text.includes(word) == Array(text.utf8).containsRun(Array(word.utf8)))
