@@ -20,7 +20,8 @@ test: setup
 
 # Built as shufa is deployed: the Swift runtime linked in (README, Performance).
 bench: setup-build
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product shufa
+	$(SWIFT) build -c release --static-swift-stdlib --product shufa-bench
 	.build/release/shufa-bench
 
 # 50 leaders returning their reports to `shufa serve` at once, on loopback (docs/serve.md).
