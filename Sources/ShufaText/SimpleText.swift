@@ -17,11 +17,12 @@ package enum SimpleText {
     }
 
     /// A scalar that is a grapheme cluster of its own wherever it stands (its Grapheme_Cluster_Break is Other,
-    /// Control, CR or LF, and it has no canonical singleton mapping other than white space).
+    /// Control, CR or LF, and it has no canonical singleton mapping other than white space). The ranges most
+    /// Chinese text is made of come first.
     @inlinable @inline(__always) package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x300, 0x2000...0x200B, 0x200E...0x206F, 0x2460...0x257F, 0x3000...0x3029, 0x3030...0x303F,
-             0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+        case 0x4E00...0x9FFF, 0..<0x300, 0xFF01...0xFF9D, 0x3000...0x3029, 0x3030...0x303F, 0x2000...0x200B,
+             0x200E...0x206F, 0x2460...0x257F, 0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF:
             return true
         default: return false
         }

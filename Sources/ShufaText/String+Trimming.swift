@@ -10,17 +10,27 @@ extension String {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// Without leading and trailing white space (ASCII and full-width).
-    package var trimmingSpaces: String {
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, !SimpleText.isWhitespace(first),
-            !SimpleText.isWhitespace(last), SimpleText.isSimple(last)
-        {
-            return String(self)
-        }
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+    package var trimmingSpaces: String { trimmedSpaces(self) }
+}
+
+extension Substring {
+    /// Without leading and trailing white space (ASCII and full-width).
+    package var trimmingSpaces: String { trimmedSpaces(self) }
+}
+
+/// `text` without leading and trailing white space: itself when it starts and ends with a simple scalar that is
+/// no white space (a character of its own, `SimpleText`), else by characters.
+@inline(__always)
+private func trimmedSpaces<Text: StringProtocol>(_ text: Text) -> String {
+    if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !SimpleText.isWhitespace(first),
+        !SimpleText.isWhitespace(last), SimpleText.isSimple(last)
+    {
+        return String(text)
     }
+    var scalars = Substring(text)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
 }

@@ -126,6 +126,10 @@ struct HostileRosterTests {
         #expect(Self.error(Array(deep.utf8), file: "r.json")?.message.contains("嵌套超过 64 层") == true)
         let broken = "{\"year\": 2025,\n\"leaders\": [}"
         #expect(Self.error(Array(broken.utf8), file: "r.json")?.message.contains("第 2 行第 13 列") == true)
+        let control = "{\"year\": 2025, \"leaders\": [{\"id\": \"T1\", \"name\": \"甲乙丙丁戊己庚辛\u{1}\"}]}"
+        #expect(Self.error(Array(control.utf8), file: "r.json")?.message.contains("第 1 行第 58 列") == true)
+        let escapedKey = #"{"year": 2025, "leaders": [{"id": "T1", "na\u006de": "甲乙丙丁戊己庚辛", "name": "乙"}]}"#
+        #expect(Self.error(Array(escapedKey.utf8), file: "r.json")?.message.contains("键「name」") == true)
     }
 
     @Test("two keys of one record that mean the same field (姓名 and name) leave the record out, naming both")
