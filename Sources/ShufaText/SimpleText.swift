@@ -29,13 +29,18 @@ package enum SimpleText {
     }
 
     /// True when every scalar of `text` is simple.
-    @inlinable package static func isSimple<S: StringProtocol>(_ text: S) -> Bool {
+    package static func isSimple(_ text: String) -> Bool { allSimple(text) }
+
+    /// True when every scalar of `text` is simple.
+    package static func isSimple(_ text: Substring) -> Bool { allSimple(text) }
+
+    @inline(__always) private static func allSimple<S: StringProtocol>(_ text: S) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy(isSimple)
     }
 
     /// `text` without its white-space scalars (for simple text: without its white-space characters).
-    @inlinable package static func removingWhitespace<S: StringProtocol>(_ text: S) -> String {
-        guard text.unicodeScalars.contains(where: isWhitespace) else { return String(text) }
+    package static func removingWhitespace(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isWhitespace) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars where !isWhitespace(scalar) { bytes.append(contentsOf: scalar.utf8) }
