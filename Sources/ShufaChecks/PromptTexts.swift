@@ -84,11 +84,12 @@ public struct PromptTexts: Sendable {
     /// False when simple text (`SimpleText`) can be no whole-paragraph prompt: it starts with no scalar a known
     /// prompt or pattern starts with (nor 【), and has no colon (which a point prompt has). Most paragraphs end here.
     func mayBePrompt(_ text: String) -> Bool {
-        guard !anyStart else { return true }
+        guard !anyStart, !SimpleText.contains(text, ":"), !SimpleText.contains(text, "："), SimpleText.isSimple(text)
+        else { return true }
         var scalars: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars {
-            if scalar == ":" || scalar == "：" || !SimpleText.isSimple(scalar) { return true }
-            if scalars.count < Self.startLength && !SimpleText.isWhitespace(scalar) { scalars.append(scalar) }
+        for scalar in text.unicodeScalars where !SimpleText.isWhitespace(scalar) {
+            scalars.append(scalar)
+            if scalars.count == Self.startLength { break }
         }
         guard let first = scalars.first else { return false }
         return first == "【" || startLengths.contains { length in

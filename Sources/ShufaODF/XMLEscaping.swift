@@ -60,6 +60,33 @@ public enum XMLEscaping {
         return false
     }
 
+    /// True when `text` is XML character content as it stands: no byte below 0x21 (controls and white space,
+    /// which paragraph content writes as elements), no `&`, `<` or `>`, and no BF (nothing XML forbids) — read
+    /// eight bytes at a time. Most of a leader's paragraphs are, and are then copied whole.
+    public static func isPlainContent(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            var start = 0
+            while start + 8 <= raw.count {
+                if isSpecial(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self), ones: ones) { return false }
+                start += 8
+            }
+            var last: UInt64 = 0x4141_4141_4141_4141
+            withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start...])) }
+            return !isSpecial(last, ones: ones)
+        }
+    }
+
+    /// A word holding a byte below 0x21, `&`, `<`, `>` or BF.
+    @inline(__always) private static func isSpecial(_ word: UInt64, ones: UInt64) -> Bool {
+        let zero = { (match: UInt64) in (match &- ones) & ~match }
+        let found = (word &- ones &* 0x21) & ~word | zero(word ^ (ones &* 0x26)) | zero(word ^ (ones &* 0x3C))
+            | zero(word ^ (ones &* 0x3E)) | zero(word ^ (ones &* 0xBF))
+        return found & (ones &* 0x80) != 0
+    }
+
     /// Escapes `&`, `<`, `>` (and `"`, newline and tab when `quote` is set) into `buffer`,
     /// copying the runs between them in one go.
     public static func append(_ text: Substring.UTF8View, to buffer: inout [UInt8], quote: Bool = false) {

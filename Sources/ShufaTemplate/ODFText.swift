@@ -9,6 +9,11 @@ package enum ODFText {
 
     /// Appends `text` escaped; characters XML 1.0 forbids are left out, so no value can make the XML invalid.
     static func append(_ value: String, to output: inout [UInt8], markup: Bool) {
+        if markup && XMLEscaping.isPlainContent(value) {
+            var value = value
+            value.withUTF8 { output.append(contentsOf: $0) }
+            return
+        }
         let text = XMLEscaping.removingForbidden(value).text
         let utf8 = Substring(text).utf8
         guard markup, utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x20 }) else {
@@ -43,6 +48,7 @@ package enum ODFText {
     /// with markup a line break for CR LF, CR and LF (runs of spaces and tabs come back as they were), without
     /// markup a space for every line break.
     package static func readBack(_ value: String, markup: Bool) -> String {
+        if markup && XMLEscaping.isPlainContent(value) { return value }
         let text = XMLEscaping.removingForbidden(value).text
         guard markup else {
             return LineBreaks.contains(text) ? String(text.map { $0.isNewline ? " " : $0 }) : text
