@@ -100,7 +100,8 @@ public struct BatchBuilder: Sendable {
     /// memory does not grow with the roster. The output folder is locked for the batch; a `summary.json` (and
     /// journal) left there is removed before any document is written, and the new ones are written at the end,
     /// after one flush of every file to disk, so the summary never lists what is not on disk (the disk is set to
-    /// work after each piece, beside the next one, so that flush has little left to wait for). A fault that
+    /// work before the first piece and after each one, beside the next, so that flush has little left to wait
+    /// for). A fault that
     /// stops every write (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
     public func build(_ source: inout any RosterSource) -> BuildSummary {
         var batch = Batch(summary: BuildSummary(problems: [], skippedLeaders: 0))
@@ -115,6 +116,9 @@ public struct BatchBuilder: Sendable {
             batch.summary.faults = [error]
             return batch.summary
         }
+        // What other programs left to be written to this disk is written while the first piece is made: the
+        // flush before the summary then waits for this batch's files only.
+        folder.startFlush()
         let checks = self.checks?.ready
         let writer = JobWriter(builder: self, roster: context, folder: folder, checks: checks)
         var names = UniqueNames()
