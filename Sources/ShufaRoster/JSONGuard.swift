@@ -5,18 +5,32 @@ struct JSONGuard {
     /// The deepest nesting of objects and arrays accepted.
     static let maximumDepth = 64
 
+    /// An array that is a member of the top-level object: its key, and where its value and each element stand
+    /// in the bytes (what a parse in pieces needs).
+    struct TopArray {
+        var key: String
+        var value: Range<Int>
+        var elements: [Range<Int>]
+    }
+
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    /// The top-level object's arrays read so far, the last one while its elements are read.
+    private var topArrays: [TopArray] = []
+    private var readingTopArray = false
 
-    /// Checks `bytes`; returns normally when they are one JSON value without duplicate keys.
-    static func check(_ bytes: [UInt8]) throws(RosterFault) {
+    /// Checks `bytes`; returns normally when they are one JSON value without duplicate keys, with the arrays of
+    /// the top-level object (none when it is not an object).
+    @discardableResult
+    static func check(_ bytes: [UInt8]) throws(RosterFault) -> [TopArray] {
         var guardian = JSONGuard(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { guardian.index = 3 }
         try guardian.value(depth: 0)
         guardian.skipSpace()
         guard guardian.index == bytes.count else { throw guardian.fault(.trailingContent) }
+        return guardian.topArrays
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -57,7 +71,7 @@ struct JSONGuard {
             skipSpace()
             guard current == UInt8(ascii: ":") else { throw fault(.colonExpected) }
             index += 1
-            try value(depth: depth)
+            try member(key, depth: depth)
             skipSpace()
             if current == UInt8(ascii: "}") {
                 index += 1
@@ -68,6 +82,18 @@ struct JSONGuard {
         }
     }
 
+    /// A member's value; one of the top-level object's that is an array is noted with its elements.
+    private mutating func member(_ key: String, depth: Int) throws(RosterFault) {
+        skipSpace()
+        guard depth == 1, current == UInt8(ascii: "[") else { return try value(depth: depth) }
+        let start = index
+        topArrays.append(TopArray(key: key, value: start..<start, elements: []))
+        readingTopArray = true
+        try value(depth: depth)
+        readingTopArray = false
+        topArrays[topArrays.count - 1].value = start..<index
+    }
+
     private mutating func array(depth: Int) throws(RosterFault) {
         guard depth <= Self.maximumDepth else { throw .tooDeep(line: line, limit: Self.maximumDepth) }
         index += 1
@@ -76,8 +102,12 @@ struct JSONGuard {
             index += 1
             return
         }
+        let noted = readingTopArray && depth == 2
         while true {
+            skipSpace()
+            let start = index
             try value(depth: depth)
+            if noted { topArrays[topArrays.count - 1].elements.append(start..<index) }
             skipSpace()
             if current == UInt8(ascii: "]") {
                 index += 1

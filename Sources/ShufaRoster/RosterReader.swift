@@ -121,30 +121,49 @@ public struct RosterReader: Sendable {
         return top
     }
 
-    /// A JSON document checked by `JSONGuard` and parsed by `JSONSerialization`, the two side by side on two
-    /// cores (a parser refuses nesting deeper than 512 by itself): the guard's fault, when it finds one, is the
-    /// error, as when it read the bytes first.
+    /// A JSON document checked by `JSONGuard`, then parsed by `JSONSerialization`: in pieces on two cores when one
+    /// array of its top-level object holds many elements (a roster's leaders), else whole.
     private static func parseJSON(_ data: Data, file: String) throws(RosterError) -> Any {
-        let steps = ParallelMap.run([false, true]) { parses -> ParsedJSON in
-            if parses { return ParsedJSON(object: Result { try JSONSerialization.jsonObject(with: data) }) }
-            do throws(RosterFault) { try JSONGuard.check(Array(data)) } catch { return ParsedJSON(fault: error) }
-            return ParsedJSON()
-        }
-        let (guarded, parsed) = (steps[0].get(), steps[1].get())
-        if let fault = guarded.fault { throw RosterError(file: file, fault) }
-        switch parsed.object {
-        case .success(let object)?: return object
-        case .failure(let error)?:
+        let bytes = Array(data)
+        let arrays: [JSONGuard.TopArray]
+        do throws(RosterFault) { arrays = try JSONGuard.check(bytes) } catch { throw RosterError(file: file, error) }
+        if let object = parsedInPieces(bytes, arrays: arrays) { return object }
+        do { return try JSONSerialization.jsonObject(with: data) } catch {
             let words = "\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"
             throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: .parser(words)))
-        case nil: preconditionFailure("the parse ran")
         }
     }
 
-    /// What one of `parseJSON`'s two steps gives: the guard's fault, or the parsed document.
-    private struct ParsedJSON: @unchecked Sendable {
-        var fault: RosterFault?
-        var object: Result<Any, any Error>?
+    /// The fewest elements of an array that is parsed in pieces.
+    static let piecewiseElements = 64
+
+    /// The document (checked by the guard) parsed as three pieces side by side: the top-level object with its
+    /// longest array left empty, and each half of that array's elements as an array of its own; put together
+    /// again, they are what parsing it whole gives. Nil when no array is that long, or when a piece does not
+    /// parse (the whole document is then parsed, for the parser's own message).
+    private static func parsedInPieces(_ bytes: [UInt8], arrays: [JSONGuard.TopArray]) -> Any? {
+        guard let array = arrays.max(by: { $0.elements.count < $1.elements.count }),
+            array.elements.count >= piecewiseElements
+        else { return nil }
+        let middle = array.elements.count / 2
+        let halves = [array.elements[..<middle], array.elements[middle...]].map { half in
+            Data([UInt8(ascii: "[")] + bytes[half.first!.lowerBound..<half.last!.upperBound] + [UInt8(ascii: "]")])
+        }
+        let outer = Data(bytes[..<array.value.lowerBound] + Array("[]".utf8) + bytes[array.value.upperBound...])
+        let pieces = ParallelMap.run([outer] + halves) { piece in
+            ParsedPiece(try? JSONSerialization.jsonObject(with: piece))
+        }
+        guard var top = pieces[0].get().object as? [String: Any], top[array.key] != nil,
+            let first = pieces[1].get().object as? [Any], let second = pieces[2].get().object as? [Any]
+        else { return nil }
+        top[array.key] = first + second
+        return top
+    }
+
+    /// A parsed piece of a JSON document, handed from the core that parsed it.
+    private struct ParsedPiece: @unchecked Sendable {
+        let object: Any?
+        init(_ object: Any?) { self.object = object }
     }
 
     /// Checks the roster-level fields and every leader record of a JSON or YAML roster.

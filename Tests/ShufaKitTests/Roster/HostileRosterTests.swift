@@ -132,6 +132,28 @@ struct HostileRosterTests {
         #expect(Self.error(Array(escapedKey.utf8), file: "r.json")?.message.contains("键「name」") == true)
     }
 
+    @Test("a long array of the top-level object parsed in two halves gives what parsing the whole gives")
+    func jsonInPieces() throws {
+        var generator = SeededGenerator(seed: 41)
+        let values = [#""甲乙\"丙\u4e01""#, "12", "-0.5e3", "true", "null", #"{"会前学法": 2, "x": [1, {"y": "\n"}]}"#,
+                      #"["一\/二", "三"]"#, #""""#]
+        for (key, prefix, count) in [("leaders", "", 64), ("名单", "\u{FEFF}", 301), (#"le\u0061ders"#, "", 65)] {
+            let records = (0..<count).map { index in
+                let fields = (0..<Int.random(in: 0...4, using: &generator)).map { field in
+                    "\"k\(field)\": \(values.randomElement(using: &generator)!)"
+                }
+                return "{\"id\": \"T\(index)\"" + fields.map { ", " + $0 }.joined() + "}"
+            }
+            let json = prefix + "{\"year\": 2025, \"other\": [1, 2],\n \"\(key)\" : [\n "
+                + records.joined(separator: " ,\n ") + " ], \"organization\": \"青川县\"}"
+            let data = Data(json.utf8)
+            let pieces = try RosterReader.parse(data, file: "r.json", format: .json) as NSDictionary
+            let whole = try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary)
+            #expect(pieces.isEqual(whole), "\(key)")
+            #expect((pieces.allValues.compactMap { $0 as? [Any] }.map(\.count).max() ?? 0) == count)
+        }
+    }
+
     @Test("two keys of one record that mean the same field (姓名 and name) leave the record out, naming both")
     func sameFieldTwice() throws {
         let json =
