@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ShufaXML", dependencies: ["CLibXML2"]),
         // What shufa asks of the system: files read and written safely, the cores, and the external
         // programs (LibreOffice, qpdf, child processes).
-        .target(name: "ShufaSystem", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ShufaSystem", dependencies: ["ShufaText", .product(name: "Crypto", package: "swift-crypto")]),
         // ODF packages: XML escaping, deterministic ZIP writing, reading packages and Flat XML back.
         .target(name: "ShufaODF", dependencies: ["CZlibShim", "ShufaXML", "ShufaSystem", "ZIPFoundation"]),
         // The pipeline, one target per stage, each importing only the stages before it:

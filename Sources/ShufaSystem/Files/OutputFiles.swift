@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ShufaText
 
 /// Safe file names and atomic writes.
 public enum OutputFiles {
@@ -17,6 +18,11 @@ public enum OutputFiles {
     /// no control characters, no leading or trailing dots or spaces, at most `limit` characters and
     /// `maximumBytes` bytes, each character at most `maximumCharacterBytes` bytes (extra accents dropped).
     public static func safeName(_ text: String, limit: Int = OutputFiles.maximumLength) -> String {
+        simpleSafeName(text, limit: limit) ?? characterSafeName(text, limit: limit)
+    }
+
+    /// `safeName` read by characters (any text).
+    static func characterSafeName(_ text: String, limit: Int) -> String {
         var cleaned = String(text.unicodeScalars.map { scalar -> Character in
             let character = Character(scalar)
             return forbidden.contains(character) || scalar.properties.generalCategory == .control ? "_" : character
@@ -29,6 +35,36 @@ public enum OutputFiles {
         if cleaned.isEmpty || reserved.contains(cleaned.uppercased()) { cleaned = "_" + cleaned }
         return cleaned
     }
+
+    /// `safeName` of a text whose every scalar is a character of its own (`SimpleText`), with no `..` and no
+    /// U+200B, made from its scalars (an id and a name, nearly always): nil for other texts.
+    static func simpleSafeName(_ text: String, limit: Int) -> String? {
+        let dot = UInt8(ascii: ".")
+        guard SimpleText.isSimple(text), !text.unicodeScalars.contains("\u{200B}"),
+            !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == dot && $1 == dot })
+        else { return nil }
+        let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            forbiddenScalars.contains(scalar) || scalar.properties.generalCategory == .control ? "_" : scalar
+        }
+        var kept: [Unicode.Scalar] = [], bytes = 0
+        for scalar in trimmed(scalars[...]).prefix(limit) {
+            guard bytes + scalar.utf8.count <= maximumBytes else { break }
+            kept.append(scalar)
+            bytes += scalar.utf8.count
+        }
+        var name = String(String.UnicodeScalarView(trimmed(kept[...])))
+        if name.isEmpty || reserved.contains(name.uppercased()) { name = "_" + name }
+        return name
+    }
+
+    /// Without the scalars a name may not start or end with (`ends`: dots and white space).
+    private static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        let kept = { (scalar: Unicode.Scalar) in scalar != "." && !SimpleText.isWhitespace(scalar) }
+        guard let first = scalars.firstIndex(where: kept), let last = scalars.lastIndex(where: kept) else { return [] }
+        return scalars[first...last]
+    }
+
+    private static let forbiddenScalars = Set("/\\:*?\"<>|".unicodeScalars)
 
     /// What a name may not start or end with.
     private static let ends = CharacterSet(charactersIn: ". ").union(.whitespacesAndNewlines)
@@ -93,9 +129,8 @@ extension OutputFiles {
     /// allocation. `way` other than `.unnamed` takes that way only (for tests of it).
     static func write(_ bytes: [UInt8], named name: String, in folder: Int32, path: @autoclosure () -> String,
                       durable: Bool = true, way: Way = .unnamed) throws(OutputError) {
-        if way != .named,
-            try writeUnnamed(bytes, named: name, in: folder, path: path(), durable: durable, byDescriptor: way == .unnamed)
-        {
+        if way != .named, try writeUnnamed(bytes, named: name, in: folder, path: path(), durable: durable,
+                                           byDescriptor: way == .unnamed) {
             return
         }
         let (descriptor, temporary) = try createTemporary(in: folder, path: path())

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ShufaText
 
 /// The names given so far in a batch, to give the next text a name none of them has (see
 /// `OutputFiles.uniqueNames`); names are given one at a time, as the roster is read.
@@ -42,8 +43,11 @@ public struct UniqueNames: Sendable {
         return name
     }
 
-    /// How a case-insensitive, normalising file system compares names.
-    private static func collisionKey(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.lowercased()
+    /// How a case-insensitive, normalising file system compares names. Simple text (`SimpleText`) is its own
+    /// canonical composition but for U+2000 and U+2001 (singletons to U+2002 and U+2003).
+    static func collisionKey(_ name: String) -> String {
+        let composed = SimpleText.isSimple(name)
+            && !name.unicodeScalars.contains { (0x2000...0x2001).contains($0.value) }
+        return (composed ? name : name.precomposedStringWithCanonicalMapping).lowercased()
     }
 }

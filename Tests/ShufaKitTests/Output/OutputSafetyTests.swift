@@ -366,6 +366,27 @@ struct OutputSafetyTests {
         #expect(modes[0] != nil && Set(modes).count == 1, "the same permissions every way")
     }
 
+    @Test("names made from scalars (simple text) are those made from characters: ids, names, dots, spaces, limits")
+    func simpleNames() {
+        var generator = SeededGenerator(seed: 17)
+        let pieces = ["S00", "7", "-", "王建国", "欧阳", ".", " ", "\u{3000}", "\u{2000}", "\u{2001}", "\u{200B}", "\u{A0}",
+                      "/", ":", "*", "\"", "<", "|", "\u{1}", "\t", "\n", "e", "É", "ß", "ﬁ", "Ａ", "ｶ", "①", "con",
+                      "COM1",
+                      String(repeating: "长", count: 70), "a.b", "（副）"]
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            for limit in [OutputFiles.maximumLength, OutputFiles.maximumStemLength, 3] {
+                guard let simple = OutputFiles.simpleSafeName(text, limit: limit) else { continue }
+                #expect(simple == OutputFiles.characterSafeName(text, limit: limit), "\(text.debugDescription)")
+            }
+            #expect(UniqueNames.collisionKey(text) == text.precomposedStringWithCanonicalMapping.lowercased(),
+                    "\(text.debugDescription)")
+        }
+        #expect(OutputFiles.simpleSafeName("S00001-王建国", limit: 40) == "S00001-王建国")
+    }
+
     @Test("a private folder is readable by its owner only, and gone once removed")
     func privateFolder() throws {
         let folder = try PrivateFolder(prefix: "shufa-test")

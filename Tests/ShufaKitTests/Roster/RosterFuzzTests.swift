@@ -94,11 +94,11 @@ struct RosterFuzzTests {
 
     @Test("a text's lines and line breaks found on its bytes are those the scalars and characters give")
     func linesOnBytes() {
-        let pieces = ["法治", "a", " ", "\n", "\r", "\r\n", "\u{B}", "\u{C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{2027}",
-                      "\u{202A}", "\u{C5}", "\u{E2}", "“", "—", "e\u{301}", "😀"]
+        let pieces = ["法治", "a", " ", "\n", "\r", "\r\n", "\u{B}", "\u{C}", "\u{85}", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "\u{202A}", "\u{C5}", "\u{E2}", "“", "—", "e\u{301}", "😀"]
+        let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
         Fuzz.check(Fuzz.text(pieces, length: 0...12), count: 2_000, seed: 5) { text in
-            let expected = text.unicodeScalars.split { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }
-                .map { String($0) }
+            let expected = text.unicodeScalars.split { breaks.contains($0.value) }.map { String($0) }
             #expect(LineBreaks.lines(text) == expected, "\(text.debugDescription)")
             #expect(LineBreaks.contains(text) == text.contains(where: \.isNewline), "\(text.debugDescription)")
         }
