@@ -57,6 +57,21 @@ enum ChineseText {
     /// Characters that end a sentence (and so a run-in heading's title).
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", ";", "!", "?"]
 
+    /// Where `word` (simple text without white space, such as 报告) last occurs in `text`: found on the bytes in
+    /// simple text (`SimpleText`), where that is where Foundation's backward search finds it; by Foundation in
+    /// other text.
+    static func lastRange(of word: String, in text: String) -> Range<String.Index>? {
+        guard SimpleText.isSimple(text) else { return text.range(of: word, options: .backwards) }
+        let (bytes, needle) = (Array(text.utf8), Array(word.utf8))
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        for start in stride(from: bytes.count - needle.count, through: 0, by: -1)
+        where bytes[start..<start + needle.count].elementsEqual(needle) {
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+            return lower..<text.utf8.index(lower, offsetBy: needle.count)
+        }
+        return nil
+    }
+
     /// True when `text` holds a sentence end (for simple text by its scalars, each of which is a character).
     static func hasSentenceEnd(_ text: String) -> Bool {
         guard SimpleText.isSimple(text) else { return text.contains(where: sentenceEnds.contains) }

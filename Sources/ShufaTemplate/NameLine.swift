@@ -14,6 +14,33 @@ package enum NameLine {
     }
 
     static func title(unit: String, position: String, level: String) -> String {
+        guard SimpleText.isSimple(unit), SimpleText.isSimple(position) else {
+            return titleByCharacters(unit: unit, position: position, level: level)
+        }
+        if position.isEmpty { return unit }
+        if unit.isEmpty || (!level.isEmpty && position.hasPrefix(level)) || includes(position, unit) { return position }
+        let (unitScalars, postScalars) = (Array(unit.unicodeScalars), Array(position.unicodeScalars))
+        let longest = min(unitScalars.count, postScalars.count)
+        let overlap = longest < 2 ? nil : (2...longest).reversed().first { length in
+            unitScalars.suffix(length).elementsEqual(postScalars.prefix(length))
+        }
+        guard let overlap else { return unit + position }
+        return unit + String(String.UnicodeScalarView(postScalars.dropFirst(overlap)))
+    }
+
+    /// True when the UTF-8 of `text` holds that of `part` (for simple text: its characters hold `part`'s).
+    private static func includes(_ text: String, _ part: String) -> Bool {
+        var (text, part) = (text, part)
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                needle.isEmpty
+                    || findBytes(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != nil
+            }
+        }
+    }
+
+    /// `title` reading characters (any text).
+    static func titleByCharacters(unit: String, position: String, level: String) -> String {
         if position.isEmpty { return unit }
         if unit.isEmpty || (!level.isEmpty && position.hasPrefix(level)) || position.contains(unit) { return position }
         let overlap = (2...max(2, min(unit.count, position.count))).reversed().first { length in

@@ -86,6 +86,13 @@ struct LocalityTests {
         }
         #expect(NameLine.title(unit: "县委组织部", position: "组织部部长", level: "县") == "县委组织部部长")
         #expect(NameLine.title(unit: "城关镇", position: "镇长", level: "县") == "城关镇镇长")
+        let parts = ["县委", "组织部", "部长", "县", "城关镇", "镇长", "", "司法局", "局长", "党组书记、局长", "a", "é", "e\u{301}"]
+        for unit in parts.flatMap({ first in parts.map { first + $0 } }) {
+            for position in parts.flatMap({ first in parts.map { first + $0 } }) {
+                let title = NameLine.title(unit: unit, position: position, level: "县")
+                #expect(title == NameLine.titleByCharacters(unit: unit, position: position, level: "县"), "\(unit)")
+            }
+        }
     }
 
     @Test("the sample county's task lists name its own places, never seed 000's district or region")

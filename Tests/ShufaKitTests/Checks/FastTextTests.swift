@@ -49,6 +49,10 @@ struct FastTextTests {
             #expect(ReportOutline.countedLength(text) == Self.countedByProperties(text), "\(text.debugDescription)")
             #expect(text.trimmingSpaces == Self.trimmedByCharacters(text), "\(text.debugDescription)")
             #expect(ChineseText.hasSentenceEnd(text) == text.contains(where: ChineseText.sentenceEnds.contains))
+            for word in ["报告", "述法", "Ａ"] {
+                let found = ChineseText.lastRange(of: word, in: text)
+                #expect(found == text.range(of: word, options: .backwards), "\(text.debugDescription)")
+            }
             let sentence = ChineseText.firstSentence(Substring(text))
             let end = text.firstIndex(where: ChineseText.sentenceEnds.contains)
             #expect(sentence.sentence == text[..<(end ?? text.endIndex)], "\(text.debugDescription)")
