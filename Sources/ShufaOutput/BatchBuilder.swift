@@ -101,8 +101,8 @@ public struct BatchBuilder: Sendable {
     /// journal) left there is removed before any document is written, and the new ones are written at the end,
     /// after one flush of every file to disk, so the summary never lists what is not on disk (the disk is set to
     /// work before the first piece and after each one, beside the next, so that flush has little left to wait
-    /// for). A fault that
-    /// stops every write (a full disk, a read-only folder) stops the batch and is reported once, in `faults`.
+    /// for). A fault that stops every write (a full disk, a read-only folder) stops the batch and is reported
+    /// once, in `faults`.
     public func build(_ source: inout any RosterSource) -> BuildSummary {
         var batch = Batch(summary: BuildSummary(problems: [], skippedLeaders: 0))
         let context = Roster(organization: source.organization, year: source.year, leaders: [])

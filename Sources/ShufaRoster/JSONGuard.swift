@@ -23,7 +23,6 @@ struct JSONGuard {
 
     /// Checks `bytes`; returns normally when they are one JSON value without duplicate keys, with the arrays of
     /// the top-level object (none when it is not an object).
-    @discardableResult
     static func check(_ bytes: [UInt8]) throws(RosterFault) -> [TopArray] {
         var guardian = JSONGuard(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { guardian.index = 3 }
