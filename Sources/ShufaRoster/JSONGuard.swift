@@ -13,7 +13,7 @@ struct JSONGuard {
         var elements: [Range<Int>]
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -23,7 +23,7 @@ struct JSONGuard {
 
     /// Checks `bytes`; returns normally when they are one JSON value without duplicate keys, with the arrays of
     /// the top-level object (none when it is not an object).
-    static func check(_ bytes: [UInt8]) throws(RosterFault) -> [TopArray] {
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>) throws(RosterFault) -> [TopArray] {
         var guardian = JSONGuard(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { guardian.index = 3 }
         try guardian.value(depth: 0)
@@ -32,7 +32,7 @@ struct JSONGuard {
         return guardian.topArrays
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -148,19 +148,18 @@ struct JSONGuard {
     /// The first position from `start` on whose byte can end or escape a string or is a control character, read
     /// eight bytes at a time (a word without a quote, a backslash or a byte below 0x20 is skipped whole).
     private func plainRun(from start: Int) -> Int {
-        bytes.withUnsafeBytes { raw in
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            var at = start
-            while at + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-                let found = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
-                    | ((backslash &- ones) & ~backslash)
-                guard found & (ones &* 0x80) == 0 else { break }
-                at += 8
-            }
-            return at
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var at = start
+        while at + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let found = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
+                | ((backslash &- ones) & ~backslash)
+            guard found & (ones &* 0x80) == 0 else { break }
+            at += 8
         }
+        return at
     }
 
     private mutating func escape(into scalars: inout String.UnicodeScalarView) throws(RosterFault) {

@@ -124,10 +124,13 @@ public struct RosterReader: Sendable {
     /// A JSON document checked by `JSONGuard`, then parsed by `JSONSerialization`: in pieces on two cores when one
     /// array of its top-level object holds many elements (a roster's leaders), else whole.
     private static func parseJSON(_ data: Data, file: String) throws(RosterError) -> Any {
-        let bytes = Array(data)
-        let arrays: [JSONGuard.TopArray]
-        do throws(RosterFault) { arrays = try JSONGuard.check(bytes) } catch { throw RosterError(file: file, error) }
-        if let object = parsedInPieces(bytes, arrays: arrays) { return object }
+        let checked = data.withUnsafeBytes { raw -> Result<Any?, RosterFault> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return Result { () throws(RosterFault) in parsedInPieces(bytes, arrays: try JSONGuard.check(bytes)) }
+        }
+        let pieces: Any?
+        do throws(RosterFault) { pieces = try checked.get() } catch { throw RosterError(file: file, error) }
+        if let pieces { return pieces }
         do { return try JSONSerialization.jsonObject(with: data) } catch {
             let words = "\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"
             throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: .parser(words)))
@@ -136,20 +139,28 @@ public struct RosterReader: Sendable {
 
     /// The fewest elements of an array that is parsed in pieces.
     static let piecewiseElements = 64
+    /// The largest document parsed in pieces: the pieces are a copy of the document, held while it is parsed, and
+    /// past a county's few thousand leaders memory matters more than the milliseconds.
+    static let piecewiseBytes = 8 << 20
 
     /// The document (checked by the guard) parsed as three pieces side by side: the top-level object with its
     /// longest array left empty, and each half of that array's elements as an array of its own; put together
     /// again, they are what parsing it whole gives. Nil when no array is that long, or when a piece does not
     /// parse (the whole document is then parsed, for the parser's own message).
-    private static func parsedInPieces(_ bytes: [UInt8], arrays: [JSONGuard.TopArray]) -> Any? {
-        guard let array = arrays.max(by: { $0.elements.count < $1.elements.count }),
+    private static func parsedInPieces(_ bytes: UnsafeBufferPointer<UInt8>, arrays: [JSONGuard.TopArray]) -> Any? {
+        guard bytes.count <= piecewiseBytes, let array = arrays.max(by: { $0.elements.count < $1.elements.count }),
             array.elements.count >= piecewiseElements
         else { return nil }
         let middle = array.elements.count / 2
         let halves = [array.elements[..<middle], array.elements[middle...]].map { half in
-            Data([UInt8(ascii: "[")] + bytes[half.first!.lowerBound..<half.last!.upperBound] + [UInt8(ascii: "]")])
+            var data = Data([UInt8(ascii: "[")])
+            data.append(UnsafeBufferPointer(rebasing: bytes[half.first!.lowerBound..<half.last!.upperBound]))
+            data.append(UInt8(ascii: "]"))
+            return data
         }
-        let outer = Data(bytes[..<array.value.lowerBound] + Array("[]".utf8) + bytes[array.value.upperBound...])
+        var outer = Data(UnsafeBufferPointer(rebasing: bytes[..<array.value.lowerBound]))
+        outer.append(contentsOf: Array("[]".utf8))
+        outer.append(UnsafeBufferPointer(rebasing: bytes[array.value.upperBound...]))
         let pieces = ParallelMap.run([outer] + halves) { piece in
             ParsedPiece(try? JSONSerialization.jsonObject(with: piece))
         }
