@@ -100,9 +100,9 @@ public struct BatchBuilder: Sendable {
     /// memory does not grow with the roster. The output folder is locked for the batch; a `summary.json` (and
     /// journal) left there is removed before any document is written, and the new ones are written at the end,
     /// after one flush of every file to disk, so the summary never lists what is not on disk (the disk is set to
-    /// work before the first piece and after each one, beside the next, so that flush has little left to wait
-    /// for). A fault that stops every write (a full disk, a read-only folder) stops the batch and is reported
-    /// once, in `faults`.
+    /// work before the first piece and every `OutputFolder.flushInterval` documents, beside the next ones, so
+    /// that flush has little left to wait for). A fault that stops every write (a full disk, a read-only folder)
+    /// stops the batch and is reported once, in `faults`.
     public func build(_ source: inout any RosterSource) -> BuildSummary {
         var batch = Batch(summary: BuildSummary(problems: [], skippedLeaders: 0))
         let context = Roster(organization: source.organization, year: source.year, leaders: [])
@@ -136,7 +136,6 @@ public struct BatchBuilder: Sendable {
                 jobs, writer.run(jobs), of: pieceRoster, into: &batch, folder: folder, stop: writer.stop,
                 journal: journal)
             members.add(piece.leaders)
-            folder.startFlush()
         }
         if let failure = source.failure {
             batch.add([RosterProblem(severity: .error, location: nil, message: failure.description)], journal: journal)

@@ -13,6 +13,7 @@ public final class OutputFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var folders: [String: Int32] = [:]
     private let flushing = Atomic<Bool>(false)
+    private let unflushed = Atomic<Int>(0)
 
     /// The lock file each writer holds (flock) while it writes into the folder.
     static let lockName = ".shufa.lock"
@@ -50,11 +51,16 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Writes `bytes` atomically at `relative`: a name in the folder, or `folder/name` one level down.
     /// `durable: false` leaves the flush to disk to `synchronize()`, which the batch calls once before its
-    /// summary is written (one flush for the whole batch instead of one per file).
+    /// summary is written (one flush for the whole batch instead of one per file); meanwhile every
+    /// `flushInterval` such files the disk is set to work on them (`startFlush`).
     public func write(_ bytes: [UInt8], to relative: String, durable: Bool = true) throws(OutputError) {
         let (folder, name) = try split(relative)
         try OutputFiles.write(bytes, named: name, in: folder, path: self.path(relative), durable: durable)
+        if !durable && unflushed.add(1, ordering: .relaxed).newValue % Self.flushInterval == 0 { startFlush() }
     }
+
+    /// How many files written without their own flush set the disk to work.
+    static let flushInterval = 128
 
     /// A file `name` of the folder to be written line by line and committed (`StreamedFile`).
     package func stream(_ name: String) throws(OutputError) -> StreamedFile {
