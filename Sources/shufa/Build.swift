@@ -6,6 +6,7 @@ import ShufaTally
 /// `shufa build`: every document for every leader of a roster.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "为名单中的每位领导干部生成述职述法报告（草稿）、报告、考核评议表、职责任务清单，每个单位的民主测评表，以及测评录入表。",
         discussion: """
             写出 OUT/<类别>/<编号>-<姓名>-<文书>.<格式>（民主测评表每个单位一份）、OUT/journal.jsonl（每份文书及其 SHA-256、\

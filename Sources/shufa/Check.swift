@@ -5,6 +5,7 @@ import ShufaKit
 /// `shufa check`: what is wrong in each report, and where.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "检查述职述法报告（生成的或交回的）：文种、各部分、单独列项、字数、要点、遗留提示、最低要求、ODF 规范。",
         discussion: """
             规则：role、form、parts、separate-item、length、coverage、leftovers、minimums、schema（见 README）。

@@ -5,6 +5,7 @@ import ShufaKit
 /// `shufa extract`: a returned draft back into roster data.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "把交回的草稿或报告读回名册格式（述职内容、述法内容、存在问题、改进措施、指标）。",
         discussion: """
             shufa extract 交回.odt --json > 领导.json 之后，shufa build 领导.json 即生成正式报告。

@@ -5,6 +5,7 @@ import ShufaKit
 /// `shufa print`: print-ready PDFs of a built batch.
 struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "print",
         abstract: "把生成的一批文书转换为 PDF：每份文书一个文件，每类文书一个合订本。",
         discussion: """
             读取 DIR/summary.json（shufa build 写出），写到 --out（默认 DIR/pdf）：每份文书 <类别>/<文件名>.pdf，\

@@ -6,6 +6,7 @@ import ShufaServe
 /// `shufa serve`: the browser desk for clerks, leaders, reviewers and the 考核主管部门.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "启动述法工作台（浏览器办理）：经办人员上传名单、生成并打印文书、统计测评；领导干部下载草稿、上传并检查报告；审核审定；进度、查找和导出。",
         discussion: """
             默认只在本机（127.0.0.1）监听；用 --bind 0.0.0.0 让单位内网的其他电脑访问（会提示注意事项）。\

@@ -6,6 +6,7 @@ import ShufaTally
 /// `shufa tally`: 测评 into 考核等次 within the quotas, with the summary the 组织部门 receives.
 struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tally",
         abstract: "统计述法测评：按 catalog.yaml 的计分办法计算综合得分，在考核序列内按比例提出建议等次。",
         discussion: """
             FILE 是填好的测评录入表（shufa build --kinds tally 写出的 .xlsx/.ods），或逐票录入表（评价主体、票号、编号、\
