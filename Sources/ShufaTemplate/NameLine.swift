@@ -14,38 +14,20 @@ package enum NameLine {
     }
 
     static func title(unit: String, position: String, level: String) -> String {
-        guard SimpleText.isSimple(unit), SimpleText.isSimple(position) else {
-            return titleByCharacters(unit: unit, position: position, level: level)
-        }
         if position.isEmpty { return unit }
-        if unit.isEmpty || (!level.isEmpty && position.hasPrefix(level)) || includes(position, unit) { return position }
-        let (unitScalars, postScalars) = (Array(unit.unicodeScalars), Array(position.unicodeScalars))
-        let longest = min(unitScalars.count, postScalars.count)
-        let overlap = longest < 2 ? nil : (2...longest).reversed().first { length in
-            unitScalars.suffix(length).elementsEqual(postScalars.prefix(length))
-        }
-        guard let overlap else { return unit + position }
-        return unit + String(String.UnicodeScalarView(postScalars.dropFirst(overlap)))
+        // In simple text (`SimpleText`) scalars are characters: compared and counted without reading characters.
+        let simple = SimpleText.isSimple(unit) && SimpleText.isSimple(position)
+        let named = simple ? position.includes(unit) : position.contains(unit)
+        if unit.isEmpty || (!level.isEmpty && position.hasPrefix(level)) || named { return position }
+        guard simple else { return unit + String(position.dropFirst(overlap(Array(unit), Array(position)))) }
+        let scalars = position.unicodeScalars
+        return unit + String(scalars.dropFirst(overlap(Array(unit.unicodeScalars), Array(scalars))))
     }
 
-    /// True when the UTF-8 of `text` holds that of `part` (for simple text: its characters hold `part`'s).
-    private static func includes(_ text: String, _ part: String) -> Bool {
-        var (text, part) = (text, part)
-        return text.withUTF8 { haystack in
-            part.withUTF8 { needle in
-                needle.isEmpty
-                    || findBytes(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != nil
-            }
-        }
-    }
-
-    /// `title` reading characters (any text).
-    static func titleByCharacters(unit: String, position: String, level: String) -> String {
-        if position.isEmpty { return unit }
-        if unit.isEmpty || (!level.isEmpty && position.hasPrefix(level)) || position.contains(unit) { return position }
-        let overlap = (2...max(2, min(unit.count, position.count))).reversed().first { length in
-            length <= min(unit.count, position.count) && unit.hasSuffix(position.prefix(length))
-        }
-        return unit + (overlap.map { String(position.dropFirst($0)) } ?? position)
+    /// How many elements (two or more, as many as can be) both end `unit` and start `position`; 0 when none.
+    private static func overlap<Element: Equatable>(_ unit: [Element], _ position: [Element]) -> Int {
+        let longest = min(unit.count, position.count)
+        guard longest >= 2 else { return 0 }
+        return (2...longest).reversed().first { unit.suffix($0).elementsEqual(position.prefix($0)) } ?? 0
     }
 }

@@ -1,10 +1,7 @@
-import Foundation
-import ShufaText
-
 extension String {
     /// True when `word` occurs in the text, compared byte for byte in UTF-8. Foundation's `contains` compares
     /// grapheme clusters under a locale and is many times slower; the checks compare words as written.
-    func includes(_ word: String) -> Bool {
+    package func includes(_ word: String) -> Bool {
         var text = self, word = word
         return text.withUTF8 { haystack in
             word.withUTF8 { needle in
