@@ -72,10 +72,14 @@ enum ChineseText {
         return nil
     }
 
-    /// True when `text` holds a sentence end (for simple text by its scalars, each of which is a character).
-    static func hasSentenceEnd(_ text: String) -> Bool {
-        guard SimpleText.isSimple(text) else { return text.contains(where: sentenceEnds.contains) }
-        return text.unicodeScalars.contains { sentenceEndScalars.contains($0) }
+    /// True when `text` holds a sentence end.
+    static func hasSentenceEnd(_ text: String) -> Bool { firstSentenceEnd(Substring(text)) != nil }
+
+    /// Where the first sentence end of `text` stands (in simple text found by its scalars, each a character).
+    private static func firstSentenceEnd(_ text: Substring) -> Substring.Index? {
+        SimpleText.isSimple(text)
+            ? text.unicodeScalars.firstIndex(where: sentenceEndScalars.contains)
+            : text.firstIndex(where: sentenceEnds.contains)
     }
 
     /// `sentenceEnds`, each one scalar.
@@ -83,10 +87,7 @@ enum ChineseText {
 
     /// The text up to the first sentence end, and what follows it (empty when the text is one sentence).
     static func firstSentence(_ text: Substring) -> (sentence: Substring, rest: Substring) {
-        let end = SimpleText.isSimple(text)
-            ? text.unicodeScalars.firstIndex(where: sentenceEndScalars.contains)
-            : text.firstIndex(where: sentenceEnds.contains)
-        guard let end else { return (text, "") }
+        guard let end = firstSentenceEnd(text) else { return (text, "") }
         return (text[..<end], text[text.index(after: end)...])
     }
 }

@@ -22,7 +22,7 @@ enum FormCue: Equatable {
     /// (a headline 「开启…述法报告新局面」 is not a report's title).
     static func reportTitle(_ line: String) -> String? {
         let plain = ChineseText.folded(line).trimmingSpaces
-        guard plain.includes("报告"), let range = ChineseText.lastRange(of: "报告", in: plain) else { return nil }
+        guard let range = ChineseText.lastRange(of: "报告", in: plain) else { return nil }
         let tail = plain[range.upperBound...].filter { !$0.isWhitespace }
         let allowed = tail.isEmpty || tail.first.map { "（(【〔".contains($0) } == true
             || tail.wholeMatch(of: /(范文.*篇|篇\d+|第?\d+篇|\d+字|[（(]草稿[）)])/) != nil
