@@ -31,13 +31,10 @@ public enum XMLEscaping {
     }
 
     private static func hasForbidden(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var start = 0
         while start + 8 <= bytes.count {
             let word = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-            let low = (word &- ones &* 0x20) & ~word & highs
-            let middle = word ^ (ones &* 0xBF)
-            if low | ((middle &- ones) & ~middle & highs) != 0, hasForbidden(bytes, in: start..<start + 8) {
+            if holds(below: 0x20, word) || holds(0xBF, word), hasForbidden(bytes, in: start..<start + 8) {
                 return true
             }
             start += 8
@@ -67,24 +64,33 @@ public enum XMLEscaping {
         var text = text
         return text.withUTF8 { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
-            let ones: UInt64 = 0x0101_0101_0101_0101
             var start = 0
             while start + 8 <= raw.count {
-                if isSpecial(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self), ones: ones) { return false }
+                if isSpecial(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) { return false }
                 start += 8
             }
             var last: UInt64 = 0x4141_4141_4141_4141
             withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start...])) }
-            return !isSpecial(last, ones: ones)
+            return !isSpecial(last)
         }
     }
 
     /// A word holding a byte below 0x21, `&`, `<`, `>` or BF.
-    @inline(__always) private static func isSpecial(_ word: UInt64, ones: UInt64) -> Bool {
-        let zero = { (match: UInt64) in (match &- ones) & ~match }
-        let found = (word &- ones &* 0x21) & ~word | zero(word ^ (ones &* 0x26)) | zero(word ^ (ones &* 0x3C))
-            | zero(word ^ (ones &* 0x3E)) | zero(word ^ (ones &* 0xBF))
-        return found & (ones &* 0x80) != 0
+    @inline(__always) private static func isSpecial(_ word: UInt64) -> Bool {
+        holds(below: 0x21, word) || holds(0x26, word) || holds(0x3C, word) || holds(0x3E, word) || holds(0xBF, word)
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// True when a byte of the eight in `word` is below `limit` (at most 0x80).
+    @inline(__always) private static func holds(below limit: UInt64, _ word: UInt64) -> Bool {
+        (word &- ones &* limit) & ~word & (ones &* 0x80) != 0
+    }
+
+    /// True when a byte of the eight in `word` is `byte`.
+    @inline(__always) private static func holds(_ byte: UInt64, _ word: UInt64) -> Bool {
+        let match = word ^ (ones &* byte)
+        return (match &- ones) & ~match & (ones &* 0x80) != 0
     }
 
     /// Escapes `&`, `<`, `>` (and `"`, newline and tab when `quote` is set) into `buffer`,
