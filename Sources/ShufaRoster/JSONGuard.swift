@@ -1,6 +1,7 @@
-/// Reads JSON bytes once (RFC 8259) before JSONSerialization builds objects from them: refuses a key given
-/// twice in one object (JSONSerialization keeps the last one silently) and nesting deeper than a roster
-/// needs, and says where a syntax error is, by line and column.
+/// Reads JSON bytes once (RFC 8259) before `JSONBuilder` builds values from them: refuses a key given twice in one
+/// object, nesting deeper than a roster needs, a `\u` surrogate without its pair and a number no `Double` holds,
+/// and says where, by line and column. Text that is not UTF-8 is found as the builder makes its strings
+/// (`notUTF8` then says where).
 struct JSONGuard {
     /// The deepest nesting of objects and arrays accepted.
     static let maximumDepth = 64
@@ -30,6 +31,21 @@ struct JSONGuard {
         guardian.skipSpace()
         guard guardian.index == bytes.count else { throw guardian.fault(.trailingContent) }
         return guardian.topArrays
+    }
+
+    /// The scalars of the one-letter escapes, by their letter.
+    static let escaped: [UInt8: Unicode.Scalar] = [
+        0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n", 0x72: "\r", 0x74: "\t",
+    ]
+
+    /// A byte a JSON number is written with.
+    static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"):
+            return true
+        default: return false
+        }
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -123,7 +139,7 @@ struct JSONGuard {
         var scalars = String.UnicodeScalarView()
         var start = index
         while true {
-            index = plainRun(from: index)
+            index = Self.plainRun(bytes, from: index)
             guard let byte = current else { break }
             switch byte {
             case UInt8(ascii: "\""):
@@ -147,7 +163,7 @@ struct JSONGuard {
 
     /// The first position from `start` on whose byte can end or escape a string or is a control character, read
     /// eight bytes at a time (a word without a quote, a backslash or a byte below 0x20 is skipped whole).
-    private func plainRun(from start: Int) -> Int {
+    static func plainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let raw = UnsafeRawBufferPointer(bytes)
         let ones: UInt64 = 0x0101_0101_0101_0101
         var at = start
@@ -164,12 +180,8 @@ struct JSONGuard {
 
     private mutating func escape(into scalars: inout String.UnicodeScalarView) throws(RosterFault) {
         index += 1
-        let simple: [UInt8: Unicode.Scalar] = [
-            0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n",
-            0x72: "\r", 0x74: "\t",
-        ]
         guard let byte = current else { throw fault(.unclosedText) }
-        if let scalar = simple[byte] {
+        if let scalar = Self.escaped[byte] {
             scalars.append(scalar)
             index += 1
             return
@@ -177,12 +189,15 @@ struct JSONGuard {
         guard byte == UInt8(ascii: "u") else { throw fault(.badEscape) }
         index += 1
         var code = try hex4()
-        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: Array("\\u".utf8)) {
+        if (0xD800..<0xDC00).contains(code) {
+            guard bytes[index...].starts(with: Array("\\u".utf8)) else { throw fault(.unpairedSurrogate) }
             index += 2
             let low = try hex4()
-            if (0xDC00..<0xE000).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
+            guard (0xDC00..<0xE000).contains(low) else { throw fault(.unpairedSurrogate) }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         }
-        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+        guard let scalar = Unicode.Scalar(code) else { throw fault(.unpairedSurrogate) }
+        scalars.append(scalar)
     }
 
     private mutating func hex4() throws(RosterFault) -> UInt32 {
@@ -196,6 +211,15 @@ struct JSONGuard {
     }
 
     private mutating func number() throws(RosterFault) {
+        let start = index
+        try numberSyntax()
+        guard JSONNumber.value(String(decoding: bytes[start..<index], as: UTF8.self)) != nil else {
+            index = start
+            throw fault(.numberOutOfRange)
+        }
+    }
+
+    private mutating func numberSyntax() throws(RosterFault) {
         if current == UInt8(ascii: "-") { index += 1 }
         if current == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { throw fault(.badNumber) }
         if current == UInt8(ascii: ".") {
@@ -231,6 +255,18 @@ struct JSONGuard {
             default: return
             }
         }
+    }
+
+    /// The fault at the first byte of `bytes` that does not begin a UTF-8 character, by its line and column.
+    static func notUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> RosterFault {
+        var guardian = JSONGuard(bytes: bytes)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { guardian.index += scalar.count }
+        let breaks = bytes[..<guardian.index].indices.filter { bytes[$0] == 0x0A }
+        guardian.line = breaks.count + 1
+        guardian.lineStart = (breaks.last ?? -1) + 1
+        return guardian.fault(.notUTF8)
     }
 
     /// A syntax error at the current position; the column counts characters, not bytes.

@@ -121,60 +121,16 @@ public struct RosterReader: Sendable {
         return top
     }
 
-    /// A JSON document checked by `JSONGuard`, then parsed by `JSONSerialization`: in pieces on two cores when one
-    /// array of its top-level object holds many elements (a roster's leaders), else whole.
+    /// A JSON document checked by `JSONGuard`, then built by `JSONBuilder` (a long array of the top-level object,
+    /// a roster's leaders, in two halves on two cores).
     private static func parseJSON(_ data: Data, file: String) throws(RosterError) -> Any {
-        let checked = data.withUnsafeBytes { raw -> Result<Any?, RosterFault> in
+        let built = data.withUnsafeBytes { raw -> Result<Any, RosterFault> in
             let bytes = raw.bindMemory(to: UInt8.self)
-            return Result { () throws(RosterFault) in parsedInPieces(bytes, arrays: try JSONGuard.check(bytes)) }
+            return Result { () throws(RosterFault) in
+                try JSONBuilder.document(bytes, arrays: try JSONGuard.check(bytes))
+            }
         }
-        let pieces: Any?
-        do throws(RosterFault) { pieces = try checked.get() } catch { throw RosterError(file: file, error) }
-        if let pieces { return pieces }
-        do { return try JSONSerialization.jsonObject(with: data) } catch {
-            let words = "\((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"
-            throw RosterError(file: file, .syntax(format: "JSON", line: 1, column: 1, reason: .parser(words)))
-        }
-    }
-
-    /// The fewest elements of an array that is parsed in pieces.
-    static let piecewiseElements = 64
-    /// The largest document parsed in pieces: the pieces are a copy of the document, held while it is parsed, and
-    /// past a county's few thousand leaders memory matters more than the milliseconds.
-    static let piecewiseBytes = 8 << 20
-
-    /// The document (checked by the guard) parsed as three pieces side by side: the top-level object with its
-    /// longest array left empty, and each half of that array's elements as an array of its own; put together
-    /// again, they are what parsing it whole gives. Nil when no array is that long, or when a piece does not
-    /// parse (the whole document is then parsed, for the parser's own message).
-    private static func parsedInPieces(_ bytes: UnsafeBufferPointer<UInt8>, arrays: [JSONGuard.TopArray]) -> Any? {
-        guard bytes.count <= piecewiseBytes, let array = arrays.max(by: { $0.elements.count < $1.elements.count }),
-            array.elements.count >= piecewiseElements
-        else { return nil }
-        let middle = array.elements.count / 2
-        let halves = [array.elements[..<middle], array.elements[middle...]].map { half in
-            var data = Data([UInt8(ascii: "[")])
-            data.append(UnsafeBufferPointer(rebasing: bytes[half.first!.lowerBound..<half.last!.upperBound]))
-            data.append(UInt8(ascii: "]"))
-            return data
-        }
-        var outer = Data(UnsafeBufferPointer(rebasing: bytes[..<array.value.lowerBound]))
-        outer.append(contentsOf: Array("[]".utf8))
-        outer.append(UnsafeBufferPointer(rebasing: bytes[array.value.upperBound...]))
-        let pieces = ParallelMap.run([outer] + halves) { piece in
-            ParsedPiece(try? JSONSerialization.jsonObject(with: piece))
-        }
-        guard var top = pieces[0].get().object as? [String: Any], top[array.key] != nil,
-            let first = pieces[1].get().object as? [Any], let second = pieces[2].get().object as? [Any]
-        else { return nil }
-        top[array.key] = first + second
-        return top
-    }
-
-    /// A parsed piece of a JSON document, handed from the core that parsed it.
-    private struct ParsedPiece: @unchecked Sendable {
-        let object: Any?
-        init(_ object: Any?) { self.object = object }
+        do throws(RosterFault) { return try built.get() } catch { throw RosterError(file: file, error) }
     }
 
     /// Checks the roster-level fields and every leader record of a JSON or YAML roster.

@@ -11,9 +11,13 @@ public enum SyntaxReason: Sendable, Equatable {
     case unclosedText
     case badEscape
     case badUnicodeEscape
+    /// A `\u` escape of a UTF-16 surrogate without the other half of its pair.
+    case unpairedSurrogate
     case badNumber
     case noFractionDigits
     case noExponentDigits
+    /// A number beyond what a `Double` holds (1e400).
+    case numberOutOfRange
     case outOfMemory
     case indentation
     case colonInValue

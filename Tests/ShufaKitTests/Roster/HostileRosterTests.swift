@@ -75,6 +75,18 @@ struct HostileRosterTests {
         Rosters.error { () throws(RosterError) in try Rosters.reader().read(Data(bytes), file: file) }
     }
 
+    /// The type of every value in `value` (an `NSNumber` with its stored type), dictionaries by sorted keys: what
+    /// `isEqual` leaves out.
+    static func kinds(_ value: Any) -> String {
+        switch value {
+        case let object as [String: Any]:
+            return "{" + object.keys.sorted().map { "\($0):" + kinds(object[$0]!) }.joined(separator: ",") + "}"
+        case let array as [Any]: return "[" + array.map(kinds).joined(separator: ",") + "]"
+        case let number as NSNumber: return "\(type(of: number))/\(String(cString: number.objCType))"
+        default: return "\(type(of: value))"
+        }
+    }
+
     @Test("a YAML alias bomb (a 9×9 nest of anchors, also used as a mapping key) is refused before it expands")
     func yamlAliasBomb() throws {
         for yaml in [Hostile.aliasBomb(), Hostile.aliasBomb(asKeys: true), Hostile.aliasBomb(levels: 30, width: 2)] {
@@ -132,12 +144,31 @@ struct HostileRosterTests {
         #expect(Self.error(Array(escapedKey.utf8), file: "r.json")?.message.contains("键「name」") == true)
     }
 
-    @Test("a long array of the top-level object parsed in two halves gives what parsing the whole gives")
+    @Test("JSON that no parser should take: bytes not UTF-8, an unpaired surrogate, 1e400 — each with its place")
+    func jsonBeyondSyntax() throws {
+        let head = Array("{\"year\": 2025,\n\"leaders\": [{\"id\": \"甲".utf8)
+        let notUTF8 = head + [0xE4, 0xB8] + Array("\"}]}".utf8)
+        #expect(Self.error(notUTF8, file: "r.json")?.message.contains("第 2 行第 22 列：不是 UTF-8 文本") == true)
+        let far = Array(("{\"year\": 2025, \"leaders\": [\"" + String(repeating: "述法", count: 40_000)).utf8)
+            + [0xFF] + Array("\"]}".utf8)
+        #expect(Self.error(far, file: "r.json")?.message.contains("第 1 行第 80029 列：不是 UTF-8 文本") == true)
+        for surrogate in [#"\ud800"#, #"\udc00\ud800"#, #"\ud800\u0041"#] {
+            let json = #"{"year": 2025, "leaders": [{"id": "T1", "name": "甲"# + surrogate + #""}]}"#
+            #expect(Self.error(Array(json.utf8), file: "r.json")?.message.contains("代理项不成对") == true, "\(surrogate)")
+        }
+        let huge = "{\"year\": 2025,\n \"leaders\": [{\"id\": 1e400}]}"
+        #expect(Self.error(Array(huge.utf8), file: "r.json")?.message.contains("第 2 行第 21 列：数字太大") == true)
+    }
+
+    @Test("JSON built by shufa (a long array in two halves) gives what JSONSerialization gives, value and type")
     func jsonInPieces() throws {
         var generator = SeededGenerator(seed: 41)
-        let values = [#""甲乙\"丙\u4e01""#, "12", "-0.5e3", "true", "null", #"{"会前学法": 2, "x": [1, {"y": "\n"}]}"#,
-                      #"["一\/二", "三"]"#, #""""#]
-        for (key, prefix, count) in [("leaders", "", 64), ("名单", "\u{FEFF}", 301), (#"le\u0061ders"#, "", 65)] {
+        let values = [#""甲乙\"丙\u4e01""#, "12", "-0.5e3", "true", "false", "null", "0", "-0", "1E2", "1e20",
+                      "12345678901234567890", "-9223372036854775808", "-9223372036854775809", "123456789012345678901234",
+                      "1.00000000000000000001", "0.1", "5e-324", #""\ud83d\ude00\b\f\r\t\u0000""#,
+                      #"{"会前学法": 2, "x": [1, {"y": "\n"}]}"#, #"["一\/二", "三"]"#, #""""#, "[]", "{}"]
+        for (key, prefix, count) in [("leaders", "", 64), ("名单", "\u{FEFF}", 301), (#"le\u0061ders"#, "", 65),
+                                     ("leaders", "", 63), ("leaders", "", 0)] {
             let records = (0..<count).map { index in
                 let fields = (0..<Int.random(in: 0...4, using: &generator)).map { field in
                     "\"k\(field)\": \(values.randomElement(using: &generator)!)"
@@ -147,10 +178,11 @@ struct HostileRosterTests {
             let json = prefix + "{\"year\": 2025, \"other\": [1, 2],\n \"\(key)\" : [\n "
                 + records.joined(separator: " ,\n ") + " ], \"organization\": \"青川县\"}"
             let data = Data(json.utf8)
-            let pieces = try RosterReader.parse(data, file: "r.json", format: .json) as NSDictionary
-            let whole = try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary)
-            #expect(pieces.isEqual(whole), "\(key)")
-            #expect((pieces.allValues.compactMap { $0 as? [Any] }.map(\.count).max() ?? 0) == count)
+            let built = try RosterReader.parse(data, file: "r.json", format: .json)
+            let whole = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect((built as NSDictionary).isEqual(whole as NSDictionary), "\(key)")
+            #expect(Self.kinds(built) == Self.kinds(whole), "\(key)")
+            #expect((built.values.compactMap { $0 as? [Any] }.map(\.count).max() ?? 0) == max(count, 2))
         }
     }
 
