@@ -1,3 +1,5 @@
+import ShufaText
+
 /// Blanks left in a returned report where a number or a name belongs: 「研讨*次」, 「20__年」,
 /// 「涉法涉诉信访 件」 (the number left out), 「XXX」「×××」「某某」.
 public enum BlankFinder {
@@ -31,15 +33,33 @@ public enum BlankFinder {
 
     /// Each blank of `text`, shown with a few characters around it (「研讨*次」).
     public static func blanks(in text: String) -> [String] {
-        var present = Set<Unicode.Scalar>()
-        var spaces = false
-        for scalar in text.unicodeScalars {
-            if spaces && !isSpace(scalar) && counterStarts.contains(scalar) { present.insert(" ") }
-            spaces = isSpace(scalar)
-            if mayBeMark(scalar) && marks.contains(scalar) && !spaces { present.insert(scalar) }
-        }
+        let present = presentMarks(text)
         guard !present.isEmpty else { return [] }
         return blanks(in: text, kinds: kinds.filter { !$0.marks.isDisjoint(with: present) })
+    }
+
+    /// The marks `text` holds, read on its UTF-8 bytes. An ideograph from U+4000 to U+9FFF other than 某 that
+    /// follows no space changes nothing, and is stepped over without being decoded.
+    private static func presentMarks(_ text: String) -> Set<Unicode.Scalar> {
+        var present = Set<Unicode.Scalar>()
+        var spaces = false
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if !spaces, (0xE4...0xE9).contains(bytes[index]),
+                    !(bytes[index] == 0xE6 && bytes[index + 1] == 0x9F && bytes[index + 2] == 0x90) {
+                    index += 3
+                    continue
+                }
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+                index += length
+                if spaces && !isSpace(scalar) && counterStarts.contains(scalar) { present.insert(" ") }
+                spaces = isSpace(scalar)
+                if mayBeMark(scalar) && marks.contains(scalar) && !spaces { present.insert(scalar) }
+            }
+        }
+        return present
     }
 
     /// The blanks every pattern finds, each run whatever the text holds.

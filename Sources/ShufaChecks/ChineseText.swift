@@ -43,10 +43,19 @@ enum ChineseText {
 
     /// `text` with the traditional characters of the checked words folded to simplified ones.
     static func folded(_ text: String) -> String {
-        var folds = false
-        for scalar in text.unicodeScalars {
-            guard SimpleText.isSimple(scalar) else { return foldedByCharacters(text) }
-            folds = folds || fold(scalar) != nil
+        guard SimpleText.isSimple(text) else { return foldedByCharacters(text) }
+        var copy = text
+        let folds = copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard (0xE4...0xE9).contains(bytes[index]) else {  // every folded scalar is U+4E00–U+9FFF
+                    index += 1
+                    continue
+                }
+                if fold(UTF8Scalar.decode(bytes, at: index).0) != nil { return true }
+                index += 3
+            }
+            return false
         }
         guard folds else { return text }
         var scalars = String.UnicodeScalarView()

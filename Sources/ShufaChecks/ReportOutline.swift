@@ -149,9 +149,21 @@ public struct ReportOutline: Sendable {
     /// How many characters the 述法 rules count: CJK characters, letters and digits; not spaces,
     /// not punctuation, not the heading.
     public static func countedLength(_ text: String) -> Int {
-        var count = 0
-        for scalar in text.unicodeScalars where isCounted(scalar) { count += 1 }
-        return count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0, index = 0
+            while index < bytes.count {
+                if (0xE5...0xE9).contains(bytes[index]) {  // U+5000–U+9FFF: ideographs
+                    count += 1
+                    index += 3
+                    continue
+                }
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+                if isCounted(scalar) { count += 1 }
+                index += length
+            }
+            return count
+        }
     }
 
     /// True for the scalars `countedLength` counts (the common ones told by range, the rest by property).

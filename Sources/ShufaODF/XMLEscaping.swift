@@ -58,26 +58,28 @@ public enum XMLEscaping {
     }
 
     /// True when `text` is XML character content as it stands: no byte below 0x21 (controls and white space,
-    /// which paragraph content writes as elements), no `&`, `<` or `>`, and no BF (nothing XML forbids) — read
-    /// eight bytes at a time. Most of a leader's paragraphs are, and are then copied whole.
+    /// which paragraph content writes as elements), no `&`, `<` or `>`, and nothing XML forbids — read eight bytes
+    /// at a time (a word with a BF, which one CJK character in sixty-four has, is looked at byte by byte for
+    /// U+FFFE and U+FFFF). Most of a leader's paragraphs are, and are then copied whole.
     public static func isPlainContent(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
             var start = 0
             while start + 8 <= raw.count {
-                if isSpecial(raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) { return false }
+                let word = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                if isSpecial(word) || holds(0xBF, word) && hasForbidden(raw, in: start..<start + 8) { return false }
                 start += 8
             }
             var last: UInt64 = 0x4141_4141_4141_4141
             withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start...])) }
-            return !isSpecial(last)
+            return !isSpecial(last) && !hasForbidden(raw, in: start..<raw.count)
         }
     }
 
-    /// A word holding a byte below 0x21, `&`, `<`, `>` or BF.
+    /// A word holding a byte below 0x21, `&`, `<` or `>`.
     @inline(__always) private static func isSpecial(_ word: UInt64) -> Bool {
-        holds(below: 0x21, word) || holds(0x26, word) || holds(0x3C, word) || holds(0x3E, word) || holds(0xBF, word)
+        holds(below: 0x21, word) || holds(0x26, word) || holds(0x3C, word) || holds(0x3E, word)
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101

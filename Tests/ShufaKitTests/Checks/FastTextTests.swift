@@ -32,7 +32,9 @@ struct FastTextTests {
         }
         let pieces = ["坚持", "全面", "一、", "（二）", "12、", "2025年", "1.", "第三，", "二是", "①", "：", ":", "【", "】",
                       "请", " ", "\u{3000}", "\t", "\r\n", "\n", "\u{301}", "\u{20DD}", "\u{309A}", "e", "X", "xx", "某某",
-                      "*", "＿", "職責", "報告", "述法", "法治建设", "。", "\u{600}", "\u{200D}", "\u{FE0F}", "한", "Ａ", "２"]
+                      "*", "＿", "職責", "報告", "述法", "法治建设", "。", "\u{600}", "\u{200D}", "\u{FE0F}", "한", "Ａ", "２",
+                      "件", "学时", "×", "é", "\u{2FF}", "\u{4DBF}", "\u{4DC0}", "㐀", "\u{9FFF}", "\u{A000}", "\u{3097}",
+                      "😀", "\u{FF9E}"]
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<3_000 {
             let count = Int.random(in: 1...8, using: &generator)
@@ -58,6 +60,10 @@ struct FastTextTests {
             #expect(sentence.sentence == text[..<(end ?? text.endIndex)], "\(text.debugDescription)")
             #expect(sentence.rest == (end.map { text[text.index(after: $0)...] } ?? ""), "\(text.debugDescription)")
             #expect(HeadingNumber.firstCharacters(text) == Array(text.prefix(12)), "\(text.debugDescription)")
+            let simple = text.unicodeScalars.allSatisfy(SimpleText.isSimple)
+            #expect(SimpleText.isSimple(text) == simple && SimpleText.isSimple(text.dropFirst()) == (
+                text.unicodeScalars.dropFirst(text.first?.unicodeScalars.count ?? 0).allSatisfy(SimpleText.isSimple)),
+                "\(text.debugDescription)")
             for word in ["法治", "職", "坚持", "e\u{301}"] {
                 #expect(text.includes(word) == Array(text.utf8).containsRun(Array(word.utf8)))
             }
