@@ -5,24 +5,30 @@ public struct ODFPackageBuilder: Sendable {
     public static let textMediaType = "application/vnd.oasis.opendocument.text"
 
     private let fixedEntries: [ZipEntry]
+    private let heads: [String: DeflatedHead]
     private let level: Int32
 
     /// - Parameters:
     ///   - staticParts: parts that every package of the batch shares (e.g. `styles.xml`), by path.
-    ///   - dynamicPartNames: the paths of the parts given to `package(_:)` for each document.
+    ///   - dynamicParts: the paths of the parts given to `package(_:)` for each document, each with the bytes
+    ///     every document's part begins with (compressed once; empty when none).
     ///   - level: deflate level for the per-document parts.
     public init(mediaType: String = textMediaType, staticParts: [(path: String, bytes: [UInt8])],
-                dynamicPartNames: [String], level: Int32 = 6) {
-        let manifest = Self.manifest(mediaType: mediaType, parts: staticParts.map(\.path) + dynamicPartNames)
+                dynamicParts: [(path: String, head: [UInt8])], level: Int32 = 6) {
+        let manifest = Self.manifest(mediaType: mediaType, parts: staticParts.map(\.path) + dynamicParts.map(\.path))
         fixedEntries = [ZipEntry.stored("mimetype", Array(mediaType.utf8)),
                         ZipEntry.deflated("META-INF/manifest.xml", Array(manifest.utf8), level: 9)]
             + staticParts.map { ZipEntry.deflated($0.path, $0.bytes, level: 9) }
+        heads = Dictionary(uniqueKeysWithValues: dynamicParts.map { ($0.path, DeflatedHead($0.head)) })
         self.level = level
     }
 
-    /// A complete package: the shared entries followed by this document's own parts.
-    public func package(_ parts: [(path: String, bytes: [UInt8])]) -> [UInt8] {
-        ZipWriter.archive(fixedEntries + parts.map { ZipEntry.deflated($0.path, $0.bytes, level: level) })
+    /// A complete package: the shared entries followed by this document's own parts, each given by what follows
+    /// its head.
+    public func package(_ parts: [(path: String, rest: [UInt8])]) -> [UInt8] {
+        ZipWriter.archive(fixedEntries + parts.map {
+            ZipEntry.deflated($0.path, head: heads[$0.path] ?? DeflatedHead([]), rest: $0.rest, level: level)
+        })
     }
 
     static func manifest(mediaType: String, parts: [String]) -> String {

@@ -23,7 +23,7 @@ struct ODSWorkbookWriter {
     func bytes(_ model: WorkbookModel) -> [UInt8] {
         let builder = ODFPackageBuilder(
             mediaType: Self.mediaType, staticParts: [],
-            dynamicPartNames: ["content.xml", "styles.xml", "meta.xml", "settings.xml"])
+            dynamicParts: ["content.xml", "styles.xml", "meta.xml", "settings.xml"].map { ($0, []) })
         return builder.package([
             ("content.xml", Array(content(model).utf8)), ("styles.xml", Array(styles.utf8)),
             ("meta.xml", Array(meta(model).utf8)), ("settings.xml", Array(settings(model).utf8)),

@@ -42,7 +42,8 @@ public struct CompiledTemplate: Sendable {
             + parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles
             + Array("</office:document-styles>\n".utf8)
         package = ODFPackageBuilder(
-            staticParts: [("styles.xml", styles)], dynamicPartNames: ["content.xml", "meta.xml"], level: 1)
+            staticParts: [("styles.xml", styles)], dynamicParts: [("content.xml", contentHead), ("meta.xml", metaHead)],
+            level: 1)
         sizeHint = flatHead.count + flatMiddle.count + 16_384
     }
 
@@ -86,8 +87,8 @@ public struct CompiledTemplate: Sendable {
             out += Array("</office:document>\n".utf8)
             return Rendering(bytes: out, shape: renderer.shape, reading: reading)
         case .odt:
-            let content = contentHead + renderer.output + Array("</office:document-content>\n".utf8)
-            let metaPart = metaHead + metaXML + Array("</office:document-meta>\n".utf8)
+            let content = renderer.output + Array("</office:document-content>\n".utf8)
+            let metaPart = metaXML + Array("</office:document-meta>\n".utf8)
             let bytes = package.package([("content.xml", content), ("meta.xml", metaPart)])
             return Rendering(bytes: bytes, shape: renderer.shape, reading: reading)
         }
