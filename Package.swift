@@ -39,7 +39,7 @@ let package = Package(
         // Text helpers every stage uses: trimming, edit distance, Chinese numerals.
         .target(name: "ShufaText"),
         // Safe parsing and schema validation over libxml2.
-        .target(name: "ShufaXML", dependencies: ["CLibXML2"]),
+        .target(name: "ShufaXML", dependencies: ["CLibXML2", "ShufaSystem"]),
         // What shufa asks of the system: files read and written safely, the cores, and the external
         // programs (LibreOffice, qpdf, child processes).
         .target(name: "ShufaSystem", dependencies: ["ShufaText", .product(name: "Crypto", package: "swift-crypto")]),

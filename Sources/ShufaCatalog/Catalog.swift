@@ -1,5 +1,6 @@
 import Foundation
 import ShufaRoster
+import ShufaSystem
 import Yams
 
 /// Everything `templates/catalog.yaml` says: roles, their points, 职责清单, minimums, grades.
@@ -33,12 +34,24 @@ extension Catalog {
     package static let maximumBytes = 16 << 20
 
     /// Reads `catalog.yaml` and resolves every role's references. An error names the line it is on.
-    public static func load(from url: URL) throws(CatalogError) -> Catalog {
+    ///
+    /// - Parameter cache: the folder where the decoded catalog is kept for the next command (`CatalogCache`); a
+    ///   catalog whose bytes were decoded before by this program is read from there instead of its YAML.
+    public static func load(from url: URL, cache: URL? = nil) throws(CatalogError) -> Catalog {
         let file = url.lastPathComponent
+        let data: Data
+        do { data = try RegularFile.read(url, limit: maximumBytes) } catch {
+            throw CatalogError(file: file, .file(error))
+        }
+        let kept = cache.flatMap { CatalogCache(folder: $0, catalog: data) }
+        if let raw = kept?.read(), let catalog = try? raw.resolve(file: file) { return catalog }
         let text: String
-        do { text = try CatalogText.read(url, limit: maximumBytes) } catch { throw CatalogError(file: file, error) }
+        do { text = try CatalogText.text(data) } catch { throw CatalogError(file: file, error) }
         do {
-            return try YAMLDecoder().decode(RawCatalog.self, from: text).resolve(file: file)
+            let raw = try YAMLDecoder().decode(RawCatalog.self, from: text)
+            let catalog = try raw.resolve(file: file)
+            kept?.write(raw)
+            return catalog
         } catch let error as CatalogError {
             throw CatalogText.located(error, in: text)
         } catch let error as DecodingError {

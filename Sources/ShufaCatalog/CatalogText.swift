@@ -5,10 +5,8 @@ import Yams
 
 /// The text of `catalog.yaml`: read safely, checked before it is decoded, and used to find the line of an error.
 enum CatalogText {
-    /// The file's text: a regular file of at most `limit` bytes, UTF-8, whose YAML is safe to decode (`YAMLGuard`).
-    static func read(_ url: URL, limit: Int) throws(CatalogError.Problem) -> String {
-        let data: Data
-        do { data = try RegularFile.read(url, limit: limit) } catch { throw .file(error) }
+    /// The file's text: UTF-8 whose YAML is safe to decode (`YAMLGuard`).
+    static func text(_ data: Data) throws(CatalogError.Problem) -> String {
         guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8 }
         do { try YAMLGuard.check(text) } catch { throw .syntax(error) }
         return text

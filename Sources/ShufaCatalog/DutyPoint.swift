@@ -1,5 +1,5 @@
 /// One point a role's 述法 must cover (述法内容要点, seed 004 三).
-public struct DutyPoint: Sendable, Equatable, Decodable {
+public struct DutyPoint: Sendable, Equatable, Codable {
     /// A short title, used as the row label of the 考核评议表.
     public var title: String
     /// The seed's wording.

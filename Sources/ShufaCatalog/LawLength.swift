@@ -1,5 +1,5 @@
 /// Length limits of the 述法 part (300字左右), counted in CJK characters, letters and digits.
-public struct LawLength: Sendable, Equatable, Decodable {
+public struct LawLength: Sendable, Equatable, Codable {
     public init(target: Int, fineMin: Int, fineMax: Int, errorMin: Int, errorMax: Int) {
         (self.target, self.fineMin, self.fineMax) = (target, fineMin, fineMax)
         (self.errorMin, self.errorMax) = (errorMin, errorMax)

@@ -2,14 +2,14 @@ import Foundation
 import ShufaText
 
 /// The file's shape, before references are resolved.
-struct RawCatalog: Decodable {
-    struct PointSet: Decodable {
+struct RawCatalog: Codable, Equatable {
+    struct PointSet: Codable, Equatable {
         var source: String
         var points: [DutyPoint]
     }
 
     /// A 职责清单 as written: its duties, or the point set (less the titles in `except`) to make them of.
-    struct RawTaskList: Decodable {
+    struct RawTaskList: Codable, Equatable {
         var title: String
         var source: String
         var duties: [Duty]?
@@ -17,7 +17,7 @@ struct RawCatalog: Decodable {
         var except: [String]?
     }
 
-    struct RawRole: Decodable {
+    struct RawRole: Codable, Equatable {
         var name: String
         var points: String
         var tasklist: String?

@@ -1,7 +1,7 @@
 /// Which report forms are acceptable where the catalog is used, and the length band of a report that
 /// is wholly 述法 (`reportForms` in catalog.yaml). Seed 004 四: 述法 is 列入领导干部个人年度述职报告，
 /// 单独列项、整体表述 — only the combined form, unless a clerk's catalog says otherwise.
-public struct ReportFormSettings: Sendable, Equatable, Decodable {
+public struct ReportFormSettings: Sendable, Equatable, Codable {
     /// The acceptable forms (`combined`, `law-only`).
     public var accepted: [ReportForm]
     /// Length limits of a law-only report, over its whole text.

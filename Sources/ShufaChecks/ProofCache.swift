@@ -29,7 +29,7 @@ package final class ProofCache: @unchecked Sendable {
     init(folder: URL?, schemaDirectory: URL) {
         var hasher = SHA256()
         hasher.update(data: Array("shufa schema proofs 1\n\(XMLEngine.identity)\n".utf8))
-        let program = FileIdentity.of("/proc/self/exe")
+        let program = CacheFolder.program
         hasher.update(data: Array("\(program)\n".utf8))
         var usable = program != "unknown"
         for file in ODFValidator.schemaFiles {
@@ -88,16 +88,5 @@ package final class ProofCache: @unchecked Sendable {
               let data = try? RegularFile.read(folder.appendingPathComponent(Self.fileName), limit: 4 << 20)
         else { return [] }
         return data.split(separator: 0x0A).filter { $0.count == 64 }.map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The cache folder a command uses: `$SHUFA_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME/shufa`,
-    /// else `~/.cache/shufa`.
-    package static func defaultFolder(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        if let folder = environment["SHUFA_CACHE_DIR"] { return folder.isEmpty ? nil : URL(fileURLWithPath: folder) }
-        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
-            return URL(fileURLWithPath: base).appendingPathComponent("shufa")
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/shufa")
     }
 }

@@ -22,7 +22,8 @@ public struct BatchBuilder: Sendable {
     /// making the checks ready.
     public init(_ request: BuildRequest) throws(BuildError) {
         prefetch = RosterPrefetch(request.roster)
-        do { catalog = try Catalog.load(from: request.templates.appendingPathComponent("catalog.yaml")) } catch {
+        let catalogFile = request.templates.appendingPathComponent("catalog.yaml")
+        do { catalog = try Catalog.load(from: catalogFile, cache: request.cache) } catch {
             throw .catalog(error)
         }
         do { templates = try TemplateSet(catalog: catalog, directory: request.templates, kinds: request.kinds) } catch {
@@ -32,7 +33,7 @@ public struct BatchBuilder: Sendable {
         checks = request.validator.map { [catalog, templates] validator in
             BackgroundValue {
                 BuildCheck(catalog: catalog, validator: validator, templates: templates.all, formats: request.formats,
-                           cache: request.proofCache)
+                           cache: request.cache)
             }
         }
     }

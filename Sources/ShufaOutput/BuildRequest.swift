@@ -2,6 +2,7 @@ import Foundation
 import ShufaCatalog
 import ShufaChecks
 import ShufaRoster
+import ShufaSystem
 import ShufaTemplate
 
 /// What to build.
@@ -24,13 +25,14 @@ public struct BuildRequest: Sendable {
     /// Word copies (.docx) of the documents, made from the ODF documents once the batch is written; none
     /// when nil.
     public var word: WordOptions?
-    /// The folder where the schema proofs of the checks are kept between batches (`ProofCache`), so that a
-    /// batch of templates and document shapes proved before validates nothing; nil keeps none (every batch
-    /// proves its templates again). `BuildRequest.defaultProofCache` is the command line's.
-    public var proofCache: URL?
+    /// The folder where what a batch works out is kept for the next (`CacheFolder`): the schema proofs of the
+    /// checks (`ProofCache`), so that a batch of templates and document shapes proved before validates nothing,
+    /// and the decoded catalog (`Catalog.load`); nil keeps none (every batch works them out again).
+    /// `BuildRequest.defaultCache` is the command line's.
+    public var cache: URL?
 
     /// `$SHUFA_CACHE_DIR` (empty: none), else `$XDG_CACHE_HOME/shufa`, else `~/.cache/shufa`.
-    public static var defaultProofCache: URL? { ProofCache.defaultFolder() }
+    public static var defaultCache: URL? { CacheFolder.standard() }
 
     public init(roster: URL, templates: URL, output: URL, formats: [OutputFormat] = [.fodt],
                 kinds: Set<DocumentKind> = Set(DocumentKind.allCases), validator: ODFValidator? = nil,

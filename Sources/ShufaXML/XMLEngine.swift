@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ShufaSystem
 
 /// The libxml2 this process runs with, as far as its behaviour could differ: its version and the identity of
 /// its shared library file (a patched library of the same version is another file), for caches of results

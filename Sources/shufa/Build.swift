@@ -59,7 +59,7 @@ struct Build: ParsableCommand {
             var request = BuildRequest(roster: URL(fileURLWithPath: roster), templates: templates,
                                        output: URL(fileURLWithPath: out), formats: format.rendered, kinds: kinds.kinds,
                                        validator: validator, rosterOptions: options, strict: strict)
-            request.proofCache = BuildRequest.defaultProofCache
+            request.cache = BuildRequest.defaultCache
             request.rosterDocuments = [TallyEntryDocuments(templates: templates)]
             if format.docx {
                 request.word = try WordOptions(

@@ -113,7 +113,7 @@ struct ProofCacheTests {
         let output = folder.appendingPathComponent("out")
         var request = BuildRequest(roster: Repo.roster, templates: templates, output: output,
                                    formats: [.fodt, .odt], kinds: [.report], validator: validator)
-        request.proofCache = cache
+        request.cache = cache
         let builder = try BatchBuilder(request)
         let summary = builder.build(Roster(organization: roster.organization, year: roster.year, leaders: leaders))
         return (summary.counts, summary.checks, validator)
