@@ -81,7 +81,8 @@ struct Locations: ParsableArguments {
 
     func catalog() throws -> Catalog {
         do {
-            return try Catalog.load(from: URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml"))
+            let file = URL(fileURLWithPath: templates).appendingPathComponent("catalog.yaml")
+            return try Catalog.load(from: file, cache: BuildRequest.defaultCache)
         } catch {
             Complaint.say("\(error)")
             throw ExitCode(2)
