@@ -59,7 +59,7 @@ struct FastTextTests {
             let end = text.firstIndex(where: ChineseText.sentenceEnds.contains)
             #expect(sentence.sentence == text[..<(end ?? text.endIndex)], "\(text.debugDescription)")
             #expect(sentence.rest == (end.map { text[text.index(after: $0)...] } ?? ""), "\(text.debugDescription)")
-            #expect(HeadingNumber.firstCharacters(text) == Array(text.prefix(12)), "\(text.debugDescription)")
+            #expect(HeadingNumber.parse(text) == HeadingNumber.parseCharacters(text), "\(text.debugDescription)")
             let simple = text.unicodeScalars.allSatisfy(SimpleText.isSimple)
             #expect(SimpleText.isSimple(text) == simple && SimpleText.isSimple(text.dropFirst()) == (
                 text.unicodeScalars.dropFirst(text.first?.unicodeScalars.count ?? 0).allSatisfy(SimpleText.isSimple)),
