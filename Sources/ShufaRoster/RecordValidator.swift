@@ -180,33 +180,48 @@ struct RecordValidator {
             fail("organization", .otherOrganization(written, roster: validator.organization), severity: .warning)
         }
 
-        /// A text field, with characters XML forbids removed (and reported) and its length checked.
+        /// A text field (a list's texts joined by line breaks), with characters XML forbids removed (and
+        /// reported) and its length checked.
         private mutating func text(_ key: String) -> String? {
+            pieces(key).map { $0.count == 1 ? $0[0] : $0.joined(separator: "\n") }
+        }
+
+        /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
+        private mutating func paragraphs(_ key: String) -> [String] {
+            (pieces(key) ?? []).flatMap(LineBreaks.lines).map(\.trimmingWhiteSpace).filter { !$0.isEmpty }
+        }
+
+        /// The texts of a field: a list's, or the one text; characters XML forbids removed (and reported), and the
+        /// length of the field (its texts joined by line breaks) checked.
+        private mutating func pieces(_ key: String) -> [String]? {
             guard let raw = fields[key], !(raw is NSNull) else { return nil }
             guard
-                let value = (raw as? [Any]).map({ $0.compactMap(RosterReader.text).joined(separator: "\n") })
-                    ?? RosterReader.text(raw)
+                let values = (raw as? [Any]).map({ $0.compactMap(RosterReader.text) })
+                    ?? RosterReader.text(raw).map({ [$0] })
             else {
                 let number = RosterReader.numeric(raw) != nil
                 fail(key, number ? .inexactNumber("\(raw)") : .notText)
                 return nil
             }
-            let (clean, removed) = XMLEscaping.removingForbidden(value)
+            var removed = 0
+            let clean = values.map { value in
+                let (text, count) = XMLEscaping.removingForbidden(value)
+                removed += count
+                return text
+            }
             if removed > 0 { fail(key, .controlCharacters(removed), severity: .warning) }
             let limit =
                 FieldNames.short.contains(key) ? RosterReader.maximumShortTextLength : RosterReader.maximumTextLength
-            if clean.utf8.count > limit, clean.unicodeScalars.count > limit {
-                let scalars = clean.unicodeScalars.count
-                fail(key, .tooLong(characters: clean.count, scalars: scalars, limit: limit))
-                return nil
+            let bytes = clean.reduce(max(clean.count - 1, 0)) { $0 + $1.utf8.count }
+            if bytes > limit {
+                let joined = clean.joined(separator: "\n")
+                let scalars = joined.unicodeScalars.count
+                if scalars > limit {
+                    fail(key, .tooLong(characters: joined.count, scalars: scalars, limit: limit))
+                    return nil
+                }
             }
             return clean
-        }
-
-        /// A list of paragraphs: a list of texts, or one text whose lines are the paragraphs.
-        private mutating func paragraphs(_ key: String) -> [String] {
-            guard let value = text(key) else { return [] }
-            return LineBreaks.lines(value).map(\.trimmingWhiteSpace).filter { !$0.isEmpty }
         }
 
 

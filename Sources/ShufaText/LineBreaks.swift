@@ -8,8 +8,9 @@ package enum LineBreaks {
         return text.withUTF8 { bytes in bytes.indices.contains { width(bytes, at: $0) > 0 } }
     }
 
-    /// The lines of `text`, without empty ones: split at every line break.
+    /// The lines of `text`, without empty ones: split at every line break (`text` itself when it has none).
     package static func lines(_ text: String) -> [String] {
+        guard contains(text) else { return text.isEmpty ? [] : [text] }
         var text = text
         return text.withUTF8 { bytes in
             var lines: [String] = []

@@ -3,8 +3,8 @@ extension String {
     /// by scalar: the same result as `trimmingSpaces` for roster text, and much faster on long Chinese text.
     package var trimmingWhiteSpace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !SimpleText.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !SimpleText.isWhitespace($0) }) else { return "" }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }

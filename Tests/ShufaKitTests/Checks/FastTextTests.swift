@@ -34,7 +34,7 @@ struct FastTextTests {
                       "请", " ", "\u{3000}", "\t", "\r\n", "\n", "\u{301}", "\u{20DD}", "\u{309A}", "e", "X", "xx", "某某",
                       "*", "＿", "職責", "報告", "述法", "法治建设", "。", "\u{600}", "\u{200D}", "\u{FE0F}", "한", "Ａ", "２",
                       "件", "学时", "×", "é", "\u{2FF}", "\u{4DBF}", "\u{4DC0}", "㐀", "\u{9FFF}", "\u{A000}", "\u{3097}",
-                      "😀", "\u{FF9E}"]
+                      "😀", "\u{FF9E}", "\u{A0}", "\u{85}", "\u{2028}", "\u{1680}", "\u{200B}", "\u{202F}"]
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<3_000 {
             let count = Int.random(in: 1...8, using: &generator)
@@ -50,6 +50,9 @@ struct FastTextTests {
             #expect(ChineseText.folded(text) == ChineseText.foldedByCharacters(text), "\(text.debugDescription)")
             #expect(ReportOutline.countedLength(text) == Self.countedByProperties(text), "\(text.debugDescription)")
             #expect(text.trimmingSpaces == Self.trimmedByCharacters(text), "\(text.debugDescription)")
+            let scalars = text.unicodeScalars
+            let kept = scalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }
+            #expect(text.trimmingWhiteSpace == String(String.UnicodeScalarView(kept.reversed())))
             #expect(ChineseText.hasSentenceEnd(text) == text.contains(where: ChineseText.sentenceEnds.contains))
             for word in ["报告", "述法", "Ａ"] {
                 let found = ChineseText.lastRange(of: word, in: text)
