@@ -21,7 +21,7 @@ public struct BatchBuilder: Sendable {
     /// Loads the catalog and compiles the templates (while a JSON or YAML roster is read and parsed), and starts
     /// making the checks ready.
     public init(_ request: BuildRequest) throws(BuildError) {
-        prefetch = RosterPrefetch(request.roster)
+        prefetch = RosterPrefetch.of(request.roster)
         let catalogFile = request.templates.appendingPathComponent("catalog.yaml")
         do { catalog = try Catalog.load(from: catalogFile, cache: request.cache) } catch {
             throw .catalog(error)

@@ -35,6 +35,40 @@ public final class RosterPrefetch: @unchecked Sendable {
         }
     }
 
+    /// The prefetch `start(commandLine:)` started, until `of(_:)` takes it.
+    nonisolated(unsafe) private static var early: RosterPrefetch?
+    private static let earlyLock = NSLock()
+
+    /// Starts reading, before the command line is parsed, the roster `rosterArgument(commandLine:)` finds:
+    /// parsing the command line takes longer than the first read of a roster.
+    public static func start(commandLine arguments: [String]) {
+        guard let path = rosterArgument(commandLine: arguments) else { return }
+        let prefetch = RosterPrefetch(URL(fileURLWithPath: path))
+        earlyLock.withLock { early = prefetch }
+    }
+
+    /// The JSON or YAML roster a `shufa build` command line names: `build`, or no command, then arguments, the
+    /// first with a JSON or YAML extension being the roster. A guess: `of(_:)` uses what `start` read only for the
+    /// same file, and a wrong guess costs one read of a file.
+    static func rosterArgument(commandLine arguments: [String]) -> String? {
+        let isRoster = { (argument: String) in
+            RosterFormat(pathExtension: URL(fileURLWithPath: argument).pathExtension).map { !$0.isTable } ?? false
+        }
+        guard let first = arguments.dropFirst().first, first == "build" || first.hasPrefix("-") || isRoster(first)
+        else { return nil }
+        return arguments.dropFirst().first(where: isRoster)
+    }
+
+    /// The prefetch of `url`: the one `start(commandLine:)` started when it reads this file, else a new one.
+    public static func of(_ url: URL) -> RosterPrefetch {
+        let started = earlyLock.withLock { () -> RosterPrefetch? in
+            defer { early = nil }
+            return early
+        }
+        if let started, started.url == url { return started }
+        return RosterPrefetch(url)
+    }
+
     /// The file's bytes and, when it is not empty, the parsed document, handed over once (the prefetch keeps
     /// nothing); nil when `url` is not prefetched.
     func take() -> (file: Result<Data, RosterError>, parsed: Result<[String: Any], RosterError>?)? {

@@ -37,4 +37,5 @@ func runShufa() -> Never {
     }
 }
 
+RosterPrefetch.start(commandLine: CommandLine.arguments)
 runShufa()
