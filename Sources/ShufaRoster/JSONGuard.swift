@@ -136,29 +136,30 @@ struct JSONGuard {
     /// A string, with its escapes decoded when `decoding` (keys); "" otherwise (values are only checked).
     private mutating func string(decoding: Bool) throws(RosterFault) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         var start = index
         while true {
             index = Self.plainRun(bytes, from: index)
             guard let byte = current else { break }
             switch byte {
             case UInt8(ascii: "\""):
-                if decoding {
-                    scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
-                }
+                if decoding { text += run(start..<index) }
                 index += 1
-                return String(scalars)
+                return text
             case UInt8(ascii: "\\"):
-                if decoding {
-                    scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
-                }
-                try escape(into: &scalars)
+                if decoding { text += run(start..<index) }
+                text.unicodeScalars.append(try escape())
                 start = index
             case 0..<0x20: throw fault(.controlCharacterInText)
             default: index += 1
             }
         }
         throw fault(.unclosedText)
+    }
+
+    /// The text of the bytes in `range` (a run of a string without escapes).
+    private func run(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// The first position from `start` on whose byte can end or escape a string or is a control character, read
@@ -178,13 +179,13 @@ struct JSONGuard {
         return at
     }
 
-    private mutating func escape(into scalars: inout String.UnicodeScalarView) throws(RosterFault) {
+    /// The scalar of the escape at `index`.
+    private mutating func escape() throws(RosterFault) -> Unicode.Scalar {
         index += 1
         guard let byte = current else { throw fault(.unclosedText) }
         if let scalar = Self.escaped[byte] {
-            scalars.append(scalar)
             index += 1
-            return
+            return scalar
         }
         guard byte == UInt8(ascii: "u") else { throw fault(.badEscape) }
         index += 1
@@ -197,7 +198,7 @@ struct JSONGuard {
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let scalar = Unicode.Scalar(code) else { throw fault(.unpairedSurrogate) }
-        scalars.append(scalar)
+        return scalar
     }
 
     private mutating func hex4() throws(RosterFault) -> UInt32 {
