@@ -261,7 +261,8 @@ public struct BatchBuilder: Sendable {
         {
             let base = "\(job.stem)-\(job.kind.chineseName)"
             return (
-                template, DocumentData.leader(leader, role: role, shared: shared, roster: roster),
+                template,
+                DocumentData.leader(leader, role: role, shared: shared, roster: roster, names: template.names),
                 DocumentData.meta(job.kind, leader: leader, roster: roster), base
             )
         }

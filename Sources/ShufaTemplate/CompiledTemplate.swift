@@ -16,6 +16,8 @@ public struct CompiledTemplate: Sendable {
     let readable: Bool
     /// The fields the template's data has (for the probes of `SchemaProof`).
     package let fields: RecordSchema
+    /// The names the template reads (a lookup's first name): the data it is filled with needs no other field.
+    package let names: Set<String>
     /// Names the template in a batch (its kind and file), for the proofs of `SchemaProof`.
     package var key: String
     /// What the template is made from: the SHA-256 of its source bytes and its fields, for proofs kept between
@@ -27,6 +29,7 @@ public struct CompiledTemplate: Sendable {
     init(file: String, parts: TemplateParts, body: [Op], readable: Bool, fields: RecordSchema) {
         self.file = file
         self.body = body
+        names = Op.names(body)
         self.readable = readable
         self.fields = fields
         key = file

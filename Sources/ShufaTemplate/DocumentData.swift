@@ -40,20 +40,25 @@ public enum DocumentData {
         self.leader(leader, role: role, shared: RoleData(role, organization: roster.organization), roster: roster)
     }
 
-    /// A leader's data, with what their role gives every leader of it (`RoleData`, made once per batch).
-    public static func leader(_ leader: Leader, role: Role, shared: RoleData, roster: Roster) -> Value {
-        let nameLine = NameLine.text(
-            name: leader.name, unit: leader.unit, position: leader.position, level: shared.level)
-        return .record([
+    /// A leader's data, with what their role gives every leader of it (`RoleData`, made once per batch); with
+    /// `names` (a template's, `CompiledTemplate.names`), the 署名 and 指标 only when it reads them.
+    public static func leader(
+        _ leader: Leader, role: Role, shared: RoleData, roster: Roster, names: Set<String>? = nil
+    ) -> Value {
+        var record: [String: Value] = [
             "组织": .text(roster.organization), "年度": .text(String(roster.year)), "编号": .text(leader.id),
             "姓名": .text(leader.name), "单位": .text(leader.unit), "职务": .text(leader.position), "类别": .text(leader.role),
-            "署名": .text(nameLine),
             "述职内容": .texts(leader.duty), "述法内容": .text(leader.law),
             "存在问题": .texts(leader.problems), "改进措施": .texts(leader.measures),
-            "述法要点": shared.points, "指标": .list(indicators(leader, role: role)),
-            "职责清单标题": shared.taskListTitle, "职责清单": shared.duties, "清单行": shared.taskRows,
-            "评议留白": shared.formBlanks,
-        ])
+            "述法要点": shared.points, "职责清单标题": shared.taskListTitle, "职责清单": shared.duties,
+            "清单行": shared.taskRows, "评议留白": shared.formBlanks,
+        ]
+        if names?.contains("署名") ?? true {
+            record["署名"] = .text(
+                NameLine.text(name: leader.name, unit: leader.unit, position: leader.position, level: shared.level))
+        }
+        if names?.contains("指标") ?? true { record["指标"] = .list(indicators(leader, role: role)) }
+        return .record(record)
     }
 
     /// The 职责清单 as table rows, one per task (one for a duty without tasks): every row carries its

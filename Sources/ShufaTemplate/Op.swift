@@ -9,4 +9,19 @@ indirect enum Op: Sendable {
     case section(Marker.Kind, Lookup, [Op])
     /// What a reader of the written document meets here (no bytes): see `ReadMark`.
     case read(ReadMark)
+
+    /// The first name of every lookup in `ops` and their sections: every field of the data they can read.
+    static func names(_ ops: [Op]) -> Set<String> {
+        var names = Set<String>()
+        for op in ops {
+            switch op {
+            case .value(let lookup, _, _): lookup.path.first.map { _ = names.insert($0) }
+            case .section(_, let lookup, let body):
+                lookup.path.first.map { _ = names.insert($0) }
+                names.formUnion(Self.names(body))
+            case .literal, .read: continue
+            }
+        }
+        return names
+    }
 }
