@@ -23,7 +23,8 @@ struct TemplateNamesTests {
             let meta = DocumentData.meta(.report, leader: leader, roster: roster)
             let whole = DocumentData.leader(leader, role: role, shared: shared, roster: roster)
             for template in templates {
-                let read = DocumentData.leader(leader, role: role, shared: shared, roster: roster, names: template.names)
+                let read = DocumentData.leader(
+                    leader, role: role, shared: shared, roster: roster, names: template.names)
                 for format in [OutputFormat.fodt, .odt] {
                     #expect(template.render(read, meta: meta, format: format)
                             == template.render(whole, meta: meta, format: format), "\(template.file) \(leader.id)")
