@@ -20,6 +20,7 @@ enum FieldNames {
     /// The dictionary with Chinese keys replaced by their English key.
     /// Two keys mean the same field exactly when the result has fewer keys than `fields` (see `sameField`).
     static func normalized(_ fields: [String: Any]) -> [String: Any] {
+        if fields.keys.allSatisfy(keys.contains) { return fields }
         var result: [String: Any] = [:]
         result.reserveCapacity(fields.count)
         for (key, value) in fields { result[field(key)] = value }

@@ -89,28 +89,21 @@ struct JSONBuilder {
         return array
     }
 
+    /// A string: runs of plain bytes (found eight at a time) and the escapes between them.
     private mutating func string() -> String {
         index += 1
-        let start = index
-        index = JSONGuard.plainRun(bytes, from: index)
-        while bytes[index] != UInt8(ascii: "\"") && bytes[index] != UInt8(ascii: "\\") { index += 1 }
-        guard bytes[index] == UInt8(ascii: "\\") else {
-            defer { index += 1 }
-            return text(start..<index)
-        }
-        var text = text(start..<index)
-        while bytes[index] != UInt8(ascii: "\"") {
-            if bytes[index] == UInt8(ascii: "\\") {
-                text.unicodeScalars.append(escape())
-                continue
-            }
+        var text = ""
+        while true {
             let run = index
             index = JSONGuard.plainRun(bytes, from: index)
             while bytes[index] != UInt8(ascii: "\"") && bytes[index] != UInt8(ascii: "\\") { index += 1 }
             text += self.text(run..<index)
+            guard bytes[index] == UInt8(ascii: "\\") else {
+                index += 1
+                return text
+            }
+            text.unicodeScalars.append(escape())
         }
-        index += 1
-        return text
     }
 
     /// The text of the bytes in `range`; "" when they are not UTF-8 (and `notUTF8` set).
