@@ -6,8 +6,6 @@ public struct CompiledTemplate: Sendable {
     public let file: String
     private let flatHead: [UInt8]
     private let flatMiddle: [UInt8]
-    private let contentHead: [UInt8]
-    private let metaHead: [UInt8]
     private let body: [Op]
     private let package: ODFPackageBuilder
     private let sizeHint: Int
@@ -38,9 +36,9 @@ public struct CompiledTemplate: Sendable {
         flatHead = Array(
             (Self.declaration + "<office:document\(ns) office:version=\"1.3\" office:mimetype=\"\(mimetype)\">").utf8)
         flatMiddle = parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles
-        contentHead = Array((Self.declaration + "<office:document-content\(ns) office:version=\"1.3\">").utf8)
+        let contentHead = Array((Self.declaration + "<office:document-content\(ns) office:version=\"1.3\">").utf8)
             + parts.fontFaces + parts.automaticStyles
-        metaHead = Array((Self.declaration + "<office:document-meta\(ns) office:version=\"1.3\">").utf8)
+        let metaHead = Array((Self.declaration + "<office:document-meta\(ns) office:version=\"1.3\">").utf8)
         let styles = Array((Self.declaration + "<office:document-styles\(ns) office:version=\"1.3\">").utf8)
             + parts.fontFaces + parts.styles + parts.automaticStyles + parts.masterStyles
             + Array("</office:document-styles>\n".utf8)
