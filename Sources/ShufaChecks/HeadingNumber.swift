@@ -22,9 +22,6 @@ struct HeadingNumber: Equatable {
     /// Characters of the numbering itself, leading spaces included.
     var length: Int
 
-    /// What follows the digits of an arabic numbering.
-    private static let arabicMarks: Set<Unicode.Scalar> = [".", "．", "、"]
-    private static let numerals = Set("一二三四五六七八九十".unicodeScalars)
 
     /// The numbering at the start of `text`, if any: read on its first scalars when the first 13 are simple
     /// (`SimpleText`: each a character of its own, with its scalar's properties, whatever follows) and none is a
@@ -52,12 +49,12 @@ struct HeadingNumber: Equatable {
             // 「1.」「12、」: at most two digits, then the mark (a year such as 「2025年」 is no numbering).
             guard let second = scalars.next() else { return true }
             guard ("0"..."9").contains(second) else {
-                return SimpleText.isSimple(second) ? arabicMarks.contains(second) : true
+                return SimpleText.isSimple(second) ? Self.scalars.arabicMarks.contains(second) : true
             }
             guard let third = scalars.next() else { return true }
-            return SimpleText.isSimple(third) ? arabicMarks.contains(third) : true
+            return SimpleText.isSimple(third) ? Self.scalars.arabicMarks.contains(third) : true
         case "(", "（", "第", "①"..."⑳": return true
-        default: return numerals.contains(first)
+        default: return Self.scalars.numerals.contains(first)
         }
     }
 
@@ -74,6 +71,8 @@ struct HeadingNumber: Equatable {
         let isDigit: @Sendable (Element) -> Bool
         /// A character with a Numeric_Type (what `Character.isNumber` reads of its first scalar).
         let isNumber: @Sendable (Element) -> Bool
+        /// The numerals 一…十, the circled numbers, the brackets, and the marks that follow a Chinese numeral,
+        /// arabic digits and 第N.
         let numerals, circled, opening, closing, chineseMarks, arabicMarks, pointMarks: Set<Element>
         let ordinal, shi, dun: Element
 
