@@ -115,23 +115,11 @@ struct JSONBuilder {
         return text
     }
 
-    /// The scalar of the escape at `index` (a pair of `\u` surrogates is one scalar).
+    /// The scalar of the escape at `index` (a pair of `\u` surrogates is one scalar), read as the guard read it.
     private mutating func escape() -> Unicode.Scalar {
-        let letter = bytes[index + 1]
-        index += 2
-        guard letter == UInt8(ascii: "u") else { return JSONGuard.escaped[letter]! }
-        var code = hex4()
-        if (0xD800..<0xDC00).contains(code) {
-            index += 2
-            code = 0x10000 + ((code - 0xD800) << 10) + (hex4() - 0xDC00)
-        }
-        return Unicode.Scalar(code)!
-    }
-
-    private mutating func hex4() -> UInt32 {
-        defer { index += 4 }
-        return UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + 4]), as: UTF8.self),
-                      radix: 16)!
+        let (scalar, end) = JSONGuard.escape(in: bytes, at: index)
+        index = end
+        return scalar
     }
 
     private mutating func number() -> NSNumber {

@@ -34,7 +34,7 @@ struct JSONGuard {
     }
 
     /// The scalars of the one-letter escapes, by their letter.
-    static let escaped: [UInt8: Unicode.Scalar] = [
+    private static let escaped: [UInt8: Unicode.Scalar] = [
         0x22: "\"", 0x5C: "\\", 0x2F: "/", 0x62: "\u{8}", 0x66: "\u{C}", 0x6E: "\n", 0x72: "\r", 0x74: "\t",
     ]
 
@@ -177,6 +177,18 @@ struct JSONGuard {
             at += 8
         }
         return at
+    }
+
+    /// The scalar of an escape `check` accepted, at `index` (its backslash), and the index after it.
+    static func escape(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        var guardian = JSONGuard(bytes: bytes)
+        guardian.index = index
+        do throws(RosterFault) {
+            let scalar = try guardian.escape()
+            return (scalar, guardian.index)
+        } catch {
+            preconditionFailure("an escape the guard accepted is refused: \(error)")
+        }
     }
 
     /// The scalar of the escape at `index`.
