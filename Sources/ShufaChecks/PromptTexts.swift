@@ -84,7 +84,7 @@ public struct PromptTexts: Sendable {
     /// False when simple text (`SimpleText`) can be no whole-paragraph prompt: it starts with no scalar a known
     /// prompt or pattern starts with (nor 【), and has no colon (which a point prompt has). Most paragraphs end here.
     func mayBePrompt(_ text: String) -> Bool {
-        guard !anyStart, Self.isSimpleWithoutColon(text) else { return true }
+        guard !anyStart, SimpleText.isSimple(text, excluding: [":", "："]) else { return true }
         var scalars: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars where !SimpleText.isWhitespace(scalar) {
             scalars.append(scalar)
@@ -93,27 +93,6 @@ public struct PromptTexts: Sendable {
         guard let first = scalars.first else { return false }
         return first == "【" || startLengths.contains { length in
             length <= scalars.count && starts.contains(Self.key(scalars.prefix(length)))
-        }
-    }
-
-    /// True when `text` is simple (`SimpleText`) and has no colon (「:」 or 「：」, EF BC 9A), read in one pass
-    /// over its UTF-8 bytes; ideographs from U+5000 to U+9FFF (lead bytes E5 to E9) are stepped over.
-    static func isSimpleWithoutColon(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if (0xE5...0xE9).contains(byte) {
-                    index += 3
-                    continue
-                }
-                if byte == UInt8(ascii: ":") { return false }
-                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
-                guard SimpleText.isSimple(scalar), scalar != "：" else { return false }
-                index += length
-            }
-            return true
         }
     }
 

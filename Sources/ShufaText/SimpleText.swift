@@ -20,11 +20,7 @@ package enum SimpleText {
     /// Control, CR or LF, and it has no canonical singleton mapping other than white space). The ranges most
     /// Chinese text is made of come first.
     @inlinable @inline(__always) package static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-        isSimple(value: scalar.value)
-    }
-
-    @inlinable @inline(__always) static func isSimple(value: UInt32) -> Bool {
-        switch value {
+        switch scalar.value {
         case 0x4E00...0x9FFF, 0..<0x300, 0xFF01...0xFF9D, 0x3000...0x3029, 0x3030...0x303F, 0x2000...0x200B,
              0x200E...0x206F, 0x2460...0x257F, 0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF:
             return true
@@ -35,32 +31,35 @@ package enum SimpleText {
     /// True when every scalar of `text` is simple.
     package static func isSimple(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8(allSimple)
+        return text.withUTF8 { allSimple($0) }
+    }
+
+    /// True when every scalar of `text` is simple and none is one of `excluded` (scalars outside U+5000–U+9FFF).
+    package static func isSimple(_ text: String, excluding excluded: [Unicode.Scalar]) -> Bool {
+        var text = text
+        return text.withUTF8 { allSimple($0, excluding: excluded) }
     }
 
     /// True when every scalar of `text` is simple.
     package static func isSimple(_ text: Substring) -> Bool {
         var text = text
-        return text.withUTF8(allSimple)
+        return text.withUTF8 { allSimple($0) }
     }
 
-    /// Every scalar simple, read on the UTF-8 bytes: one byte is ASCII, two bytes from C2 to CB are below U+0300,
-    /// three bytes led by E5 to E9 are U+5000 to U+9FFF (other three-byte scalars are decoded), four bytes are
-    /// beyond every simple range.
-    private static func allSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Every scalar simple and none excluded, read on the UTF-8 bytes: three bytes led by E5 to E9 are the
+    /// ideographs U+5000 to U+9FFF, stepped over without being decoded; the other scalars are decoded.
+    private static func allSimple(_ bytes: UnsafeBufferPointer<UInt8>, excluding excluded: [Unicode.Scalar] = [])
+        -> Bool
+    {
         var index = 0
         while index < bytes.count {
-            switch bytes[index] {
-            case 0..<0x80: index += 1
-            case 0xC2...0xCB: index += 2
-            case 0xE5...0xE9: index += 3
-            case let lead where lead & 0xF0 == 0xE0:
-                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                    | UInt32(bytes[index + 2] & 0x3F)
-                guard isSimple(value: value) else { return false }
+            if (0xE5...0xE9).contains(bytes[index]) {
                 index += 3
-            default: return false
+                continue
             }
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+            guard isSimple(scalar), !excluded.contains(scalar) else { return false }
+            index += length
         }
         return true
     }

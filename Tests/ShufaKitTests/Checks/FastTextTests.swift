@@ -63,7 +63,7 @@ struct FastTextTests {
             #expect(sentence.sentence == text[..<(end ?? text.endIndex)], "\(text.debugDescription)")
             #expect(sentence.rest == (end.map { text[text.index(after: $0)...] } ?? ""), "\(text.debugDescription)")
             #expect(HeadingNumber.parse(text) == HeadingNumber.parseCharacters(text), "\(text.debugDescription)")
-            #expect(PromptTexts.isSimpleWithoutColon(text) == (
+            #expect(SimpleText.isSimple(text, excluding: [":", "："]) == (
                 SimpleText.isSimple(text) && !text.unicodeScalars.contains { $0 == ":" || $0 == "：" }))
             let simple = text.unicodeScalars.allSatisfy(SimpleText.isSimple)
             #expect(SimpleText.isSimple(text) == simple && SimpleText.isSimple(text.dropFirst()) == (
